@@ -1,0 +1,253 @@
+package content
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// DefaultMaxSize bounds what is read, so a huge or endless input gets a clear
+// message instead of exhausting memory.
+const DefaultMaxSize = 64 << 20
+
+// Open reads and parses the article at path; "-" reads r (stdin).
+func Open(path string, stdin io.Reader, maxSize int64) (*Article, error) {
+	if path == "-" {
+		data, err := readLimited(stdin, maxSize)
+		if err != nil {
+			return nil, fmt.Errorf("stdin: %w", err)
+		}
+		a, err := Parse("stdin", data)
+		if err != nil {
+			return nil, fmt.Errorf("stdin: %w", err)
+		}
+		return a, nil
+	}
+	fi, err := os.Stat(path)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, plainPathError(err))
+	}
+	if fi.IsDir() {
+		return nil, fmt.Errorf("%s: is a directory, not an article", path)
+	}
+	if fi.Mode().IsRegular() && fi.Size() > maxSize {
+		return nil, fmt.Errorf("%s: %w", path, tooLarge(maxSize))
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, plainPathError(err))
+	}
+	defer f.Close()
+	data, err := readLimited(f, maxSize)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	a, err := Parse(filepath.Base(path), data)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return a, nil
+}
+
+// plainPathError drops the path that os errors repeat, since callers name it.
+func plainPathError(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+func tooLarge(max int64) error {
+	return fmt.Errorf("larger than the %s limit (raise it with --max-size)", FormatSize(max))
+}
+
+// FormatSize writes a byte count the way the size limit is given.
+func FormatSize(n int64) string {
+	switch {
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return fmt.Sprintf("%d MB", n>>20)
+	case n >= 1<<10 && n%(1<<10) == 0:
+		return fmt.Sprintf("%d KB", n>>10)
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
+func readLimited(r io.Reader, max int64) ([]byte, error) {
+	var buf bytes.Buffer
+	n, err := buf.ReadFrom(io.LimitReader(r, max+1))
+	if err != nil {
+		return nil, fmt.Errorf("read failed: %w", plainPathError(err))
+	}
+	if n > max {
+		return nil, tooLarge(max)
+	}
+	return buf.Bytes(), nil
+}
+
+// Parse validates data as a UTF-8 text article and splits it into paragraphs.
+// The checks refuse rather than repair, because every offset in the analysis
+// must point into the input exactly as read.
+func Parse(source string, data []byte) (*Article, error) {
+	if err := validate(data); err != nil {
+		return nil, err
+	}
+	a := &Article{Source: source, Paragraphs: SplitParagraphs(data)}
+	if len(a.Paragraphs) == 0 {
+		return nil, errors.New("empty article: no text to read")
+	}
+	a.Title = detectTitle(data, a.Paragraphs)
+	return a, nil
+}
+
+func validate(data []byte) error {
+	if len(data) == 0 {
+		return errors.New("empty article: no text to read")
+	}
+	if bytes.HasPrefix(data, []byte{0xff, 0xfe}) || bytes.HasPrefix(data, []byte{0xfe, 0xff}) {
+		return errors.New("UTF-16 text is not supported; convert it to UTF-8 (iconv -f UTF-16 -t UTF-8)")
+	}
+	if i := bytes.IndexByte(data, 0); i >= 0 {
+		return fmt.Errorf("not a text article (NUL byte at offset %d)", i)
+	}
+	if !utf8.Valid(data) {
+		return fmt.Errorf("invalid UTF-8 at byte %d", invalidAt(data))
+	}
+	return nil
+}
+
+func invalidAt(data []byte) int {
+	for i := 0; i < len(data); {
+		r, size := utf8.DecodeRune(data[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return i
+		}
+		i += size
+	}
+	return len(data)
+}
+
+const bom = "\uFEFF"
+
+// SplitParagraphs implements the contract's rule: a paragraph is a run of
+// non-blank lines; where no blank line separates two non-blank lines, each
+// non-empty line is a paragraph. Lines may end in \n, \r\n or \r.
+func SplitParagraphs(data []byte) []Paragraph {
+	start := 0
+	if bytes.HasPrefix(data, []byte(bom)) {
+		start = len(bom)
+	}
+	type line struct{ s, e int } // trimmed bounds; s == e for a blank line
+	var lines []line
+	blankBetween, seenText, pendingBlank := false, false, false
+	for i := start; i < len(data); {
+		j := i
+		for j < len(data) && data[j] != '\n' && data[j] != '\r' {
+			j++
+		}
+		s, e := trimSpace(data, i, j)
+		if s == e {
+			pendingBlank = seenText
+		} else {
+			if pendingBlank {
+				blankBetween = true
+			}
+			pendingBlank, seenText = false, true
+		}
+		lines = append(lines, line{s, e})
+		if j < len(data) && data[j] == '\r' && j+1 < len(data) && data[j+1] == '\n' {
+			j++
+		}
+		i = j + 1
+	}
+	text := string(data) // one copy; paragraph texts are substrings of it
+	var ps []Paragraph
+	add := func(s, e int) {
+		ps = append(ps, Paragraph{N: len(ps) + 1, Offset: s, Text: text[s:e]})
+	}
+	if !blankBetween {
+		for _, l := range lines {
+			if l.s != l.e {
+				add(l.s, l.e)
+			}
+		}
+		return ps
+	}
+	ps0, pe := -1, -1
+	for _, l := range lines {
+		if l.s == l.e {
+			if ps0 >= 0 {
+				add(ps0, pe)
+				ps0 = -1
+			}
+			continue
+		}
+		if ps0 < 0 {
+			ps0 = l.s
+		}
+		pe = l.e
+	}
+	if ps0 >= 0 {
+		add(ps0, pe)
+	}
+	return ps
+}
+
+func trimSpace(data []byte, s, e int) (int, int) {
+	for s < e {
+		r, n := utf8.DecodeRune(data[s:e])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		s += n
+	}
+	for e > s {
+		r, n := utf8.DecodeLastRune(data[s:e])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		e -= n
+	}
+	return s, e
+}
+
+// detectTitle returns the headline when the first paragraph looks like one: a
+// single short line set apart by a blank line, or a Markdown "# " heading.
+func detectTitle(data []byte, ps []Paragraph) string {
+	if len(ps) < 2 {
+		return ""
+	}
+	first := ps[0].Text
+	if strings.ContainsAny(first, "\r\n") || len(first) > 200 {
+		return ""
+	}
+	gap := string(data[ps[0].Offset+len(first) : ps[1].Offset])
+	if strings.Count(gap, "\n")+strings.Count(gap, "\r")-strings.Count(gap, "\r\n") < 2 {
+		return "" // no blank line after it: it is body text
+	}
+	if t, ok := strings.CutPrefix(first, "# "); ok {
+		return strings.TrimSpace(t)
+	}
+	words := strings.Fields(first)
+	if len(words) == 0 || len(words) > 25 {
+		return ""
+	}
+	caps := 0
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(strings.TrimLeft(w, "\"'‘“("))
+		if unicode.IsUpper(r) || unicode.IsDigit(r) {
+			caps++
+		}
+	}
+	last, _ := utf8.DecodeLastRuneInString(first)
+	if caps*2 >= len(words) || !strings.ContainsRune(".!?,;", last) {
+		return first
+	}
+	return ""
+}

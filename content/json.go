@@ -1,0 +1,110 @@
+package content
+
+import (
+	"encoding/json"
+	"io"
+)
+
+// The JSON contract is ../shared/spec/analysis-json.md (version 1). These
+// types exist so the Go model can change without changing the contract.
+
+type jsonDoc struct {
+	Version    int             `json:"version"`
+	Source     string          `json:"source"`
+	Title      string          `json:"title,omitempty"`
+	Paragraphs []jsonParagraph `json:"paragraphs"`
+	Speakers   []jsonSpeaker   `json:"speakers"`
+	Quotes     []jsonQuote     `json:"quotes"`
+	Figures    []jsonFigure    `json:"figures"`
+}
+
+type jsonParagraph struct {
+	N      int    `json:"n"`
+	Offset int    `json:"offset"`
+	Text   string `json:"text"`
+}
+
+type jsonSpeaker struct {
+	ID          string   `json:"id"`
+	Name        string   `json:"name"`
+	Description string   `json:"description"`
+	Aliases     []string `json:"aliases"`
+	Quotes      []int    `json:"quotes"`
+}
+
+type jsonSpan struct {
+	Paragraph int    `json:"paragraph"`
+	Start     int    `json:"start"`
+	End       int    `json:"end"`
+	Text      string `json:"text"`
+}
+
+type jsonQuote struct {
+	ID        int       `json:"id"`
+	Kind      QuoteKind `json:"kind"`
+	Paragraph int       `json:"paragraph"`
+	Start     int       `json:"start"`
+	End       int       `json:"end"`
+	Text      string    `json:"text"`
+	Speaker   *string   `json:"speaker"`
+	Cue       *jsonSpan `json:"cue"`
+	Source    *jsonSpan `json:"source"`
+}
+
+type jsonFigure struct {
+	Paragraph int        `json:"paragraph"`
+	Start     int        `json:"start"`
+	End       int        `json:"end"`
+	Text      string     `json:"text"`
+	Kind      FigureKind `json:"kind"`
+	Value     string     `json:"value"`
+	Unit      string     `json:"unit,omitempty"`
+}
+
+func spanJSON(s *Span) *jsonSpan {
+	if s == nil {
+		return nil
+	}
+	return &jsonSpan{s.Paragraph, s.Start, s.End, s.Text}
+}
+
+// WriteJSON writes the analysis of a as one JSON object and a newline.
+func WriteJSON(w io.Writer, a *Article, an *Analysis) error {
+	d := jsonDoc{
+		Version:    1,
+		Source:     a.Source,
+		Title:      a.Title,
+		Paragraphs: make([]jsonParagraph, len(a.Paragraphs)),
+		Speakers:   make([]jsonSpeaker, len(an.Speakers)),
+		Quotes:     make([]jsonQuote, len(an.Quotes)),
+		Figures:    make([]jsonFigure, len(an.Figures)),
+	}
+	for i, p := range a.Paragraphs {
+		d.Paragraphs[i] = jsonParagraph{p.N, p.Offset, p.Text}
+	}
+	for i, s := range an.Speakers {
+		d.Speakers[i] = jsonSpeaker{s.ID, s.Name, s.Description, nonNil(s.Aliases), nonNil(s.Quotes)}
+	}
+	for i, q := range an.Quotes {
+		jq := jsonQuote{ID: q.ID, Kind: q.Kind, Paragraph: q.Paragraph, Start: q.Start, End: q.End,
+			Text: q.Text, Cue: spanJSON(q.Cue), Source: spanJSON(q.Source)}
+		if q.Speaker != "" {
+			id := q.Speaker
+			jq.Speaker = &id
+		}
+		d.Quotes[i] = jq
+	}
+	for i, f := range an.Figures {
+		d.Figures[i] = jsonFigure{f.Paragraph, f.Start, f.End, f.Text, f.Kind, f.Value, f.Unit}
+	}
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	return enc.Encode(d)
+}
+
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
