@@ -1,0 +1,223 @@
+package content
+
+// Word lists for the attribution rules. They live in the code so nothing is
+// downloaded at run time; each list is small enough to read and argue with.
+
+// cueVerb describes one form of a reporting verb.
+type cueVerb struct {
+	lemma     string
+	object    bool // takes a hearer before the content: told reporters that
+	ambiguous bool // also a common noun (claims, notes): needs a subject right before it
+}
+
+var cueVerbs = map[string]cueVerb{}
+
+func init() {
+	add := func(lemma string, object, ambiguous bool, forms string) {
+		for _, f := range splitFields(forms) {
+			cueVerbs[f] = cueVerb{lemma, object, ambiguous}
+		}
+	}
+	add("say", false, false, "say says said saying")
+	add("tell", true, false, "tell tells told telling")
+	add("add", false, false, "add adds added adding")
+	add("note", false, false, "noted noting")
+	add("note", false, true, "notes")
+	add("explain", false, false, "explain explains explained explaining")
+	add("argue", false, false, "argue argues argued arguing")
+	add("insist", false, false, "insist insists insisted insisting")
+	add("claim", false, false, "claimed claiming")
+	add("claim", false, true, "claims claim")
+	add("warn", true, false, "warn warns warned")
+	add("announce", false, false, "announce announces announced announcing")
+	add("acknowledge", false, false, "acknowledge acknowledges acknowledged acknowledging")
+	add("reply", false, false, "replied replies replying")
+	add("respond", false, false, "responded responds responding")
+	add("write", false, false, "wrote writes writing")
+	add("tweet", false, false, "tweeted tweeting")
+	add("tweet", false, true, "tweets")
+	add("post", false, false, "posted")
+	add("state", false, false, "stated")
+	add("declare", false, false, "declared declares declaring")
+	add("confirm", false, false, "confirmed confirms confirming")
+	add("deny", false, false, "denied denies denying")
+	add("suggest", false, false, "suggested suggests suggesting")
+	add("predict", false, false, "predicted predicts predicting")
+	add("assert", false, false, "asserted asserts asserting")
+	add("stress", false, false, "stressed")
+	add("emphasize", false, false, "emphasized emphasizes emphasised emphasises emphasizing")
+	add("urge", true, false, "urged urges urging")
+	add("recall", false, false, "recalled recalls recalling")
+	add("concede", false, false, "conceded concedes conceding")
+	add("admit", false, false, "admitted admits admitting")
+	add("vow", false, false, "vowed vowing")
+	add("vow", false, true, "vows")
+	add("promise", true, false, "promised promising")
+	add("complain", false, false, "complained complains complaining")
+	add("counter", false, false, "countered")
+	add("observe", false, false, "observed observes")
+	add("testify", false, false, "testified testifies testifying")
+	add("maintain", false, false, "maintained maintains maintaining")
+	add("reiterate", false, false, "reiterated reiterates reiterating")
+	add("repeat", false, false, "repeated")
+	add("contend", false, false, "contended contends contending")
+	add("allege", false, false, "alleges")
+	add("caution", false, false, "cautioned")
+	add("report", false, false, "reported")
+	add("ask", true, false, "asked asks asking")
+	add("remark", false, false, "remarked")
+	add("quip", false, false, "quipped")
+	add("joke", false, false, "joked")
+	add("boast", false, false, "boasted")
+	add("announce", false, false, "announces")
+	add("assure", true, false, "assured assures")
+	add("inform", true, false, "informed")
+	add("remind", true, false, "reminded reminds")
+	add("point", false, false, "pointed") // pointed out
+	add("continue", false, false, "continued")
+	add("describe", false, false, "described describes")
+	add("call", false, false, "called")
+	add("predict", false, false, "forecast")
+	add("estimate", false, false, "estimated estimates")
+	add("conclude", false, false, "concluded")
+	add("insist", false, false, "insisting")
+	add("acknowledge", false, false, "conceding")
+}
+
+func splitFields(s string) []string {
+	var out []string
+	start := -1
+	for i := 0; i <= len(s); i++ {
+		if i == len(s) || s[i] == ' ' {
+			if start >= 0 {
+				out = append(out, s[start:i])
+				start = -1
+			}
+		} else if start < 0 {
+			start = i
+		}
+	}
+	return out
+}
+
+// auxiliaries and adverbs that may stand between a subject and its verb:
+// "Kerry also said", "he has repeatedly said", "she did not say".
+var preVerb = set("also has have had was were is are will would could can may might must should did does do not never reportedly publicly privately separately earlier already still just even further flatly firmly simply frequently famously quickly immediately then again later once often recently previously repeatedly initially ultimately eventually finally subsequently been being has had n't explicitly openly bluntly angrily directly specifically clearly similarly likewise sharply strongly plainly forcefully emphatically confidently tearfully generally usually always sometimes herself himself themselves itself")
+
+// subjectPronouns can be the source of a quote.
+var subjectPronouns = set("he she they it i we you who")
+
+var determiners = set("the a an another this that these those some many several both most one each every all his her their its our my your any no two three four five six seven eight nine ten dozens hundreds numerous various other")
+
+// roleNouns head a description of a speaker: "a senior U.S. official".
+var roleNouns = set(`official officials spokesman spokeswoman spokesperson spokespeople diplomat diplomats
+source sources aide aides adviser advisers advisor advisors analyst analysts expert experts lawyer lawyers
+attorney attorneys minister ministers president senator senators lawmaker lawmakers legislator legislators
+representative representatives congressman congresswoman congressmen governor mayor director directors
+chairman chairwoman chair chief executive executives ceo founder cofounder co-founder head leader leaders
+member members secretary ambassador envoy commander general officer officers police authorities investigators
+investigator prosecutor prosecutors judge justice witness witnesses resident residents people voter voters
+supporter supporters critic critics opponent opponents activist activists economist economists scientist
+scientists researcher researchers professor professors doctor doctors candidate nominee strategist strategists
+pollster pollsters consultant consultants operative operatives manager staffer staffers campaign statement
+report reports study studies survey surveys poll polls memo letter document documents filing complaint lawsuit
+indictment website newspaper group groups organization organisation committee department ministry agency company
+firm government administration team office official's spokesmen spokeswomen man woman men women father mother
+son daughter wife husband friend friends colleague colleagues student students teacher teachers worker workers
+employee employees owner owners parent parents citizen citizens official, person persons observers observer
+historian historians journalist journalists reporter reporters editor editors columnist columnists commentator
+commentators host anchor pundit pundits delegate delegates organizer organizers protester protesters
+demonstrators demonstrator rebels rebel militants militant fighters commanders soldiers soldier troops
+negotiator negotiators mediator mediators envoys ministers presidents governors mayors judges spokespersons
+chiefs heads founders partners partner analysis data figures records research paper article post tweet
+blog video ad advertisement release announcement transcript account accounts testimony interview speech
+sheriff coroner spokesperson deputy deputies representative's regulators regulator officials' leadership
+counsel inspector auditor auditors trustees board council panel commission court jury
+users user fans fan voter nation country state city county district`)
+
+// personTitles are words of a title before a name, not part of the name:
+// "U.S. Secretary of State John Kerry", "Sen. Marco Rubio".
+var personTitles = set(`mr mr. mrs mrs. ms ms. miss dr dr. prof prof. professor rev rev. reverend sen sen. senator rep rep.
+representative gov gov. governor gen gen. general adm adm. admiral col col. colonel lt lt. lieutenant sgt sgt. sergeant
+capt capt. captain maj maj. major cmdr cmdr. commander president vice secretary minister prime foreign defense defence
+interior finance justice state attorney chief justice judge mayor ambassador envoy spokesman spokeswoman chairman
+chairwoman chair director leader majority minority whip speaker chancellor premier deputy assistant acting former
+pope king queen prince princess sheikh emir ayatollah pastor bishop cardinal rabbi imam officer detective sheriff
+superintendent commissioner inspector agent coach candidate nominee democratic republican democrat gop presidential
+congressman congresswoman councilman councilwoman councilmember assemblyman assemblywoman delegate trustee dean
+executive ceo cfo coo founder manager strategist pollster spokesperson adviser advisor aide economist analyst
+correspondent anchor host editor reporter columnist commentator author writer professor lawyer of the for
+u.s. us u.n. un uk u.k. eu nato white house state department campaign national security council press
+secretary-general general-secretary first lady senior top deputy special then-president then-candidate`)
+
+// nameParticles are lower-case words inside names: Staffan de Mistura.
+var nameParticles = set("de da di du del della der den van von la le bin ibn al el st. dos das")
+
+// honorificGender gives the gender a title implies.
+var honorificGender = map[string]byte{
+	"mr": 'm', "mr.": 'm', "mrs": 'f', "mrs.": 'f', "ms": 'f', "ms.": 'f', "miss": 'f',
+	"congressman": 'm', "congresswoman": 'f', "spokesman": 'm', "spokeswoman": 'f',
+	"chairman": 'm', "chairwoman": 'f', "king": 'm', "queen": 'f', "prince": 'm', "princess": 'f',
+	"councilman": 'm', "councilwoman": 'f', "assemblyman": 'm', "assemblywoman": 'f', "sheikh": 'm',
+	"pope": 'm', "father": 'm', "mother": 'f', "wife": 'f', "husband": 'm', "son": 'm', "daughter": 'f',
+	"man": 'm', "woman": 'f', "lady": 'f',
+}
+
+// givenNames gives the usual gender of common first names, so "he" is not
+// resolved to Hillary Clinton. Unknown names match either pronoun.
+var givenNames = func() map[string]byte {
+	m := map[string]byte{}
+	for _, n := range splitFields(`john james robert michael william david richard joseph thomas charles christopher daniel
+matthew anthony mark donald steven paul andrew joshua kenneth kevin brian george edward ronald timothy jason jeffrey
+ryan jacob gary nicholas eric jonathan stephen larry justin scott brandon benjamin samuel gregory frank alexander
+raymond patrick jack dennis jerry tyler aaron jose adam henry nathan douglas zachary peter kyle walter ethan jeremy
+harold keith christian roger noah gerald carl terry sean austin arthur lawrence jesse dylan bryan joe jordan billy
+bruce albert willie gabriel logan alan juan wayne roy ralph randy eugene vincent russell elijah louis bobby philip
+johnny barack bill mike mitch ted marco jeb chris rand ben newt rick bernie tim reince sergei vladimir bashar
+mohammad mohammed muhammad ali ahmed hassan recep francois emmanuel boris nigel angela xi kim jim tom tony sam dan
+steve bob rob rudy rudolph corey kellyanne jared eric lindsey harry nancy chuck orrin lamar kevin trey jason darrell
+elijah al mitt newt rahm denis josh ron sean martin luther malcolm jesse cory ricky bobby herman hugh dick dick
+staffan mohammad javad hans joachim john-paul jean pierre jacques nicolas francois manuel juan carlos luis pedro
+miguel hector antonio giuseppe marco paolo giovanni kurt wolfgang helmut friedrich vladimir dmitry sergey igor
+alexei mikhail yuri ivan benjamin ehud ariel shimon yitzhak mahmoud abdullah salman hamad tamim hosni anwar gamal`) {
+		m[n] = 'm'
+	}
+	for _, n := range splitFields(`mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa
+margaret betty sandra ashley dorothy kimberly emily donna michelle carol amanda melissa deborah stephanie rebecca
+laura sharon cynthia kathleen amy shirley angela helen anna brenda pamela nicole samantha katherine emma ruth
+christine catherine debra rachel carolyn janet virginia maria heather diane julie joyce victoria kelly christina
+joan evelyn lauren judith olivia frances martha cheryl megan andrea hannah jacqueline ann jean alice kathryn gloria
+teresa doris sara janice julia marie madison grace judy theresa beverly denise marilyn amber danielle abigail
+brittany rose diana natalie sophia alexis lori kayla jane hillary michelle chelsea ivanka melania kellyanne
+huma donna debbie elizabeth hope sarah carly nikki condoleezza condi madeleine valerie susan samantha loretta
+janet ruth sonia elena theresa angela marine frederica federica christine ursula kamala tulsi jill maxine
+nancy dianne barbara kirsten amy claire tammy heidi jeanne lisa shelley mazie cecilia huma neera jennifer
+kate katie kathy kat meghan megyn mika rachel gwen judy norah greta brooke erin dana andrea laura`) {
+		m[n] = 'f'
+	}
+	return m
+}()
+
+// orgWords mark a capitalised name as an organisation, not a person.
+var orgWords = set(`nations house department ministry party committee council agency times post journal news network
+university institute center centre foundation association union bank fund corporation corp corp. inc inc. co co.
+group campaign court congress senate parliament pentagon kremlin reuters ap afp cnn fox nbc abc cbs msnbc politico
+bloomberg npr bbc commission organization organisation office administration service services bureau board
+authority council police army navy force forces guard command company airlines motors industries holdings
+partners press tribune gazette herald review magazine daily weekly television radio channel club league federation
+alliance coalition movement front society church school college hospital clinic museum library project initiative
+program programme fed reserve treasury state's times' post's democrats republicans gop dnc rnc fbi cia nsa
+doj epa irs sec fda cdc who nato opec imf eu un u.n. government`)
+
+// places are countries and a few cities that often "say" things in news.
+var places = set(`afghanistan albania algeria america argentina armenia australia austria azerbaijan bahrain bangladesh
+belarus belgium bolivia bosnia brazil britain bulgaria cambodia cameroon canada chile china colombia congo croatia
+cuba cyprus czech denmark egypt england estonia ethiopia europe finland france georgia germany ghana greece
+guatemala haiti honduras hungary iceland india indonesia iran iraq ireland israel italy japan jordan kazakhstan
+kenya korea kosovo kuwait latvia lebanon libya lithuania luxembourg macedonia malaysia mali mexico moldova mongolia
+montenegro morocco myanmar nepal netherlands nicaragua niger nigeria norway oman pakistan palestine panama paraguay
+peru philippines poland portugal qatar romania russia rwanda scotland senegal serbia singapore slovakia slovenia
+somalia spain sudan sweden switzerland syria taiwan tajikistan tanzania thailand tunisia turkey turkmenistan
+uganda ukraine uruguay uzbekistan venezuela vietnam wales yemen zambia zimbabwe moscow washington beijing tehran
+damascus ankara london paris berlin brussels kiev kyiv tokyo seoul pyongyang jerusalem riyadh cairo baghdad kabul
+islamabad delhi havana caracas ottawa canberra aleppo`)

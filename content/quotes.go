@@ -1,0 +1,208 @@
+package content
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// A quotation is words between quotation marks in one paragraph. Marks come
+// in many shapes (" “ ” '' `` « » and single quotes); straight marks are
+// told apart by what surrounds them, so mixed pairs ("...”) still pair.
+type quotation struct {
+	open, close int // token indexes of the marks; -1 when absent
+	s, e        int // byte range of the words, marks excluded, trimmed
+	single      bool
+	contd       bool // continues a quotation left open in the previous paragraph
+}
+
+type markShape uint8
+
+const (
+	shapeOpen markShape = iota
+	shapeClose
+	shapeEither
+)
+
+func markOf(t string) (double bool, shape markShape) {
+	switch t {
+	case "“", "„", "«", "``":
+		return true, shapeOpen
+	case "”", "»":
+		return true, shapeClose
+	case "\"", "''":
+		return true, shapeEither
+	case "‘", "‹", "`":
+		return false, shapeOpen
+	case "’", "›":
+		return false, shapeClose
+	}
+	return false, shapeEither // '
+}
+
+// elisions start with an apostrophe that is not an opening quote.
+var elisions = set("em til cause n bout round twas tis nuff")
+
+// findQuotations pairs the quotation marks of one paragraph. openBefore says
+// the previous paragraph ended inside a quotation; the result says whether
+// this one does.
+func findQuotations(text string, toks []token, openBefore bool, out []quotation) ([]quotation, bool) {
+	out = out[:0]
+	dOpen, sOpen := -1, -1
+	for i := range toks {
+		t := &toks[i]
+		if t.kind != tQuote {
+			continue
+		}
+		double, shape := markOf(t.text)
+		before, after := spaceBefore(text, t.s), spaceAfter(text, t.e)
+		if shape == shapeEither {
+			switch {
+			case before && !after:
+				shape = shapeOpen
+			case !before && after:
+				shape = shapeClose
+			}
+		}
+		if !double {
+			if dOpen >= 0 {
+				continue // nested in a double quotation: part of its words
+			}
+			switch {
+			case sOpen < 0 && shape != shapeClose && before && !after && !isElision(text, t.e):
+				sOpen = i
+			case sOpen >= 0 && shape != shapeOpen && after:
+				if q, ok := makeQuotation(text, toks, sOpen, i, true); ok && words(toks, sOpen, i) <= 60 {
+					out = append(out, q)
+				}
+				sOpen = -1
+			}
+			continue
+		}
+		switch {
+		case dOpen < 0 && shape == shapeClose && len(out) == 0 && openBefore && !hasDoubleBefore(toks, i):
+			// The previous paragraph's quotation ran on without a new
+			// opening mark here: the words up to this mark are its end.
+			if q, ok := makeQuotation(text, toks, -1, i, false); ok {
+				q.contd = true
+				out = append(out, q)
+			}
+		case dOpen < 0 && shape != shapeClose:
+			dOpen, sOpen = i, -1
+		case dOpen < 0:
+			// a stray closing mark: nothing to pair it with
+		case shape == shapeOpen && t.text != "\"" && t.text != "''":
+			// A new opening mark while one is open: the first was never
+			// closed. End it here and start again.
+			if q, ok := makeQuotation(text, toks, dOpen, i, false); ok {
+				q.close = -1
+				out = append(out, q)
+			}
+			dOpen = i
+		default:
+			if q, ok := makeQuotation(text, toks, dOpen, i, false); ok {
+				out = append(out, q)
+			}
+			dOpen = -1
+		}
+	}
+	if dOpen >= 0 {
+		if q, ok := makeQuotation(text, toks, dOpen, -1, false); ok {
+			out = append(out, q)
+		}
+		return out, true
+	}
+	return out, false
+}
+
+func hasDoubleBefore(toks []token, i int) bool {
+	for j := 0; j < i; j++ {
+		if toks[j].kind == tQuote {
+			if d, _ := markOf(toks[j].text); d {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func isElision(text string, e int) bool {
+	j := e
+	for j < len(text) && text[j] >= 'a' && text[j] <= 'z' {
+		j++
+	}
+	if elisions[text[e:j]] {
+		return true
+	}
+	// ’90s, '08
+	return e+1 < len(text) && isDigitByte(text[e]) && isDigitByte(text[e+1]) &&
+		(e+2 >= len(text) || !isDigitByte(text[e+2]))
+}
+
+func isDigitByte(b byte) bool { return b >= '0' && b <= '9' }
+
+// spaceBefore: the mark at s follows white space, the paragraph start, or an
+// opening bracket or dash, so it can open a quotation.
+func spaceBefore(text string, s int) bool {
+	if s == 0 {
+		return true
+	}
+	r, _ := utf8.DecodeLastRuneInString(text[:s])
+	return unicode.IsSpace(r) || strings.ContainsRune("([{—–-/:", r)
+}
+
+// spaceAfter: the mark at e is followed by white space, the end, or
+// punctuation, so it can close a quotation.
+func spaceAfter(text string, e int) bool {
+	if e >= len(text) {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(text[e:])
+	return unicode.IsSpace(r) || strings.ContainsRune(".,;:!?)]}—–-…'’\"”", r)
+}
+
+func words(toks []token, a, b int) int {
+	n := 0
+	for i := a + 1; i < b && i < len(toks); i++ {
+		if toks[i].kind == tWord || toks[i].kind == tNum {
+			n++
+		}
+	}
+	return n
+}
+
+// makeQuotation builds the quotation between the marks at token indexes open
+// and close (-1: paragraph start or end). Trailing commas belong to the
+// sentence around the quotation, not to the quoted words.
+func makeQuotation(text string, toks []token, open, close int, single bool) (quotation, bool) {
+	s, e := 0, len(text)
+	if open >= 0 {
+		s = toks[open].e
+	}
+	if close >= 0 {
+		e = toks[close].s
+	}
+	for s < e {
+		r, n := utf8.DecodeRuneInString(text[s:e])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		s += n
+	}
+	for e > s {
+		r, n := utf8.DecodeLastRuneInString(text[s:e])
+		if !unicode.IsSpace(r) && r != ',' {
+			break
+		}
+		e -= n
+	}
+	q := quotation{open: open, close: close, s: s, e: e, single: single}
+	hasWord := false
+	for _, r := range text[s:e] {
+		if isAlnum(r) {
+			hasWord = true
+			break
+		}
+	}
+	return q, hasWord
+}

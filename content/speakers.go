@@ -1,0 +1,409 @@
+package content
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+)
+
+// Speakers are entities: every mention that refers to one person or body
+// ("U.S. Secretary of State John Kerry", "Kerry", "he") lands on the same
+// entity, which keeps the longest name and the first description seen.
+
+type entKind uint8
+
+const (
+	entUnknown entKind = iota
+	entPerson
+	entOrg
+	entGroup // a description: "a senior U.S. official", "officials"
+)
+
+type entity struct {
+	name    string
+	desc    string
+	kind    entKind
+	gender  byte // 'm', 'f' or 0
+	last    string
+	head    string // head noun of a description
+	aliases []string
+	quotes  []int
+	first   int // order of first mention
+	into    int // merged into another entity; -1 when not
+	named   bool
+}
+
+type resolver struct {
+	ents     []*entity
+	byName   map[string]int
+	byLast   map[string]int
+	order    int
+	recent   []int // entity indexes, most recent mention last
+	speakers []int // entity indexes of sources, most recent last
+	mentions []Mention
+	mentEnt  []int
+}
+
+func newResolver() *resolver {
+	return &resolver{byName: map[string]int{}, byLast: map[string]int{}}
+}
+
+func (r *resolver) find(i int) int {
+	for r.ents[i].into >= 0 {
+		i = r.ents[i].into
+	}
+	return i
+}
+
+func (r *resolver) newEntity(e *entity) int {
+	e.into = -1
+	e.first = r.order
+	r.order++
+	r.ents = append(r.ents, e)
+	return len(r.ents) - 1
+}
+
+func (r *resolver) touch(i int) {
+	r.recent = append(r.recent, i)
+	if len(r.recent) > 64 {
+		r.recent = append(r.recent[:0], r.recent[32:]...)
+	}
+}
+
+func (r *resolver) addAlias(i int, alias string) {
+	e := r.ents[i]
+	for _, a := range e.aliases {
+		if a == alias {
+			return
+		}
+	}
+	if len(e.aliases) < 32 {
+		e.aliases = append(e.aliases, alias)
+	}
+}
+
+// nameParts splits a name phrase into its title ("U.S. Secretary of State")
+// and the name itself ("John Kerry").
+func nameParts(toks []token, p phrase) (title, name [2]int) {
+	e := p.e
+	for e > p.s && toks[e-1].kind == tPunct {
+		e--
+	}
+	s := e
+	for s > p.s {
+		t := &toks[s-1]
+		l := t.lower()
+		if isNameWord(t) && !personTitles[l] && !personTitles[strings.TrimSuffix(l, ".")] {
+			s--
+			continue
+		}
+		if s < e && s-1 > p.s && nameParticles[l] && isNameWord(&toks[s-2]) && !personTitles[toks[s-2].lower()] {
+			s--
+			continue
+		}
+		break
+	}
+	return [2]int{p.s, s}, [2]int{s, e}
+}
+
+func joinToks(text string, toks []token, r [2]int) string {
+	if r[0] >= r[1] {
+		return ""
+	}
+	return text[toks[r[0]].s:toks[r[1]-1].e]
+}
+
+func isOrgName(toks []token, r [2]int) bool {
+	for i := r[0]; i < r[1]; i++ {
+		l := strings.TrimSuffix(toks[i].lower(), "'s")
+		if orgWords[l] || places[l] {
+			return true
+		}
+		if toks[i].kind == tWord && len(toks[i].text) >= 2 && strings.ToUpper(toks[i].text) == toks[i].text && !strings.Contains(toks[i].text, ".") && len(toks[i].text) <= 5 && r[1]-r[0] == 1 {
+			return true // an acronym on its own: NATO, CNN
+		}
+	}
+	return false
+}
+
+func stripDet(toks []token, r [2]int) [2]int {
+	for r[0] < r[1] && (determiners[toks[r[0]].lower()] || toks[r[0]].lower() == "the") {
+		r[0]++
+	}
+	return r
+}
+
+// resolve returns the entity a source phrase refers to, creating one if
+// needed. appos is a description given beside the name, if any.
+func (r *resolver) resolve(text string, toks []token, p phrase, appos string) int {
+	surface := text[toks[p.s].s:toks[p.e-1].e]
+	switch p.kind {
+	case npPronoun:
+		i := r.pronoun(toks[p.s].lower())
+		if i >= 0 {
+			r.addAlias(i, surface)
+		}
+		return i
+	case npName:
+		title, name := nameParts(toks, p)
+		if name[0] == name[1] {
+			// titles only: "the president", "the State Department"
+			rr := stripDet(toks, [2]int{p.s, p.e})
+			if isOrgName(toks, rr) {
+				return r.named(joinToks(text, toks, rr), "", entOrg, 0, surface)
+			}
+			return r.description(text, toks, p, surface)
+		}
+		if isOrgName(toks, name) || isOrgName(toks, stripDet(toks, [2]int{p.s, p.e})) {
+			rr := stripDet(toks, [2]int{p.s, p.e})
+			if possessive(&toks[rr[1]-1]) {
+				rr = name
+			}
+			return r.named(joinToks(text, toks, rr), "", entOrg, 0, surface)
+		}
+		desc := cleanTitle(text, toks, title)
+		if desc == "" {
+			desc = appos
+		}
+		return r.named(joinToks(text, toks, name), desc, entPerson, genderOf(toks, title, name), surface)
+	default:
+		return r.description(text, toks, p, surface)
+	}
+}
+
+func cleanTitle(text string, toks []token, t [2]int) string {
+	t = stripDet(toks, t)
+	for t[0] < t[1] {
+		l := toks[t[0]].lower()
+		if l == "mr." || l == "mrs." || l == "ms." || l == "dr." || l == "mr" || l == "mrs" || l == "ms" || l == "miss" {
+			t[0]++
+			continue
+		}
+		break
+	}
+	for t[1] > t[0] && (toks[t[1]-1].lower() == "mr." || toks[t[1]-1].lower() == "mrs." || toks[t[1]-1].lower() == "ms." || toks[t[1]-1].lower() == "dr.") {
+		t[1]--
+	}
+	return joinToks(text, toks, t)
+}
+
+func genderOf(toks []token, title, name [2]int) byte {
+	for i := title[0]; i < title[1]; i++ {
+		if g := honorificGender[toks[i].lower()]; g != 0 {
+			return g
+		}
+	}
+	if name[1]-name[0] >= 2 {
+		return givenNames[toks[name[0]].lower()]
+	}
+	return 0
+}
+
+// named finds or creates the entity for a proper name.
+func (r *resolver) named(name, desc string, kind entKind, gender byte, surface string) int {
+	key := strings.ToLower(name)
+	i, ok := r.byName[key]
+	if ok {
+		i = r.find(i)
+	}
+	if !ok && kind == entPerson {
+		words := strings.Fields(key)
+		last := strings.TrimSuffix(strings.TrimSuffix(words[len(words)-1], "'s"), "’s")
+		if j, ok2 := r.byLast[last]; ok2 {
+			j = r.find(j)
+			e := r.ents[j]
+			switch {
+			case len(words) == 1:
+				i, ok = j, true // "Kerry" after "John Kerry"
+			case len(strings.Fields(e.name)) == 1:
+				e.name = name // "John Kerry" after "Kerry"
+				i, ok = j, true
+			}
+		}
+		if !ok {
+			r.byLast[last] = len(r.ents)
+		}
+	}
+	if !ok {
+		i = r.newEntity(&entity{name: name, kind: kind, named: true})
+		if kind == entPerson {
+			words := strings.Fields(key)
+			r.ents[i].last = words[len(words)-1]
+		}
+	}
+	r.byName[key] = i
+	e := r.ents[i]
+	if e.desc == "" && desc != "" {
+		e.desc = desc
+	}
+	if e.gender == 0 {
+		e.gender = gender
+	}
+	if kind == entPerson && e.kind != entPerson {
+		e.kind = entPerson
+	}
+	r.addAlias(i, surface)
+	r.touch(i)
+	return i
+}
+
+// description finds or creates the entity for a described speaker: "the
+// diplomat" refers back to "A Western diplomat in Lausanne".
+func (r *resolver) description(text string, toks []token, p phrase, surface string) int {
+	head := toks[p.head].lower()
+	definite := toks[p.s].lower() == "the" || toks[p.s].lower() == "this" || toks[p.s].lower() == "that"
+	body := stripDet(toks, [2]int{p.s, p.head + 1})
+	name := joinToks(text, toks, body)
+	if definite {
+		for k := len(r.recent) - 1; k >= 0; k-- {
+			i := r.find(r.recent[k])
+			e := r.ents[i]
+			if e.head == head || e.kind == entPerson && strings.Contains(strings.ToLower(e.desc), head) {
+				r.addAlias(i, surface)
+				r.touch(i)
+				return i
+			}
+		}
+	}
+	key := "desc:" + strings.ToLower(name)
+	if i, ok := r.byName[key]; ok {
+		i = r.find(i)
+		r.addAlias(i, surface)
+		r.touch(i)
+		return i
+	}
+	desc := ""
+	if p.head+1 < p.e {
+		desc = joinToks(text, toks, [2]int{p.head + 1, p.e})
+	}
+	i := r.newEntity(&entity{name: capitalise(name), desc: desc, kind: entGroup, head: head, gender: honorificGender[head]})
+	r.byName[key] = i
+	r.addAlias(i, surface)
+	r.touch(i)
+	return i
+}
+
+func capitalise(s string) string {
+	for i, c := range s {
+		return string(unicode.ToUpper(c)) + s[i+len(string(c)):]
+	}
+	return s
+}
+
+// pronoun resolves he, she, they and it to the most recent compatible
+// speaker, then to the most recent compatible entity mentioned.
+func (r *resolver) pronoun(p string) int {
+	ok := func(i int) bool {
+		e := r.ents[i]
+		switch p {
+		case "he":
+			return e.kind == entPerson && e.gender != 'f' || e.kind == entGroup && e.gender == 'm' || e.kind == entGroup && !plural(e.head) && e.gender != 'f'
+		case "she":
+			return e.kind == entPerson && e.gender != 'm' || e.kind == entGroup && !plural(e.head) && e.gender != 'm'
+		case "they":
+			return e.kind == entOrg || e.kind == entGroup && plural(e.head)
+		case "it":
+			return e.kind == entOrg || e.kind == entGroup && !plural(e.head) && e.gender == 0 && !personHead(e.head)
+		}
+		return false
+	}
+	for _, list := range [][]int{r.speakers, r.recent} {
+		for k := len(list) - 1; k >= 0 && k >= len(list)-12; k-- {
+			i := r.find(list[k])
+			if ok(i) {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+func plural(head string) bool {
+	return strings.HasSuffix(head, "s") && !strings.HasSuffix(head, "ss") || head == "people" || head == "police" || head == "authorities" || head == "men" || head == "women"
+}
+
+func personHead(head string) bool {
+	switch head {
+	case "campaign", "statement", "report", "study", "survey", "poll", "memo", "letter", "document", "filing",
+		"complaint", "lawsuit", "indictment", "website", "newspaper", "group", "organization", "organisation",
+		"committee", "department", "ministry", "agency", "company", "firm", "government", "administration",
+		"team", "office", "analysis", "data", "research", "paper", "article", "post", "tweet", "blog", "video",
+		"ad", "advertisement", "release", "announcement", "transcript", "account", "testimony", "interview",
+		"speech", "council", "panel", "commission", "court", "jury", "board", "nation", "country", "state",
+		"city", "county", "district", "leadership":
+		return false
+	}
+	return true
+}
+
+// speakerList builds the output speakers from entities that have quotes,
+// most quoted first, with stable ids.
+func (r *resolver) speakerList(quotes []Quote, qent []int) ([]Speaker, map[int]string) {
+	for qi, ei := range qent {
+		if ei >= 0 {
+			ei = r.find(ei)
+			qent[qi] = ei
+			r.ents[ei].quotes = append(r.ents[ei].quotes, qi)
+		}
+	}
+	var idx []int
+	for i, e := range r.ents {
+		if e.into < 0 && len(e.quotes) > 0 {
+			idx = append(idx, i)
+		}
+	}
+	sort.SliceStable(idx, func(a, b int) bool {
+		ea, eb := r.ents[idx[a]], r.ents[idx[b]]
+		if len(ea.quotes) != len(eb.quotes) {
+			return len(ea.quotes) > len(eb.quotes)
+		}
+		return ea.first < eb.first
+	})
+	ids := map[int]string{}
+	used := map[string]bool{}
+	var out []Speaker
+	for _, i := range idx {
+		e := r.ents[i]
+		id := slug(e.name)
+		if id == "" {
+			id = "speaker"
+		}
+		base := id
+		for n := 2; used[id]; n++ {
+			id = base + "-" + itoa(n)
+		}
+		used[id] = true
+		ids[i] = id
+		out = append(out, Speaker{ID: id, Name: Clean(e.name), Description: Clean(e.desc), Aliases: e.aliases, Quotes: e.quotes})
+	}
+	return out, ids
+}
+
+func slug(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, c := range strings.ToLower(s) {
+		if unicode.IsLetter(c) || unicode.IsDigit(c) {
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			b.WriteRune(c)
+			dash = false
+		} else if c != '\'' && c != '’' && c != '.' {
+			dash = true
+		}
+	}
+	return b.String()
+}
+
+func itoa(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	var d []byte
+	for n > 0 {
+		d = append([]byte{byte('0' + n%10)}, d...)
+		n /= 10
+	}
+	return string(d)
+}

@@ -1,0 +1,233 @@
+package content
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// The analyser works on tokens: words, numbers and single punctuation marks
+// with their byte offsets in the paragraph. Quotation marks are their own
+// kind because quote pairing depends on what surrounds them.
+
+type tokKind uint8
+
+const (
+	tWord tokKind = iota
+	tNum
+	tPunct
+	tQuote // a quotation mark or an apostrophe standing alone
+)
+
+type token struct {
+	s, e   int
+	kind   tokKind
+	text   string
+	cap    bool // begins with an upper-case letter
+	abbrev bool // a word that swallowed its final period (Mr., U.S., Oct.)
+}
+
+// lower is the token's text in lower case; ASCII lower-case text is returned
+// without allocating.
+func (t *token) lower() string { return strings.ToLower(t.text) }
+
+func (t *token) is(words ...string) bool {
+	for _, w := range words {
+		if strings.EqualFold(t.text, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// abbreviations keep their period: a period after them does not end a
+// sentence unless the next word clearly starts one.
+var abbreviations = set("mr mrs ms dr sen rep gov gen lt col sgt capt cpt st jr sr inc corp co ltd vs etc jan feb mar apr aug sep sept oct nov dec no nos prof rev adm maj cmdr cdr pres ft mt dept univ approx est al e.g i.e a.m p.m u.s u.k u.n d.c r l d i.e ph.d")
+
+// titleAbbrevs never end a sentence: a name always follows them.
+var titleAbbrevs = set("mr mrs ms dr sen rep gov gen lt col sgt capt cpt prof rev adm maj cmdr cdr pres st")
+
+func set(words string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		m[w] = true
+	}
+	return m
+}
+
+func isLetter(r rune) bool { return unicode.IsLetter(r) || unicode.Is(unicode.Mn, r) }
+func isAlnum(r rune) bool  { return isLetter(r) || unicode.IsDigit(r) }
+
+func isApostrophe(r rune) bool { return r == '\'' || r == '’' }
+func isHyphen(r rune) bool     { return r == '-' || r == '‐' || r == '‑' }
+
+// tokenize appends the tokens of s to buf.
+func tokenize(s string, buf []token) []token {
+	toks := buf[:0]
+	i := 0
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r < utf8.RuneSelf && (r == ' ' || r == '\t' || r == '\n' || r == '\r') || unicode.IsSpace(r) {
+			i += n
+			continue
+		}
+		start := i
+		switch {
+		case isAlnum(r):
+			i = scanWord(s, i)
+			t := token{s: start, e: i, kind: tWord, text: s[start:i], cap: unicode.IsUpper(r)}
+			if unicode.IsDigit(r) {
+				t.kind = tNum
+			}
+			if t.kind == tWord && i < len(s) && s[i] == '.' && takesPeriod(t.text) {
+				i++
+				t.e, t.text, t.abbrev = i, s[start:i], true
+			}
+			toks = append(toks, t)
+		case r == '\'' && strings.HasPrefix(s[i:], "''"), r == '`' && strings.HasPrefix(s[i:], "``"):
+			// A run of three apostrophes is a nested single quote beside a
+			// double one; which comes first is decided when pairing quotes.
+			i += 2
+			toks = append(toks, token{s: start, e: i, kind: tQuote, text: s[start:i]})
+		case isQuoteRune(r):
+			i += n
+			toks = append(toks, token{s: start, e: i, kind: tQuote, text: s[start:i]})
+		case r == '-' && strings.HasPrefix(s[i:], "--"):
+			for i < len(s) && s[i] == '-' {
+				i++
+			}
+			toks = append(toks, token{s: start, e: i, kind: tPunct, text: s[start:i]})
+		case r == '.' && strings.HasPrefix(s[i:], "..."):
+			for i < len(s) && s[i] == '.' {
+				i++
+			}
+			toks = append(toks, token{s: start, e: i, kind: tPunct, text: s[start:i]})
+		default:
+			i += n
+			toks = append(toks, token{s: start, e: i, kind: tPunct, text: s[start:i]})
+		}
+	}
+	return toks
+}
+
+func isQuoteRune(r rune) bool {
+	switch r {
+	case '"', '“', '”', '„', '«', '»', '\'', '‘', '’', '`', '‹', '›':
+		return true
+	}
+	return false
+}
+
+// scanWord returns the end of the word starting at i: letters and digits,
+// joined by inner apostrophes (don't), hyphens (cease-fire), periods between
+// letters (U.S) and separators between digits (275,000; 3.5).
+func scanWord(s string, i int) int {
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if isAlnum(r) {
+			i += n
+			continue
+		}
+		if i+n >= len(s) {
+			break
+		}
+		next, _ := utf8.DecodeRuneInString(s[i+n:])
+		prev, _ := utf8.DecodeLastRuneInString(s[:i])
+		switch {
+		case isApostrophe(r) && isLetter(prev) && isLetter(next):
+		case isHyphen(r) && isAlnum(prev) && isAlnum(next):
+		case r == '&' && unicode.IsUpper(prev) && unicode.IsUpper(next):
+		case r == '.' && isLetter(prev) && isLetter(next) && i+n+1 <= len(s) && periodJoins(s, i):
+		case (r == ',' || r == '.') && unicode.IsDigit(prev) && unicode.IsDigit(next):
+		case r == '/' && unicode.IsDigit(prev) && unicode.IsDigit(next):
+		default:
+			return i
+		}
+		i += n
+	}
+	return i
+}
+
+// periodJoins tells "U.S" or "a.m" (single letters between periods) from a
+// missing space after a sentence ("end.Next").
+func periodJoins(s string, i int) bool {
+	j := i - 1
+	for j > 0 && s[j-1] != '.' && s[j-1] != ' ' && s[j-1] != '(' && s[j-1] != '"' {
+		j--
+	}
+	if i-j > 2 { // more than one letter before the period: "end.Next"
+		return false
+	}
+	k := i + 1
+	for k < len(s) && s[k] != '.' && s[k] != ' ' && s[k] != ',' {
+		k++
+	}
+	return k-(i+1) <= 2
+}
+
+func takesPeriod(w string) bool {
+	if strings.Contains(w, ".") { // U.S, a.m
+		return true
+	}
+	if utf8.RuneCountInString(w) == 1 {
+		return unicode.IsUpper([]rune(w)[0]) // initials: John F. Kennedy
+	}
+	return abbreviations[strings.ToLower(w)]
+}
+
+// sentenceStarters are words that, after an abbreviation such as "U.S.",
+// show that the period also ended the sentence.
+var sentenceStarters = set("the a an he she it they we i but and in on at this that these those there his her their its our if when while as after before so yet for however meanwhile still")
+
+// sentences splits toks into sentences, returned as [start,end) token index
+// pairs. A period ends a sentence when the next token starts a new one.
+func sentences(toks []token, out [][2]int) [][2]int {
+	out = out[:0]
+	start := 0
+	for i := 0; i < len(toks); i++ {
+		t := &toks[i]
+		end := false
+		switch {
+		case t.kind == tPunct && (t.text == "." || t.text == "!" || t.text == "?" || t.text == "…" || t.text == "..."):
+			end = true
+		case t.abbrev && !titleAbbrevs[strings.TrimSuffix(strings.ToLower(t.text), ".")]:
+			if i+1 < len(toks) && toks[i+1].kind == tWord && toks[i+1].cap && sentenceStarters[toks[i+1].lower()] {
+				end = true
+			}
+		}
+		if !end {
+			continue
+		}
+		j := i + 1
+		for j < len(toks) && (toks[j].kind == tQuote && closesAfterPunct(toks, j) || toks[j].text == ")" || toks[j].text == "]") {
+			j++
+		}
+		if j < len(toks) && !startsSentence(&toks[j]) {
+			continue
+		}
+		out = append(out, [2]int{start, j})
+		start = j
+		i = j - 1
+	}
+	if start < len(toks) {
+		out = append(out, [2]int{start, len(toks)})
+	}
+	return out
+}
+
+// closesAfterPunct reports whether the quote mark at j, right after
+// sentence-final punctuation, closes a quotation (no space before it).
+func closesAfterPunct(toks []token, j int) bool {
+	return toks[j].s == toks[j-1].e
+}
+
+func startsSentence(t *token) bool {
+	if t.kind == tQuote || t.text == "(" || t.text == "[" || t.kind == tNum {
+		return true
+	}
+	if t.kind == tWord {
+		r, _ := utf8.DecodeRuneInString(t.text)
+		return unicode.IsUpper(r)
+	}
+	return t.text == "—" || t.text == "-" || t.text == "•" || t.text == "*"
+}
