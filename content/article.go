@@ -38,10 +38,10 @@ const (
 type Quote struct {
 	ID      int
 	Kind    QuoteKind
-	Span            // the words, without quotation marks or "that"
-	Speaker string  // Speaker.ID, or "" when the analyser cannot tell
-	Cue     *Span   // "said", "told reporters", "according to"
-	Source  *Span   // the mention that attributes it: "Kerry", "he", "the diplomat"
+	Span           // the words, without quotation marks or "that"
+	Speaker string // Speaker.ID, or "" when the analyser cannot tell
+	Cue     *Span  // "said", "told reporters", "according to"
+	Source  *Span  // the mention that attributes it: "Kerry", "he", "the diplomat"
 }
 
 // Speaker is one person or organisation that is quoted, with its aliases merged.

@@ -7,7 +7,7 @@ import (
 )
 
 // A quotation is words between quotation marks in one paragraph. Marks come
-// in many shapes (" “ ” '' `` « » and single quotes); straight marks are
+// in many shapes (" “ ” ” “ « » and single quotes); straight marks are
 // told apart by what surrounds them, so mixed pairs ("...”) still pair.
 type quotation struct {
 	open, close int // token indexes of the marks; -1 when absent
