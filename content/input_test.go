@@ -1,0 +1,142 @@
+package content
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestParseRefusesBadInput(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+	}{
+		{"empty", "", "empty article"},
+		{"white space only", " \n\t\r\n  ", "empty article"},
+		{"BOM only", "\uFEFF\n", "empty article"},
+		{"NUL byte", "text\x00more", "not a text article (NUL byte at offset 4)"},
+		{"binary", "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "not a text article"},
+		{"invalid UTF-8", "caf\xe9 au lait", "invalid UTF-8 at byte 3"},
+		{"truncated rune", "ok \xe2\x80", "invalid UTF-8 at byte 3"},
+		{"UTF-16 LE", "\xff\xfeh\x00i\x00", "UTF-16 text is not supported"},
+		{"UTF-16 BE", "\xfe\xff\x00h\x00i", "UTF-16 text is not supported"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := Parse("x.txt", []byte(tt.in))
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Fatalf("Parse(%q) error = %v, want %q", tt.in, err, tt.want)
+			}
+		})
+	}
+}
+
+func TestSplitParagraphs(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want []string
+	}{
+		{"one line each when no blank line", "First.\nSecond.\nThird.", []string{"First.", "Second.", "Third."}},
+		{"blank lines separate runs", "A one\nA two\n\nB one\n \t\nC", []string{"A one\nA two", "B one", "C"}},
+		{"CRLF", "A one\r\nA two\r\n\r\nB\r\n", []string{"A one\r\nA two", "B"}},
+		{"CR only", "A\rB\r\rC", []string{"A\rB", "C"}},
+		{"CR only, no blank line", "A\rB\rC", []string{"A", "B", "C"}},
+		{"BOM", "\uFEFFHello\nWorld", []string{"Hello", "World"}},
+		{"surrounding space trimmed", "  lead\n\n  trail  \n", []string{"lead", "trail"}},
+		{"leading blank lines only", "\n\nA\nB", []string{"A", "B"}},
+		{"unicode spaces", "\u00a0A\u2003\n\nB", []string{"A", "B"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ps := SplitParagraphs([]byte(tt.in))
+			var got []string
+			for i, p := range ps {
+				got = append(got, p.Text)
+				if p.N != i+1 {
+					t.Errorf("paragraph %d has N=%d", i+1, p.N)
+				}
+				if tt.in[p.Offset:p.Offset+len(p.Text)] != p.Text {
+					t.Errorf("paragraph %d: text is not input[offset:offset+len]", p.N)
+				}
+			}
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Fatalf("got %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestTitle(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Talks End Without a Deal\n\nThe talks ended.\n\nMore.", "Talks End Without a Deal"},
+		{"Poll: Wealthy Voters Abandon Party.\n\nA poll shows things.", "Poll: Wealthy Voters Abandon Party."},
+		{"# A markdown title\n\nBody.", "A markdown title"},
+		{"The talks ended on Friday after four hours.\nKerry said so.", ""}, // no blank line: body text
+		{"the talks ended on friday after four hours of talking in the city.\n\nMore.", ""},
+		{"Only one paragraph", ""},
+	}
+	for _, tt := range tests {
+		a, err := Parse("x", []byte(tt.in))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Title != tt.want {
+			t.Errorf("title of %q = %q, want %q", tt.in, a.Title, tt.want)
+		}
+	}
+}
+
+func TestOpen(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := Open(filepath.Join(dir, "missing.txt"), nil, DefaultMaxSize); err == nil || !strings.Contains(err.Error(), "no such file") {
+		t.Errorf("missing file: %v", err)
+	}
+	if _, err := Open(dir, nil, DefaultMaxSize); err == nil || !strings.Contains(err.Error(), "is a directory") {
+		t.Errorf("directory: %v", err)
+	}
+	big := filepath.Join(dir, "big.txt")
+	if err := os.WriteFile(big, bytes.Repeat([]byte("word "), 1000), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Open(big, nil, 1024); err == nil || !strings.Contains(err.Error(), "larger than the 1 KB limit") {
+		t.Errorf("size limit: %v", err)
+	}
+	if _, err := Open("-", strings.NewReader(strings.Repeat("x", 2048)), 1024); err == nil || !strings.Contains(err.Error(), "limit") {
+		t.Errorf("size limit on stdin: %v", err)
+	}
+	a, err := Open("-", strings.NewReader("Hello.\n"), DefaultMaxSize)
+	if err != nil || a.Source != "stdin" || len(a.Paragraphs) != 1 {
+		t.Errorf("stdin: %v %+v", err, a)
+	}
+	if os.Getuid() != 0 {
+		unreadable := filepath.Join(dir, "secret.txt")
+		os.WriteFile(unreadable, []byte("x"), 0o000)
+		if _, err := Open(unreadable, nil, DefaultMaxSize); err == nil || !strings.Contains(err.Error(), "permission denied") {
+			t.Errorf("unreadable: %v", err)
+		}
+	}
+}
+
+// A 50 MB article on one line is one paragraph, split without copying it
+// more than once.
+func TestHugeSingleLine(t *testing.T) {
+	n := 50 << 20
+	if testing.Short() {
+		n = 5 << 20
+	}
+	data := bytes.Repeat([]byte("The ministers met for four hours. "), n/34)
+	start := time.Now()
+	a, err := Parse("big", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Paragraphs) != 1 {
+		t.Fatalf("got %d paragraphs", len(a.Paragraphs))
+	}
+	if d := time.Since(start); d > 2*time.Second {
+		t.Errorf("parsing %d MB took %v", n>>20, d)
+	}
+}

@@ -1,0 +1,176 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"copydesk/content"
+)
+
+func runCmd(t *testing.T, stdin string, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := run(args, strings.NewReader(stdin), &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+func TestAnalyzeSummary(t *testing.T) {
+	code, out, _ := runCmd(t, "", "analyze")
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	for _, want := range []string{"18 paragraphs", "John Kerry (U.S. Secretary of State)", "Sergei Lavrov", "“might be able to shape some different approaches”"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("summary lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+func TestAnalyzeJSON(t *testing.T) {
+	code, out, errs := runCmd(t, "", "analyze", "--json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var doc struct {
+		Version    int    `json:"version"`
+		Source     string `json:"source"`
+		Paragraphs []struct {
+			N      int    `json:"n"`
+			Offset int    `json:"offset"`
+			Text   string `json:"text"`
+		} `json:"paragraphs"`
+		Speakers []struct {
+			ID     string `json:"id"`
+			Quotes []int  `json:"quotes"`
+		} `json:"speakers"`
+		Quotes []struct {
+			ID        int             `json:"id"`
+			Kind      string          `json:"kind"`
+			Paragraph int             `json:"paragraph"`
+			Start     int             `json:"start"`
+			End       int             `json:"end"`
+			Text      string          `json:"text"`
+			Speaker   *string         `json:"speaker"`
+			Cue       json.RawMessage `json:"cue"`
+			Source    json.RawMessage `json:"source"`
+		} `json:"quotes"`
+		Figures []json.RawMessage `json:"figures"`
+	}
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatal(err)
+	}
+	raw, _ := os.ReadFile(filepath.Join("content", content.EmbeddedName))
+	if doc.Version != 1 || doc.Source != content.EmbeddedName || len(doc.Paragraphs) != 18 {
+		t.Fatalf("header: %d %q %d", doc.Version, doc.Source, len(doc.Paragraphs))
+	}
+	for i, p := range doc.Paragraphs {
+		if p.N != i+1 || string(raw[p.Offset:p.Offset+len(p.Text)]) != p.Text {
+			t.Errorf("paragraph %d does not point into the input", p.N)
+		}
+	}
+	ids := map[string]bool{}
+	for _, s := range doc.Speakers {
+		ids[s.ID] = true
+		for _, q := range s.Quotes {
+			if q < 0 || q >= len(doc.Quotes) || doc.Quotes[q].Speaker == nil || *doc.Quotes[q].Speaker != s.ID {
+				t.Errorf("speaker %s lists quote %d that is not theirs", s.ID, q)
+			}
+		}
+	}
+	for i, q := range doc.Quotes {
+		p := doc.Paragraphs[q.Paragraph-1].Text
+		if q.ID != i || p[q.Start:q.End] != q.Text || (q.Kind != "direct" && q.Kind != "indirect") {
+			t.Errorf("quote %d: bad id, span or kind", i)
+		}
+		if q.Speaker != nil && !ids[*q.Speaker] {
+			t.Errorf("quote %d: unknown speaker %q", i, *q.Speaker)
+		}
+		if q.Cue == nil || q.Source == nil {
+			t.Errorf("quote %d: cue and source must be present (null allowed)", i)
+		}
+	}
+	if doc.Figures == nil {
+		t.Error("figures must be an array")
+	}
+}
+
+func TestBadInputs(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name string, data []byte) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	tests := []struct {
+		name  string
+		args  []string
+		stdin string
+		want  string
+	}{
+		{"missing file", []string{"analyze", filepath.Join(dir, "nope.txt")}, "", "no such file or directory"},
+		{"directory", []string{"analyze", dir}, "", "is a directory"},
+		{"empty stdin", []string{"analyze", "-"}, "", "stdin: empty article"},
+		{"empty file", []string{"analyze", write("empty.txt", nil)}, "", "empty article"},
+		{"binary", []string{"analyze", write("bin", []byte{0x7f, 'E', 'L', 'F', 2, 1, 1, 0, 0})}, "", "not a text article"},
+		{"invalid UTF-8", []string{"analyze", write("latin1.txt", []byte("caf\xe9"))}, "", "invalid UTF-8 at byte 3"},
+		{"UTF-16", []string{"analyze", write("u16.txt", []byte("\xff\xfeh\x00"))}, "", "UTF-16"},
+		{"too large", []string{"analyze", "--max-size", "1KB", write("big.txt", bytes.Repeat([]byte("a "), 1000))}, "", "larger than the 1 KB limit"},
+		{"bad size", []string{"analyze", "--max-size", "lots"}, "", "not a size"},
+		{"two files", []string{"analyze", "a", "b"}, "", "usage"},
+		{"reader without terminal", []string{}, "", "needs a terminal"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, _, errs := runCmd(t, tt.stdin, tt.args...)
+			if code == 0 || !strings.Contains(errs, tt.want) {
+				t.Errorf("exit %d, stderr %q; want non-zero and %q", code, errs, tt.want)
+			}
+			if strings.Count(strings.TrimSpace(errs), "\n") > 0 && tt.want != "usage" && tt.want != "not a size" {
+				t.Errorf("error is more than one line: %q", errs)
+			}
+		})
+	}
+}
+
+func TestAnalyzeInputShapes(t *testing.T) {
+	tests := []struct {
+		name, in string
+		paras    int
+	}{
+		{"CRLF", "Kerry said the talks failed.\r\n\r\nLavrov said they did not.\r\n", 2},
+		{"BOM", "\uFEFFKerry said the talks failed.\nLavrov disagreed.", 2},
+		{"one long line", strings.Repeat("Kerry said the talks failed. ", 20000), 1},
+	}
+	for _, tt := range tests {
+		code, out, errs := runCmd(t, tt.in, "analyze", "--json", "-")
+		if code != 0 {
+			t.Fatalf("%s: exit %d: %s", tt.name, code, errs)
+		}
+		var doc struct {
+			Paragraphs []json.RawMessage `json:"paragraphs"`
+		}
+		if err := json.Unmarshal([]byte(out), &doc); err != nil || len(doc.Paragraphs) != tt.paras {
+			t.Errorf("%s: %v, %d paragraphs", tt.name, err, len(doc.Paragraphs))
+		}
+	}
+}
+
+// Escape sequences hidden in an article never reach the terminal from the
+// text summary; the JSON keeps the text verbatim, escaped by JSON.
+func TestAnalyzeStripsEscapes(t *testing.T) {
+	in := "Kerry said \x1b]52;c;cm0gLXJmIH4=\x07the talks \x1b[2Jfailed.\n\n\"We \u202Eagreed,\" Lavrov said."
+	_, out, _ := runCmd(t, in, "analyze", "-")
+	if strings.ContainsAny(out, "\x1b\a\u202E") {
+		t.Errorf("summary carries control characters: %q", out)
+	}
+	_, js, _ := runCmd(t, in, "analyze", "--json", "-")
+	if strings.Contains(js, "\x1b") || !strings.Contains(js, `\u001b]52;c;`) {
+		t.Errorf("JSON must escape the text, keep it verbatim: %q", js)
+	}
+}

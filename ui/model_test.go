@@ -1,0 +1,356 @@
+package ui
+
+import (
+	"fmt"
+	"io"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	xansi "github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/exp/golden"
+	"github.com/muesli/termenv"
+
+	"copydesk/content"
+)
+
+// asciiRenderer pins the colour profile so frames are plain text.
+func asciiRenderer() *lipgloss.Renderer {
+	r := lipgloss.NewRenderer(io.Discard)
+	r.SetColorProfile(termenv.Ascii)
+	r.SetHasDarkBackground(true)
+	return r
+}
+
+func newReader(t testing.TB, art *content.Article, w, h int) Model {
+	t.Helper()
+	m := New(art, Options{Renderer: asciiRenderer()})
+	return resize(m, w, h)
+}
+
+func resize(m Model, w, h int) Model {
+	next, _ := m.Update(tea.WindowSizeMsg{Width: w, Height: h})
+	return next.(Model)
+}
+
+// keyMsg turns "j", "tab", "ctrl+d" or a run of characters into a key.
+func keyMsg(k string) tea.KeyMsg {
+	named := map[string]tea.KeyType{
+		"tab": tea.KeyTab, "enter": tea.KeyEnter, "esc": tea.KeyEsc, "ctrl+c": tea.KeyCtrlC,
+		"ctrl+d": tea.KeyCtrlD, "ctrl+u": tea.KeyCtrlU, "pgdown": tea.KeyPgDown, "pgup": tea.KeyPgUp,
+		"home": tea.KeyHome, "end": tea.KeyEnd, "up": tea.KeyUp, "down": tea.KeyDown, "space": tea.KeySpace,
+		"backspace": tea.KeyBackspace,
+	}
+	if t, ok := named[k]; ok {
+		return tea.KeyMsg{Type: t}
+	}
+	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)}
+}
+
+// press sends keys and runs the commands they return (list filtering
+// answers with a command), as the Bubble Tea runtime would.
+func press(t testing.TB, m Model, keys ...string) Model {
+	t.Helper()
+	for _, k := range keys {
+		next, cmd := m.Update(keyMsg(k))
+		m = drain(next.(Model), cmd)
+	}
+	return m
+}
+
+// drain runs cmd and feeds its message back, skipping commands that wait
+// (cursor blinks, spinner ticks) the way a real program would get to them
+// later.
+func drain(m Model, cmd tea.Cmd) Model {
+	for i := 0; cmd != nil && i < 20; i++ {
+		ch := make(chan tea.Msg, 1)
+		go func(c tea.Cmd) { ch <- c() }(cmd)
+		var msg tea.Msg
+		select {
+		case msg = <-ch:
+		case <-time.After(100 * time.Millisecond):
+			return m
+		}
+		if batch, ok := msg.(tea.BatchMsg); ok {
+			for _, c := range batch {
+				m = drain(m, c)
+			}
+			return m
+		}
+		if msg == nil {
+			return m
+		}
+		if _, ok := msg.(tea.QuitMsg); ok {
+			return m
+		}
+		var next tea.Model
+		next, cmd = m.Update(msg)
+		m = next.(Model)
+	}
+	return m
+}
+
+func status(m Model) string {
+	lines := strings.Split(m.View(), "\n")
+	return lines[len(lines)-1]
+}
+
+func checkWidth(t *testing.T, m Model) {
+	t.Helper()
+	lines := strings.Split(m.View(), "\n")
+	if len(lines) > m.height {
+		t.Errorf("%dx%d: %d lines", m.width, m.height, len(lines))
+	}
+	for i, l := range lines {
+		if w := xansi.StringWidth(l); w > m.width {
+			t.Errorf("%dx%d: line %d is %d wide: %q", m.width, m.height, i, w, l)
+		}
+	}
+}
+
+// Frames are compared with golden files (go test ./ui -update rewrites
+// them), drawn with the Ascii profile so they are plain text.
+func TestFirstFrame(t *testing.T) {
+	for _, size := range []struct{ w, h int }{{120, 40}, {60, 20}} {
+		t.Run(fmt.Sprintf("%dx%d", size.w, size.h), func(t *testing.T) {
+			m := newReader(t, content.Embedded(), size.w, size.h)
+			checkWidth(t, m)
+			golden.RequireEqual(t, []byte(m.View()))
+		})
+	}
+}
+
+func wantStatus(t *testing.T, m Model, re string) {
+	t.Helper()
+	if s := status(m); !regexp.MustCompile(re).MatchString(s) {
+		t.Errorf("status %q does not match %q", s, re)
+	}
+}
+
+func TestParagraphKeys(t *testing.T) {
+	m := newReader(t, content.Embedded(), 120, 40)
+	wantStatus(t, m, `¶ 1/18`)
+	m = press(t, m, "j", "j", "j", "j", "j")
+	wantStatus(t, m, `¶ 6/18`)
+	m = press(t, m, "k")
+	wantStatus(t, m, `¶ 5/18`)
+	m = press(t, m, "1", "2", "g")
+	wantStatus(t, m, `¶ 12/18`)
+	if !strings.Contains(m.View(), "12 ▌") {
+		t.Errorf("paragraph 12 is not marked as focused:\n%s", m.View())
+	}
+	m = press(t, m, "G")
+	wantStatus(t, m, `¶ 18/18`)
+	if !strings.Contains(m.View(), "distribute.") {
+		t.Error("G does not show the end of the article")
+	}
+	m = press(t, m, "g")
+	wantStatus(t, m, `¶ 1/18`)
+	m = press(t, m, "9", "9", "g")
+	wantStatus(t, m, `no paragraph 99`)
+	m = press(t, m, "jjj") // typed faster than read: one message
+	wantStatus(t, m, `¶ 4/18`)
+	m = press(t, m, "end", "home", "ctrl+d")
+	if s := status(m); strings.Contains(s, "¶ 1/18") {
+		t.Errorf("ctrl+d did not move the focus: %q", s)
+	}
+	m = press(t, m, "ctrl+u", "space", "b")
+	checkWidth(t, m)
+}
+
+func TestSpeakerPanel(t *testing.T) {
+	m := newReader(t, content.Embedded(), 120, 40)
+	m = press(t, m, "tab", "/", "L", "a", "v", "r", "o", "v", "enter")
+	wantStatus(t, m, `¶ 7/18 .*Lavrov 1/\d`)
+	if m.focus != focusArticle {
+		t.Error("enter did not return the focus to the article")
+	}
+	reached := false
+	for i := 0; i < 8 && !reached; i++ {
+		m = press(t, m, "]")
+		reached = strings.Contains(status(m), "¶ 8/18")
+	}
+	if !reached {
+		t.Errorf("] never reached ¶ 8: %q", status(m))
+	}
+	// ] wraps around to the first quote, [ goes back
+	m = press(t, m, "]")
+	wantStatus(t, m, `Lavrov 1/`)
+	m = press(t, m, "[")
+	wantStatus(t, m, `¶ 8/18 .*Lavrov \d/\d`)
+	// esc in the panel returns to the article
+	m = press(t, m, "tab")
+	if m.focus != focusPanel {
+		t.Fatal("tab did not focus the panel")
+	}
+	m = press(t, m, "esc", "esc") // clear the filter, then leave
+	if m.focus != focusArticle {
+		t.Error("esc did not return to the article")
+	}
+}
+
+func TestSpeakerPanelContents(t *testing.T) {
+	m := newReader(t, content.Embedded(), 120, 40)
+	v := m.View()
+	for _, want := range []string{"Speakers (", "John Kerry", "U.S. Secretary of State", "Sergei Lavrov", "Russian Foreign Minister", "Western diplomat"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("panel lacks %q", want)
+		}
+	}
+}
+
+func TestFigureKeys(t *testing.T) {
+	m := newReader(t, content.Embedded(), 120, 40)
+	seen := map[string]bool{}
+	for i := 0; i < 8; i++ {
+		m = press(t, m, "f")
+		s := status(m)
+		if !strings.Contains(s, "figure ") {
+			t.Fatalf("f: status %q", s)
+		}
+		seen[s] = true
+	}
+	if len(seen) < 8 {
+		t.Errorf("f visited %d distinct figures, want 8", len(seen))
+	}
+	m = press(t, m, "F")
+	wantStatus(t, m, `figure \d+/\d+`)
+}
+
+func TestSearch(t *testing.T) {
+	m := newReader(t, content.Embedded(), 120, 40)
+	m = press(t, m, "/", "Aleppo", "enter")
+	wantStatus(t, m, `¶ 13/18 .*/Aleppo 1/4`)
+	m = press(t, m, "n")
+	wantStatus(t, m, `¶ 15/18 .*/Aleppo 2/4`)
+	m = press(t, m, "N", "N")
+	wantStatus(t, m, `¶ 18/18 .*/Aleppo 4/4`)
+	m = press(t, m, "/", "no such words", "enter")
+	wantStatus(t, m, `not found: no such words`)
+	m = press(t, m, "/", "abc", "esc")
+	if m.searching {
+		t.Error("esc did not cancel the search")
+	}
+}
+
+func TestResize(t *testing.T) {
+	m := newReader(t, content.Embedded(), 120, 40)
+	first := m.View()
+	m = press(t, m, "j", "j")
+	m = resize(m, 20, 5)
+	checkWidth(t, m)
+	if strings.Contains(m.View(), "too small") {
+		t.Error("20x5 is big enough")
+	}
+	wantStatus(t, m, `¶ 3`)
+	m = resize(m, 19, 5)
+	if m.View() != "terminal too sm" && !strings.HasPrefix(m.View(), "terminal too") {
+		t.Errorf("19x5: %q", m.View())
+	}
+	m = resize(m, 1, 1)
+	if got := m.View(); xansi.StringWidth(got) > 1 || strings.Contains(got, "\n") {
+		t.Errorf("1x1: %q", got)
+	}
+	m = press(t, m, "k", "k", "j")
+	m = resize(m, 120, 40)
+	m = press(t, m, "k", "g")
+	if got := m.View(); got != first {
+		t.Errorf("the layout did not come back after resizing:\n%s", got)
+	}
+}
+
+func TestEverySizeFits(t *testing.T) {
+	m := newReader(t, content.Embedded(), 120, 40)
+	for w := 1; w <= 130; w += 7 {
+		for h := 1; h <= 45; h += 4 {
+			m = resize(m, w, h)
+			checkWidth(t, m)
+			m = press(t, m, "j", "s", "G")
+			checkWidth(t, m)
+			m = press(t, m, "s", "tab", "j", "tab", "?")
+			checkWidth(t, m)
+			m = press(t, m, "esc", "g")
+		}
+	}
+}
+
+func TestNarrowPanel(t *testing.T) {
+	m := newReader(t, content.Embedded(), 60, 20)
+	if strings.Contains(m.View(), "Speakers (") {
+		t.Error("the panel shows under 80 columns")
+	}
+	m = press(t, m, "s")
+	if !strings.Contains(m.View(), "Speakers (") {
+		t.Errorf("s does not show the panel:\n%s", m.View())
+	}
+	m = press(t, m, "s")
+	if strings.Contains(m.View(), "Speakers (") {
+		t.Error("s does not hide the panel")
+	}
+}
+
+func TestHelp(t *testing.T) {
+	m := newReader(t, content.Embedded(), 120, 40)
+	m = press(t, m, "?")
+	v := m.View()
+	for _, want := range []string{"next paragraph", "next quote of speaker", "next figure", "search", "quit", "Highlights"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("help lacks %q", want)
+		}
+	}
+	m = press(t, m, "x")
+	if m.showHelp {
+		t.Error("a key did not close the help")
+	}
+}
+
+func TestQuit(t *testing.T) {
+	for _, k := range []string{"q", "ctrl+c"} {
+		m := newReader(t, content.Embedded(), 120, 40)
+		_, cmd := m.Update(keyMsg(k))
+		if cmd == nil {
+			t.Fatalf("%s: no command", k)
+		}
+		if _, ok := cmd().(tea.QuitMsg); !ok {
+			t.Errorf("%s does not quit", k)
+		}
+	}
+}
+
+func TestMouse(t *testing.T) {
+	m := newReader(t, content.Embedded(), 120, 40)
+	next, _ := m.Update(tea.MouseMsg{X: 10, Y: 5, Button: tea.MouseButtonWheelDown, Action: tea.MouseActionPress})
+	m = next.(Model)
+	if m.pane.top == 0 && m.pane.topLine == 0 {
+		t.Error("the wheel did not scroll")
+	}
+	// click on the second speaker (rows 3-4 of the panel)
+	next, _ = m.Update(tea.MouseMsg{X: 100, Y: 3, Button: tea.MouseButtonLeft, Action: tea.MouseActionPress})
+	m = next.(Model)
+	if sp := m.panel.selectedSpeaker(); sp == nil || sp == &m.an.Speakers[0] {
+		t.Errorf("the click did not select the second speaker")
+	}
+}
+
+// hostileArticle is full of what an article should never do to a terminal.
+func hostileArticle(t testing.TB) *content.Article {
+	t.Helper()
+	var b strings.Builder
+	b.WriteString("Breaking \x1b]0;pwned\x07News \x1b[31mred\x1b[0m\n\n")
+	b.WriteString("\"We will \x1b]52;c;cm0gLXJmIH4=\x07win,\" said Jane Doe, the mayor. 日本語のテキスト ｗｉｄｅ 🇺🇸👩‍👩‍👧 e\u0301\u0301\u0301\n\n")
+	b.WriteString("Officials said 4,000 people \u202Eevil\u202C left on Oct. 3, 2016 \x1b[2J\x1b[H and \x1bP1$r\x1b\\ more.\n\n")
+	b.WriteString(strings.Repeat("supercalifragilisticexpialidocious", 20) + "\n\n")
+	b.WriteString("tab\there\rcarriage \x7f\x08 bell\a.\n\n")
+	for i := 0; i < 30; i++ {
+		b.WriteString("Short paragraph " + strconv.Itoa(i) + ", said Ana.\n\n")
+	}
+	art, err := content.Parse("hostile.txt", []byte(b.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return art
+}

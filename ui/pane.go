@@ -1,0 +1,490 @@
+package ui
+
+import (
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"copydesk/content"
+)
+
+// The article pane scrolls through blocks: a paragraph is one block, or
+// several when it is longer than maxBlock bytes, so a 50 MB single-line
+// article is still laid out a screenful at a time. The position is a block
+// and a line inside it; nothing on a key press looks further than the screen
+// (bubbles' viewport would need every line rendered up front).
+
+const maxBlock = 4096
+
+type block struct {
+	para int
+	s, e int // byte range in the paragraph's text
+}
+
+// hlSpan is a highlighted byte range of a paragraph.
+type hlSpan struct {
+	s, e int
+	cls  uint16
+}
+
+type pane struct {
+	st   *Styles
+	lay  *layouter
+	art  *content.Article
+	mk   func(width int) *layouter
+	dark bool
+
+	blocks []block
+	first  []int // first block of each paragraph
+
+	width, height int
+	gutterW, numW int
+
+	layouts map[int][]layoutLine
+	painted map[int][]string
+
+	spans   [][]hlSpan       // by paragraph, from the analysis, sorted by start
+	spanMax int              // the longest span, in bytes
+	matches map[int][]hlSpan // search matches by paragraph
+	active  hlSpan           // the current quote, figure or match
+	actPara int              // paragraph of active, -1 for none
+
+	top, topLine int
+	focus        int
+}
+
+func newPane(art *content.Article, st *Styles, mk func(int) *layouter) *pane {
+	p := &pane{art: art, st: st, mk: mk, actPara: -1, layouts: map[int][]layoutLine{}, painted: map[int][]string{}}
+	p.first = make([]int, len(art.Paragraphs))
+	for i, para := range art.Paragraphs {
+		p.first[i] = len(p.blocks)
+		text := para.Text
+		for s := 0; s < len(text); {
+			e := splitPoint(text, s)
+			p.blocks = append(p.blocks, block{para: i, s: s, e: e})
+			s = e
+		}
+		if len(text) == 0 {
+			p.blocks = append(p.blocks, block{para: i})
+		}
+	}
+	p.numW = len(strconv.Itoa(len(art.Paragraphs)))
+	if len(art.Paragraphs) > 0 && art.Title != "" && art.Paragraphs[0].Text == art.Title {
+		p.spans = make([][]hlSpan, len(art.Paragraphs))
+		p.spans[0] = []hlSpan{{0, len(art.Title), clsTitle}}
+	}
+	return p
+}
+
+// splitPoint ends a block at a space before maxBlock bytes, so long
+// paragraphs break between words.
+func splitPoint(text string, s int) int {
+	if len(text)-s <= maxBlock {
+		return len(text)
+	}
+	e := s + maxBlock
+	for e > s+maxBlock/2 && text[e-1] != ' ' {
+		e--
+	}
+	if text[e-1] != ' ' {
+		e = s + maxBlock
+	}
+	for e > s && !utf8.RuneStart(text[e]) {
+		e--
+	}
+	return e
+}
+
+func (p *pane) setSize(w, h int) {
+	if w == p.width && h == p.height {
+		return
+	}
+	p.gutterW = p.numW + 3
+	if p.gutterW > w/2 {
+		p.gutterW = 0
+	}
+	// one column of margin on the right keeps text off the panel border
+	if bw := w - p.gutterW - 1; bw != p.width-p.gutterW-1 || p.lay == nil {
+		p.lay = p.mk(max(bw, 1))
+		clear(p.layouts)
+		clear(p.painted)
+	}
+	p.width, p.height = w, h
+	p.topLine = 0
+	p.clampEnd()
+	p.ensureVisible(p.focus, false)
+}
+
+func (p *pane) lines(b int) []layoutLine {
+	if ll, ok := p.layouts[b]; ok {
+		return ll
+	}
+	if len(p.layouts) > 4096 { // bound memory on long scrolls
+		clear(p.layouts)
+		clear(p.painted)
+	}
+	bl := p.blocks[b]
+	heading := bl.para == 0 && p.art.Title != "" && p.art.Paragraphs[0].Text == p.art.Title
+	ll := p.lay.layout(p.art.Paragraphs[bl.para].Text, bl.s, bl.e, heading)
+	if len(ll) == 0 {
+		ll = []layoutLine{{}}
+	}
+	p.layouts[b] = ll
+	return ll
+}
+
+// rows is the height of block b on screen, with the blank line after the
+// last block of a paragraph.
+func (p *pane) rows(b int) int {
+	n := len(p.lines(b))
+	if p.lastOfPara(b) && p.blocks[b].para < len(p.art.Paragraphs)-1 {
+		n++
+	}
+	return n
+}
+
+func (p *pane) lastOfPara(b int) bool {
+	return b+1 >= len(p.blocks) || p.blocks[b+1].para != p.blocks[b].para
+}
+
+func (p *pane) paintedLines(b int) []string {
+	if pl, ok := p.painted[b]; ok {
+		return pl
+	}
+	bl := p.blocks[b]
+	ll := p.lines(b)
+	spans := p.spansFor(bl.para, bl.s, bl.e)
+	out := make([]string, len(ll))
+	for i := range ll {
+		out[i] = p.paint(&ll[i], spans)
+	}
+	p.painted[b] = out
+	return out
+}
+
+// spansFor gathers the highlights of paragraph para that touch [s, e).
+func (p *pane) spansFor(para, s, e int) []hlSpan {
+	var out []hlSpan
+	// Lists are sorted by start; a span that starts before s may still
+	// reach into the block, so the scan starts spanMax bytes earlier.
+	add := func(list []hlSpan) {
+		lo := s - p.spanMax
+		i := sort.Search(len(list), func(i int) bool { return list[i].s >= lo })
+		for ; i < len(list) && list[i].s < e; i++ {
+			if list[i].e > s {
+				out = append(out, list[i])
+			}
+		}
+	}
+	if para < len(p.spans) {
+		add(p.spans[para])
+	}
+	add(p.matches[para])
+	if p.actPara == para && p.active.s < e && p.active.e > s {
+		out = append(out, p.active)
+	}
+	return out
+}
+
+// paint styles one laid-out line. A space between two runes of the same
+// highlight takes that highlight, so a quote reads as one stretch.
+func (p *pane) paint(ll *layoutLine, spans []hlSpan) string {
+	if len(spans) == 0 || ll.text == "" {
+		return ll.text
+	}
+	masks := make([]uint16, len(ll.offs))
+	for i, off := range ll.offs {
+		if off < 0 {
+			continue
+		}
+		var m uint16
+		for _, sp := range spans {
+			if int(off) >= sp.s && int(off) < sp.e {
+				m |= sp.cls
+			}
+		}
+		masks[i] = m
+	}
+	for i, off := range ll.offs {
+		if off < 0 && i > 0 && i+1 < len(masks) {
+			masks[i] = masks[i-1] & masks[i+1]
+		}
+	}
+	var b strings.Builder
+	b.Grow(len(ll.text) + 32)
+	cur, open := uint16(0), false
+	i := 0
+	for _, r := range ll.text {
+		m := masks[i]
+		if m != cur {
+			if open {
+				b.WriteString("\x1b[0m")
+				open = false
+			}
+			if m != 0 {
+				if sgr := p.st.sgr(m); sgr != "" {
+					b.WriteString(sgr)
+					open = true
+				}
+			}
+			cur = m
+		}
+		b.WriteRune(r)
+		i++
+	}
+	if open {
+		b.WriteString("\x1b[0m")
+	}
+	s := b.String()
+	if !strings.Contains(s, "\x1b") {
+		return ll.text
+	}
+	return s
+}
+
+// invalidate drops the painted lines of a paragraph, after its highlights
+// changed.
+func (p *pane) invalidate(para int) {
+	if para < 0 || para >= len(p.first) {
+		return
+	}
+	for b := p.first[para]; b < len(p.blocks) && p.blocks[b].para == para; b++ {
+		delete(p.painted, b)
+	}
+}
+
+func (p *pane) setActive(para int, sp hlSpan) {
+	p.invalidate(p.actPara)
+	p.actPara, p.active = para, sp
+	p.invalidate(para)
+}
+
+func (p *pane) setHighlights(spans [][]hlSpan) {
+	p.spans = spans
+	for _, list := range spans {
+		for _, sp := range list {
+			p.spanMax = max(p.spanMax, sp.e-sp.s)
+		}
+	}
+	clear(p.painted)
+}
+
+func (p *pane) setMatches(m map[int][]hlSpan) {
+	p.matches = m
+	for _, list := range m {
+		for _, sp := range list {
+			p.spanMax = max(p.spanMax, sp.e-sp.s)
+		}
+	}
+	clear(p.painted)
+}
+
+// view draws the visible rows, each exactly p.width columns wide when pad is
+// set (the panel sits to the right), else without trailing spaces.
+func (p *pane) view(pad bool) []string {
+	out := make([]string, 0, p.height)
+	b, l := p.top, p.topLine
+	for len(out) < p.height && b < len(p.blocks) {
+		pl := p.paintedLines(b)
+		ll := p.lines(b)
+		rows := p.rows(b)
+		for ; l < rows && len(out) < p.height; l++ {
+			var line string
+			w := 0
+			if l < len(pl) {
+				line = p.gutter(b, l) + pl[l]
+				w = p.gutterW + ll[l].width
+			}
+			if pad && w < p.width {
+				line += strings.Repeat(" ", p.width-w)
+			}
+			out = append(out, line)
+		}
+		b, l = b+1, 0
+	}
+	for len(out) < p.height {
+		if pad {
+			out = append(out, strings.Repeat(" ", p.width))
+		} else {
+			out = append(out, "")
+		}
+	}
+	return out
+}
+
+func (p *pane) gutter(b, l int) string {
+	if p.gutterW == 0 {
+		return ""
+	}
+	bl := p.blocks[b]
+	focused := bl.para == p.focus
+	num := strings.Repeat(" ", p.numW)
+	if l == 0 && p.first[bl.para] == b {
+		num = strconv.Itoa(bl.para + 1)
+		num = strings.Repeat(" ", p.numW-len(num)) + num
+	}
+	if focused {
+		return p.st.GutterFocus.Render(num+" ▌") + " "
+	}
+	if strings.TrimSpace(num) == "" {
+		return strings.Repeat(" ", p.gutterW)
+	}
+	return p.st.Gutter.Render(num) + "   "
+}
+
+// --- scrolling -------------------------------------------------------------
+
+// down moves the top n rows down, stopping where the last row reaches the
+// bottom of the pane.
+func (p *pane) down(n int) {
+	for n > 0 {
+		r := p.rows(p.top)
+		if p.topLine+n < r {
+			p.topLine += n
+			break
+		}
+		if p.top+1 >= len(p.blocks) {
+			p.topLine = r - 1
+			break
+		}
+		n -= r - p.topLine
+		p.top, p.topLine = p.top+1, 0
+	}
+	p.clampEnd()
+}
+
+// up moves the top n rows up.
+func (p *pane) up(n int) {
+	for n > 0 {
+		if p.topLine >= n {
+			p.topLine -= n
+			return
+		}
+		n -= p.topLine + 1
+		if p.top == 0 {
+			p.topLine = 0
+			return
+		}
+		p.top--
+		p.topLine = p.rows(p.top) - 1
+	}
+}
+
+// clampEnd keeps the pane full: it never scrolls past the point where the
+// document's last row is at the bottom.
+func (p *pane) clampEnd() {
+	if p.height <= 0 {
+		return
+	}
+	avail := 0
+	for b := p.top; b < len(p.blocks) && avail < p.height; b++ {
+		r := p.rows(b)
+		if b == p.top {
+			r -= p.topLine
+		}
+		avail += r
+	}
+	if avail < p.height {
+		p.up(p.height - avail)
+	}
+}
+
+// rowOf returns the row on screen where paragraph para starts, or -1 when it
+// starts above the top, or p.height when it starts below the bottom.
+func (p *pane) rowOf(para int) int {
+	fb := p.first[para]
+	if fb < p.top || fb == p.top && p.topLine > 0 {
+		return -1
+	}
+	row := -p.topLine
+	for b := p.top; b < fb; b++ {
+		row += p.rows(b)
+		if row >= p.height {
+			return p.height
+		}
+	}
+	return row
+}
+
+// paraHeight is the number of lines of paragraph para, counted up to limit.
+func (p *pane) paraHeight(para, limit int) int {
+	n := 0
+	for b := p.first[para]; b < len(p.blocks) && p.blocks[b].para == para && n < limit; b++ {
+		n += len(p.lines(b))
+	}
+	return n
+}
+
+// ensureVisible scrolls so paragraph para is on screen. Nothing moves when
+// it is fully visible. Otherwise it lands a third of the way down (moving
+// down) or ends two thirds of the way down (moving up), so the next steps
+// need no scrolling: each scroll redraws every line, which costs bytes over
+// SSH.
+func (p *pane) ensureVisible(para int, jump bool) {
+	if para < 0 || para >= len(p.first) || p.height <= 0 {
+		return
+	}
+	row := p.rowOf(para)
+	h := p.paraHeight(para, p.height+1)
+	if row >= 0 && row < p.height && row+h <= p.height {
+		return
+	}
+	r := p.height / 3
+	if row < 0 && !jump {
+		r = 2*p.height/3 - h
+	}
+	r = max(min(r, p.height-h), 0)
+	p.top, p.topLine = p.first[para], 0
+	p.up(r)
+	p.clampEnd()
+}
+
+// firstVisible is the first paragraph that starts on screen, or the one the
+// screen is inside.
+func (p *pane) firstVisible() int {
+	if p.topLine == 0 && p.first[p.blocks[p.top].para] == p.top {
+		return p.blocks[p.top].para
+	}
+	row := p.rows(p.top) - p.topLine
+	for b := p.top + 1; b < len(p.blocks) && row < p.height; b++ {
+		if p.first[p.blocks[b].para] == b {
+			return p.blocks[b].para
+		}
+		row += p.rows(b)
+	}
+	return p.blocks[p.top].para
+}
+
+// focusOnScreen moves the focus onto the screen after a scroll.
+func (p *pane) focusOnScreen() {
+	row := p.rowOf(p.focus)
+	if row < 0 || row >= p.height {
+		p.focus = p.firstVisible()
+	}
+}
+
+func (p *pane) toEnd() {
+	p.top = len(p.blocks) - 1
+	p.topLine = max(p.rows(p.top)-1, 0)
+	p.clampEnd()
+}
+
+// paragraphAt is the paragraph shown on screen row y, or -1.
+func (p *pane) paragraphAt(y int) int {
+	b, l := p.top, p.topLine
+	for row := 0; b < len(p.blocks); b, l = b+1, 0 {
+		r := p.rows(b) - l
+		if y < row+r {
+			if y-row+l >= len(p.lines(b)) {
+				return -1 // the blank line between paragraphs
+			}
+			return p.blocks[b].para
+		}
+		row += r
+		if row > p.height {
+			break
+		}
+	}
+	return -1
+}

@@ -1,0 +1,354 @@
+package ui
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/charmbracelet/bubbles/list"
+	tea "github.com/charmbracelet/bubbletea"
+	xansi "github.com/charmbracelet/x/ansi"
+
+	"copydesk/content"
+)
+
+// The side panel lists speakers (most quoted first) with the selected
+// speaker's quotes beneath, or every figure; `v` switches. Both lists are
+// bubbles lists, so `/` filters and j/k move as elsewhere in Charm tools.
+
+type panelMode int
+
+const (
+	modeSpeakers panelMode = iota
+	modeFigures
+)
+
+type speakerItem struct {
+	sp *content.Speaker
+}
+
+func (i speakerItem) FilterValue() string { return i.sp.Name }
+
+type figureItem struct {
+	f  *content.Figure
+	ix int
+}
+
+func (i figureItem) FilterValue() string {
+	return fmt.Sprintf("%s %s %s %s", i.f.Text, i.f.Kind, i.f.Value, i.f.Unit)
+}
+
+type speakerDelegate struct{ st *Styles }
+
+func (d speakerDelegate) Height() int                         { return 2 }
+func (d speakerDelegate) Spacing() int                        { return 0 }
+func (d speakerDelegate) Update(tea.Msg, *list.Model) tea.Cmd { return nil }
+
+func (d speakerDelegate) Render(w io.Writer, m list.Model, index int, item list.Item) {
+	it, ok := item.(speakerItem)
+	if !ok || m.Width() <= 0 {
+		return
+	}
+	width := m.Width()
+	sel := index == m.Index()
+	count := strconv.Itoa(len(it.sp.Quotes))
+	name := xansi.Truncate(content.Clean(it.sp.Name), max(width-len(count)-3, 1), "…")
+	gap := max(width-2-xansi.StringWidth(name)-len(count), 1)
+	desc := content.Clean(it.sp.Description)
+	if desc == "" {
+		desc = count + " " + plural(len(it.sp.Quotes), "quote", "quotes")
+	}
+	desc = xansi.Truncate(desc, max(width-2, 1), "…")
+	title, sub, bar := d.st.Item, d.st.ItemDesc, "  "
+	if sel {
+		title, sub, bar = d.st.ItemSel, d.st.ItemSelDesc, d.st.ItemSel.Render("▌")+" "
+	}
+	line1 := bar + title.Render(name) + strings.Repeat(" ", gap) + d.st.Dim.Render(count)
+	line2 := "  " + sub.Render(desc)
+	if width < 3 {
+		line1, line2 = xansi.Truncate(line1, width, ""), xansi.Truncate(line2, width, "")
+	}
+	fmt.Fprintf(w, "%s\n%s", line1, line2)
+}
+
+type figureDelegate struct{ st *Styles }
+
+func (d figureDelegate) Height() int                         { return 1 }
+func (d figureDelegate) Spacing() int                        { return 0 }
+func (d figureDelegate) Update(tea.Msg, *list.Model) tea.Cmd { return nil }
+
+func (d figureDelegate) Render(w io.Writer, m list.Model, index int, item list.Item) {
+	it, ok := item.(figureItem)
+	if !ok || m.Width() <= 0 {
+		return
+	}
+	f := it.f
+	val := content.Clean(f.Value)
+	if f.Unit != "" {
+		val = strings.TrimSpace(val + " " + content.Clean(f.Unit))
+	}
+	line := fmt.Sprintf("¶%-3d %-8s %s", f.Paragraph, f.Kind, content.Clean(f.Text))
+	if val != "" && val != content.Clean(f.Text) {
+		line += " = " + val
+	}
+	bar := "  "
+	st := d.st.Item
+	if index == m.Index() {
+		bar, st = d.st.ItemSel.Render("▌")+" ", d.st.ItemSel
+	}
+	fmt.Fprint(w, xansi.Truncate(bar+st.Render(line), m.Width(), "…"))
+}
+
+type panel struct {
+	st       *Styles
+	mode     panelMode
+	speakers list.Model
+	figures  list.Model
+	width    int
+	height   int
+	listH    int
+	ready    bool
+	art      *content.Article
+	an       *content.Analysis
+}
+
+func newPanel(st *Styles, art *content.Article) *panel {
+	p := &panel{st: st, art: art}
+	p.speakers = p.newList(speakerDelegate{st}, "Speakers")
+	p.figures = p.newList(figureDelegate{st}, "Figures")
+	return p
+}
+
+func (p *panel) newList(d list.ItemDelegate, title string) list.Model {
+	l := list.New(nil, d, 0, 0)
+	l.Title = title
+	l.SetShowStatusBar(false)
+	l.SetShowHelp(false)
+	l.DisableQuitKeybindings()
+	l.SetStatusBarItemName("speaker", "speakers")
+	// Every style the list draws with comes from this session's renderer.
+	st := p.st
+	l.Styles = list.Styles{
+		TitleBar:                    st.r.NewStyle(),
+		Title:                       st.PanelTitle,
+		Spinner:                     st.Dim,
+		FilterPrompt:                st.ItemSel,
+		FilterCursor:                st.ItemSel,
+		DefaultFilterCharacterMatch: st.r.NewStyle().Underline(true),
+		StatusBar:                   st.Dim,
+		StatusEmpty:                 st.Dim,
+		StatusBarActiveFilter:       st.Item,
+		StatusBarFilterCount:        st.Dim,
+		NoItems:                     st.Dim,
+		PaginationStyle:             st.Dim,
+		HelpStyle:                   st.Dim,
+		ActivePaginationDot:         st.ItemSel.SetString("•"),
+		InactivePaginationDot:       st.Dim.SetString("•"),
+		ArabicPagination:            st.Dim,
+		DividerDot:                  st.Dim.SetString(" • "),
+	}
+	l.FilterInput.PromptStyle = st.ItemSel
+	l.FilterInput.TextStyle = st.Item
+	l.FilterInput.Cursor.Style = st.ItemSel
+	l.FilterInput.Cursor.TextStyle = st.Item
+	l.FilterInput.PlaceholderStyle = st.Dim
+	l.FilterInput.Prompt = "/"
+	l.Paginator.ActiveDot = l.Styles.ActivePaginationDot.String()
+	l.Paginator.InactiveDot = l.Styles.InactivePaginationDot.String()
+	return l
+}
+
+func (p *panel) setAnalysis(an *content.Analysis) tea.Cmd {
+	p.an = an
+	items := make([]list.Item, len(an.Speakers))
+	for i := range an.Speakers {
+		items[i] = speakerItem{&an.Speakers[i]}
+	}
+	figs := make([]list.Item, len(an.Figures))
+	for i := range an.Figures {
+		figs[i] = figureItem{&an.Figures[i], i}
+	}
+	p.ready = true
+	p.speakers.Title = fmt.Sprintf("Speakers (%d)", len(items))
+	p.figures.Title = fmt.Sprintf("Figures (%d)", len(figs))
+	return tea.Batch(p.speakers.SetItems(items), p.figures.SetItems(figs))
+}
+
+func (p *panel) setSize(w, h int) {
+	p.width, p.height = w, h
+	// the selected speaker's quotes take the lower part of the panel
+	p.listH = max(h*11/20, min(h, 5))
+	p.speakers.SetSize(w, p.listH)
+	p.figures.SetSize(w, h)
+}
+
+func (p *panel) list() *list.Model {
+	if p.mode == modeFigures {
+		return &p.figures
+	}
+	return &p.speakers
+}
+
+func (p *panel) filtering() bool {
+	return p.list().FilterState() == list.Filtering
+}
+
+func (p *panel) selectedSpeaker() *content.Speaker {
+	if it, ok := p.speakers.SelectedItem().(speakerItem); ok {
+		return it.sp
+	}
+	return nil
+}
+
+func (p *panel) selectedFigure() int {
+	if it, ok := p.figures.SelectedItem().(figureItem); ok {
+		return it.ix
+	}
+	return -1
+}
+
+// selectSpeakerAt selects the speaker drawn at panel row y (a mouse click).
+func (p *panel) selectAt(y int) bool {
+	l := p.list()
+	h := 2
+	if p.mode == modeFigures {
+		h = 1
+	}
+	if y < 1 || y >= p.listH && p.mode == modeSpeakers {
+		return false
+	}
+	i := (y - 1) / h
+	start, end := l.Paginator.GetSliceBounds(len(l.VisibleItems()))
+	if start+i >= end {
+		return false
+	}
+	l.Select(start + i)
+	return true
+}
+
+// view draws the panel; quoteCursor marks the current quote of the selected
+// speaker (-1 for none).
+func (p *panel) view(quoteCursor int, focused bool) string {
+	if !p.ready {
+		return p.pad([]string{p.st.PanelTitle.Render("Speakers"), p.st.Dim.Render("analysing…")})
+	}
+	if p.mode == modeFigures {
+		return p.fit(p.figures.View(), p.height)
+	}
+	top := p.fit(p.speakers.View(), p.listH)
+	if p.height <= p.listH {
+		return top
+	}
+	sp := p.selectedSpeaker()
+	var lines []string
+	if sp != nil && p.height-p.listH > 1 {
+		head := fmt.Sprintf("─ %s: %d %s ", shortName(sp), len(sp.Quotes), plural(len(sp.Quotes), "quote", "quotes"))
+		head = xansi.Truncate(head, p.width, "")
+		lines = append(lines, p.st.Dim.Render(head+strings.Repeat("─", max(p.width-xansi.StringWidth(head), 0))))
+		for k, qi := range sp.Quotes {
+			q := p.an.Quotes[qi]
+			lines = append(lines, p.quoteLines(q, k == quoteCursor)...)
+		}
+	}
+	rest := p.height - p.listH
+	if len(lines) > rest {
+		// keep the current quote in view
+		first := 0
+		if quoteCursor >= 0 {
+			n := 1
+			for k := 0; k < quoteCursor && k < len(sp.Quotes); k++ {
+				n += len(p.quoteLines(p.an.Quotes[sp.Quotes[k]], false))
+			}
+			if n+2 > rest {
+				first = n + 2 - rest
+			}
+		}
+		lines = append(lines[:1:1], lines[1+first:]...)
+		if len(lines) > rest {
+			lines = lines[:rest]
+		}
+	}
+	return top + "\n" + p.pad(lines)
+}
+
+// quoteLines is a quote in the panel: kind and paragraph, then the words,
+// at most two lines.
+func (p *panel) quoteLines(q content.Quote, current bool) []string {
+	kind := "said"
+	if q.Kind == content.Direct {
+		kind = "quote"
+	}
+	label := fmt.Sprintf("¶%d %s ", q.Paragraph, kind)
+	text := content.Clean(q.Text)
+	if q.Kind == content.Direct {
+		text = "“" + text + "”"
+	}
+	w := max(p.width-1, 1)
+	first := xansi.Truncate(label+text, w, "")
+	lines := []string{first}
+	if rest := []rune(label + text)[len([]rune(xansi.Strip(first))):]; len(rest) > 0 {
+		lines = append(lines, " "+xansi.Truncate(strings.TrimLeft(string(rest), " "), max(w-1, 1), "…"))
+	}
+	for i, l := range lines {
+		if current {
+			lines[i] = p.st.Active.Render(l)
+		} else if i == 0 {
+			lines[i] = p.st.Dim.Render(label) + strings.TrimPrefix(l, label)
+		}
+	}
+	return lines
+}
+
+// fit cuts or pads a rendered block to exactly h lines of the panel's width.
+func (p *panel) fit(s string, h int) string {
+	lines := strings.Split(s, "\n")
+	if len(lines) > h {
+		lines = lines[:h]
+	}
+	return p.padN(lines, h)
+}
+
+func (p *panel) pad(lines []string) string { return p.padN(lines, len(lines)) }
+
+func (p *panel) padN(lines []string, h int) string {
+	for len(lines) < h {
+		lines = append(lines, "")
+	}
+	for i, l := range lines {
+		w := xansi.StringWidth(l)
+		if w > p.width {
+			l = xansi.Truncate(l, p.width, "")
+			w = xansi.StringWidth(l)
+		}
+		lines[i] = l + strings.Repeat(" ", p.width-w)
+	}
+	return strings.Join(lines, "\n")
+}
+
+// shortName is how the status line names a speaker: "Lavrov" for Sergei
+// Lavrov (a titled person), the whole name for "Western diplomat" or
+// "United Nations".
+func shortName(sp *content.Speaker) string {
+	f := strings.Fields(content.Clean(sp.Name))
+	if len(f) >= 2 && len(f) <= 4 && sp.Description != "" {
+		person := true
+		for _, w := range f {
+			r, _ := utf8.DecodeRuneInString(w)
+			person = person && unicode.IsUpper(r)
+		}
+		if person {
+			return f[len(f)-1]
+		}
+	}
+	return xansi.Truncate(strings.Join(f, " "), 24, "…")
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}

@@ -1,0 +1,155 @@
+package ui
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/lipgloss"
+
+	"copydesk/content"
+)
+
+// Styles are built from one *lipgloss.Renderer, never package globals, so
+// every SSH session paints with its own terminal's colour profile and
+// background.
+type Styles struct {
+	r       *lipgloss.Renderer
+	noColor bool
+
+	Gutter      lipgloss.Style
+	GutterFocus lipgloss.Style
+	Title       lipgloss.Style
+	Quote       lipgloss.Style
+	Mention     lipgloss.Style
+	Figure      map[content.FigureKind]lipgloss.Style
+	Active      lipgloss.Style // the current quote, figure or search match
+	Match       lipgloss.Style
+
+	Status      lipgloss.Style
+	StatusKey   lipgloss.Style
+	StatusDim   lipgloss.Style
+	StatusError lipgloss.Style
+	Border      lipgloss.Style
+	PanelTitle  lipgloss.Style
+	Item        lipgloss.Style
+	ItemDesc    lipgloss.Style
+	ItemSel     lipgloss.Style
+	ItemSelDesc lipgloss.Style
+	Dim         lipgloss.Style
+	HelpKey     lipgloss.Style
+	HelpDesc    lipgloss.Style
+
+	prefix map[uint16]string
+}
+
+// NewStyles builds the styles for renderer r. With noColor (NO_COLOR set)
+// the highlights keep bold, italic and underline but drop colour.
+func NewStyles(r *lipgloss.Renderer, noColor bool) *Styles {
+	ns := r.NewStyle
+	col := func(light, dark, ansi16 string) lipgloss.TerminalColor {
+		if noColor {
+			return lipgloss.NoColor{}
+		}
+		// ANSI carries the 16-colour choice explicitly, so the highlights
+		// stay distinguishable where only 16 colours exist.
+		return lipgloss.CompleteAdaptiveColor{
+			Light: lipgloss.CompleteColor{TrueColor: light, ANSI256: light, ANSI: ansi16},
+			Dark:  lipgloss.CompleteColor{TrueColor: dark, ANSI256: dark, ANSI: ansi16},
+		}
+	}
+	accent := col("25", "75", "4")
+	dim := col("244", "244", "8")
+	s := &Styles{r: r, noColor: noColor, prefix: map[uint16]string{}}
+	s.Gutter = ns().Foreground(dim)
+	s.GutterFocus = ns().Foreground(accent).Bold(true)
+	s.Title = ns().Bold(true)
+	s.Quote = ns().Italic(true).Foreground(col("28", "114", "2"))
+	s.Mention = ns().Bold(true).Foreground(col("127", "213", "5"))
+	fig := func(light, dark, a string) lipgloss.Style {
+		return ns().Underline(true).Foreground(col(light, dark, a))
+	}
+	s.Figure = map[content.FigureKind]lipgloss.Style{
+		content.Count:    fig("130", "214", "3"),
+		content.Quantity: fig("130", "214", "3"),
+		content.Ordinal:  fig("130", "214", "3"),
+		content.Percent:  fig("31", "81", "6"),
+		content.Money:    fig("31", "81", "6"),
+		content.Date:     fig("160", "210", "1"),
+		content.Duration: fig("160", "210", "1"),
+	}
+	s.Active = ns().Reverse(true)
+	s.Match = ns().Underline(true).Bold(true)
+	s.Status = ns()
+	s.StatusKey = ns().Bold(true)
+	s.StatusDim = ns().Foreground(dim)
+	s.StatusError = ns().Bold(true).Foreground(col("160", "203", "1"))
+	s.Border = ns().Foreground(dim)
+	s.PanelTitle = ns().Bold(true)
+	s.Item = ns()
+	s.ItemDesc = ns().Foreground(dim)
+	s.ItemSel = ns().Bold(true).Foreground(accent)
+	s.ItemSelDesc = ns().Foreground(accent)
+	s.Dim = ns().Foreground(dim)
+	s.HelpKey = ns().Bold(true)
+	s.HelpDesc = ns().Foreground(dim)
+	return s
+}
+
+// Highlight classes, combined as a bit mask per rune.
+const (
+	clsQuote uint16 = 1 << iota
+	clsMention
+	clsTitle
+	clsMatch
+	clsActive
+	clsFigure // the figure kind follows in the bits above
+)
+
+var figureKinds = []content.FigureKind{content.Count, content.Date, content.Duration, content.Percent, content.Money, content.Ordinal, content.Quantity}
+
+func figureClass(k content.FigureKind) uint16 {
+	for i, fk := range figureKinds {
+		if fk == k {
+			return clsFigure | uint16(i+1)<<8
+		}
+	}
+	return clsFigure
+}
+
+func (s *Styles) forMask(m uint16) lipgloss.Style {
+	st := s.r.NewStyle()
+	if m&clsTitle != 0 {
+		st = st.Inherit(s.Title)
+	}
+	if m&clsFigure != 0 {
+		k := int(m>>8) - 1
+		if k >= 0 && k < len(figureKinds) {
+			st = s.Figure[figureKinds[k]].Inherit(st)
+		}
+	}
+	if m&clsQuote != 0 {
+		st = st.Inherit(s.Quote)
+	}
+	if m&clsMention != 0 {
+		st = s.Mention.Inherit(st)
+	}
+	if m&clsMatch != 0 {
+		st = s.Match.Inherit(st)
+	}
+	if m&clsActive != 0 {
+		st = st.Reverse(true)
+	}
+	return st
+}
+
+// sgr returns the escape sequence that starts mask m's style, "" when the
+// profile has no styling. Rendering a style costs far more than writing its
+// prefix, and lines are painted often.
+func (s *Styles) sgr(m uint16) string {
+	if p, ok := s.prefix[m]; ok {
+		return p
+	}
+	out := s.forMask(m).Render("x")
+	p, _, _ := strings.Cut(out, "x")
+	s.prefix[m] = p
+	return p
+}
