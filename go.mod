@@ -11,7 +11,7 @@ require (
 	github.com/mattn/go-isatty v0.0.20
 	github.com/mattn/go-runewidth v0.0.19
 	github.com/muesli/termenv v0.16.0
-	github.com/yuin/goldmark v1.7.13
+	github.com/yuin/goldmark v1.8.7
 )
 
 require (

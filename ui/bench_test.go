@@ -3,6 +3,8 @@ package ui
 import (
 	"bytes"
 	"io"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -64,5 +66,55 @@ func TestBytesPerKey(t *testing.T) {
 	t.Logf("bytes per j at 120x40: %v (median %d)", sizes, sorted[len(sorted)/2])
 	if med := sorted[len(sorted)/2]; med > 2048 {
 		t.Errorf("median %d bytes per j, want at most 2048", med)
+	}
+}
+
+// trainText is the 840 PolNeAR train texts as one article (3.9 MB).
+func trainText(b testing.TB) []byte {
+	dir := filepath.Join("..", "..", "shared", "data", "polnear", "train", "text")
+	files, err := filepath.Glob(filepath.Join(dir, "*.txt"))
+	if err != nil || len(files) == 0 {
+		b.Skipf("%s not found: the shared data sits beside the repository", dir)
+	}
+	var buf bytes.Buffer
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		buf.Write(data)
+	}
+	return buf.Bytes()
+}
+
+// BenchmarkFirstFrameLarge is what the reader does before its first frame on
+// a 3.9 MB article: parse, build the model, lay out and draw one screen.
+func BenchmarkFirstFrameLarge(b *testing.B) {
+	data := trainText(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		art, err := content.Parse("train.txt", data)
+		if err != nil {
+			b.Fatal(err)
+		}
+		m := New(art, Options{Renderer: colourRenderer()})
+		m = resize(m, 120, 40)
+		_ = m.View()
+	}
+}
+
+// BenchmarkKeyJLarge is `j` on the 3.9 MB article, analysed.
+func BenchmarkKeyJLarge(b *testing.B) {
+	art, err := content.Parse("train.txt", trainText(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	m := New(art, Options{Renderer: colourRenderer(), Analysis: content.Analyze(art)})
+	m = resize(m, 120, 40)
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		next, _ := m.Update(keyMsg("j"))
+		m = next.(Model)
+		_ = m.View()
 	}
 }

@@ -634,7 +634,7 @@ func (m Model) View() string {
 		body = m.helpView()
 	case m.wide() && m.panelVisible():
 		left := m.pane.view(true)
-		right := strings.Split(m.panel.view(m.quoteIndexFor(), m.focus == focusPanel), "\n")
+		right := strings.Split(m.panel.view(m.quoteIndexFor()), "\n")
 		border := m.st.Border.Render("│")
 		if m.focus == focusPanel {
 			border = m.st.GutterFocus.Render("│")
@@ -652,7 +652,7 @@ func (m Model) View() string {
 		}
 		body = b.String()
 	case m.panelVisible():
-		body = m.panel.view(m.quoteIndexFor(), true)
+		body = m.panel.view(m.quoteIndexFor())
 	default:
 		body = strings.Join(m.pane.view(false), "\n")
 	}

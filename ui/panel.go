@@ -113,6 +113,8 @@ type panel struct {
 	ready    bool
 	art      *content.Article
 	an       *content.Analysis
+	key      panelKey
+	cached   string
 }
 
 func newPanel(st *Styles, art *content.Article) *panel {
@@ -229,9 +231,34 @@ func (p *panel) selectAt(y int) bool {
 	return true
 }
 
+type panelKey struct {
+	mode            panelMode
+	w, h, listH     int
+	cursor          int
+	index, page     int
+	filter          list.FilterState
+	value           string
+	ready           bool
+	items, filtered int
+	speaker         *content.Speaker
+}
+
 // view draws the panel; quoteCursor marks the current quote of the selected
-// speaker (-1 for none).
-func (p *panel) view(quoteCursor int, focused bool) string {
+// speaker (-1 for none). The panel does not change when the article moves,
+// so the last drawing is kept until something it shows changes.
+func (p *panel) view(quoteCursor int) string {
+	l := p.list()
+	k := panelKey{p.mode, p.width, p.height, p.listH, quoteCursor, l.Index(), l.Paginator.Page,
+		l.FilterState(), l.FilterValue(), p.ready, len(l.Items()), len(l.VisibleItems()), p.selectedSpeaker()}
+	// While a filter is typed its cursor blinks: draw every time then.
+	if k == p.key && p.cached != "" && k.filter != list.Filtering {
+		return p.cached
+	}
+	p.key, p.cached = k, p.draw(quoteCursor)
+	return p.cached
+}
+
+func (p *panel) draw(quoteCursor int) string {
 	if !p.ready {
 		return p.pad([]string{p.st.PanelTitle.Render("Speakers"), p.st.Dim.Render("analysing…")})
 	}
@@ -239,34 +266,22 @@ func (p *panel) view(quoteCursor int, focused bool) string {
 		return p.fit(p.figures.View(), p.height)
 	}
 	top := p.fit(p.speakers.View(), p.listH)
-	if p.height <= p.listH {
+	rest := p.height - p.listH
+	sp := p.selectedSpeaker()
+	if rest <= 0 {
 		return top
 	}
-	sp := p.selectedSpeaker()
 	var lines []string
-	if sp != nil && p.height-p.listH > 1 {
+	if sp != nil {
 		head := fmt.Sprintf("─ %s: %d %s ", shortName(sp), len(sp.Quotes), plural(len(sp.Quotes), "quote", "quotes"))
 		head = xansi.Truncate(head, p.width, "")
 		lines = append(lines, p.st.Dim.Render(head+strings.Repeat("─", max(p.width-xansi.StringWidth(head), 0))))
-		for k, qi := range sp.Quotes {
-			q := p.an.Quotes[qi]
-			lines = append(lines, p.quoteLines(q, k == quoteCursor)...)
+		// Only the quotes that fit are drawn, from just before the
+		// current one: a speaker may have hundreds.
+		first := max(quoteCursor-1, 0)
+		for k := first; k < len(sp.Quotes) && len(lines) < rest; k++ {
+			lines = append(lines, p.quoteLines(p.an.Quotes[sp.Quotes[k]], k == quoteCursor)...)
 		}
-	}
-	rest := p.height - p.listH
-	if len(lines) > rest {
-		// keep the current quote in view
-		first := 0
-		if quoteCursor >= 0 {
-			n := 1
-			for k := 0; k < quoteCursor && k < len(sp.Quotes); k++ {
-				n += len(p.quoteLines(p.an.Quotes[sp.Quotes[k]], false))
-			}
-			if n+2 > rest {
-				first = n + 2 - rest
-			}
-		}
-		lines = append(lines[:1:1], lines[1+first:]...)
 		if len(lines) > rest {
 			lines = lines[:rest]
 		}
