@@ -41,8 +41,12 @@ type pane struct {
 	width, height int
 	gutterW, numW int
 
+	// Laid-out and painted lines by block, for the current text width;
+	// the last few widths are kept, so showing and hiding the panel or
+	// resizing back does not lay everything out again.
 	layouts map[int][]layoutLine
 	painted map[int][]string
+	widths  map[int]*widthCache
 
 	spans   [][]hlSpan       // by paragraph, from the analysis, sorted by start
 	spanMax int              // the longest span, in bytes
@@ -52,6 +56,8 @@ type pane struct {
 
 	top, topLine int
 	focus        int
+	blank        string
+	uses         int
 }
 
 func newPane(art *content.Article, st *Styles, mk func(int) *layouter) *pane {
@@ -105,15 +111,52 @@ func (p *pane) setSize(w, h int) {
 		p.gutterW = 0
 	}
 	// one column of margin on the right keeps text off the panel border
-	if bw := w - p.gutterW - 1; bw != p.width-p.gutterW-1 || p.lay == nil {
-		p.lay = p.mk(max(bw, 1))
-		clear(p.layouts)
-		clear(p.painted)
-	}
+	p.useWidth(max(w-p.gutterW-1, 1))
 	p.width, p.height = w, h
 	p.topLine = 0
 	p.clampEnd()
 	p.ensureVisible(p.focus, false)
+}
+
+type widthCache struct {
+	lay     *layouter
+	layouts map[int][]layoutLine
+	painted map[int][]string
+	used    int
+}
+
+func (p *pane) useWidth(bw int) {
+	if p.lay != nil && p.lay.width == bw {
+		return
+	}
+	if p.widths == nil {
+		p.widths = map[int]*widthCache{}
+	}
+	wc, ok := p.widths[bw]
+	if !ok {
+		if len(p.widths) >= 3 {
+			oldest := -1
+			for w, c := range p.widths {
+				if oldest < 0 || c.used < p.widths[oldest].used {
+					oldest = w
+				}
+			}
+			delete(p.widths, oldest)
+		}
+		wc = &widthCache{lay: p.mk(bw), layouts: map[int][]layoutLine{}, painted: map[int][]string{}}
+		p.widths[bw] = wc
+	}
+	p.uses++
+	wc.used = p.uses
+	p.lay, p.layouts, p.painted = wc.lay, wc.layouts, wc.painted
+}
+
+// clearPainted drops painted lines at every kept width, after the
+// highlights changed.
+func (p *pane) clearPainted() {
+	for _, wc := range p.widths {
+		clear(wc.painted)
+	}
 }
 
 func (p *pane) lines(b int) []layoutLine {
@@ -250,7 +293,9 @@ func (p *pane) invalidate(para int) {
 		return
 	}
 	for b := p.first[para]; b < len(p.blocks) && p.blocks[b].para == para; b++ {
-		delete(p.painted, b)
+		for _, wc := range p.widths {
+			delete(wc.painted, b)
+		}
 	}
 }
 
@@ -262,22 +307,22 @@ func (p *pane) setActive(para int, sp hlSpan) {
 
 func (p *pane) setHighlights(spans [][]hlSpan) {
 	p.spans = spans
+	p.clearPainted()
 	for _, list := range spans {
 		for _, sp := range list {
 			p.spanMax = max(p.spanMax, sp.e-sp.s)
 		}
 	}
-	clear(p.painted)
 }
 
 func (p *pane) setMatches(m map[int][]hlSpan) {
 	p.matches = m
+	p.clearPainted()
 	for _, list := range m {
 		for _, sp := range list {
 			p.spanMax = max(p.spanMax, sp.e-sp.s)
 		}
 	}
-	clear(p.painted)
 }
 
 // view draws the visible rows, each exactly p.width columns wide when pad is
@@ -313,24 +358,35 @@ func (p *pane) view(pad bool) []string {
 	return out
 }
 
+// gutter is the paragraph number (first line only) and the focus bar. It
+// is drawn on every line of every frame, so it is built from cached style
+// prefixes rather than rendered.
 func (p *pane) gutter(b, l int) string {
 	if p.gutterW == 0 {
 		return ""
 	}
 	bl := p.blocks[b]
+	first := l == 0 && p.first[bl.para] == b
 	focused := bl.para == p.focus
-	num := strings.Repeat(" ", p.numW)
-	if l == 0 && p.first[bl.para] == b {
-		num = strconv.Itoa(bl.para + 1)
-		num = strings.Repeat(" ", p.numW-len(num)) + num
+	switch {
+	case !first && !focused:
+		return p.blankGutter()
+	case !first:
+		return p.st.wrap("gutterFocus", p.st.GutterFocus, strings.Repeat(" ", p.numW)+" ▌") + " "
 	}
+	num := strconv.Itoa(bl.para + 1)
+	num = strings.Repeat(" ", max(p.numW-len(num), 0)) + num
 	if focused {
-		return p.st.GutterFocus.Render(num+" ▌") + " "
+		return p.st.wrap("gutterFocus", p.st.GutterFocus, num+" ▌") + " "
 	}
-	if strings.TrimSpace(num) == "" {
-		return strings.Repeat(" ", p.gutterW)
+	return p.st.wrap("gutter", p.st.Gutter, num) + "   "
+}
+
+func (p *pane) blankGutter() string {
+	if len(p.blank) != p.gutterW {
+		p.blank = strings.Repeat(" ", p.gutterW)
 	}
-	return p.st.Gutter.Render(num) + "   "
+	return p.blank
 }
 
 // --- scrolling -------------------------------------------------------------

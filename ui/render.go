@@ -7,7 +7,6 @@ import (
 
 	"github.com/charmbracelet/glamour/ansi"
 	xansi "github.com/charmbracelet/x/ansi"
-	"github.com/mattn/go-runewidth"
 	"github.com/muesli/termenv"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/renderer"
@@ -159,53 +158,52 @@ func (l *layouter) align(out string) ([]layoutLine, bool) {
 	return lines, p == len(l.disp)
 }
 
-// hardwrap breaks a line that is still too wide (a word longer than the
-// pane) so that no line is ever wider than the terminal.
+// hardwrap measures a line in grapheme clusters, as lipgloss and the
+// terminal do (Glamour's wrap counts runes, and a flag is two runes but one
+// two-column cluster), and breaks it where it is still too wide, so no line
+// is ever wider than the pane.
 func (l *layouter) hardwrap(ll layoutLine) []layoutLine {
-	w := runewidth.StringWidth(ll.text)
-	if w <= l.width && xansi.StringWidth(ll.text) <= l.width {
-		ll.width = w
-		return []layoutLine{ll}
-	}
 	var out []layoutLine
 	var b strings.Builder
 	cur := layoutLine{}
 	i := 0
-	for _, r := range ll.text {
-		rw := runewidth.RuneWidth(r)
-		if cur.width+rw > l.width && cur.width > 0 {
+	for rest := ll.text; rest != ""; {
+		cl, w := xansi.FirstGraphemeCluster(rest, xansi.GraphemeWidth)
+		rest = rest[len(cl):]
+		n := utf8.RuneCountInString(cl)
+		if cur.width+w > l.width && cur.width > 0 {
 			cur.text = b.String()
 			out = append(out, cur)
 			b.Reset()
 			cur = layoutLine{}
 		}
-		if rw > l.width { // a double-width rune in a one-column pane
-			r, rw = content.Placeholder, 1
+		if w > l.width { // a double-width character in a one-column pane
+			cl, w = string(content.Placeholder), 1
+			cur.offs = append(cur.offs, ll.offs[i])
+		} else {
+			cur.offs = append(cur.offs, ll.offs[i:i+n]...)
 		}
-		b.WriteRune(r)
-		cur.offs = append(cur.offs, ll.offs[i])
-		cur.width += rw
-		i++
+		b.WriteString(cl)
+		cur.width += w
+		i += n
 	}
-	if cur.width > 0 {
+	if b.Len() > 0 {
 		cur.text = b.String()
 		out = append(out, cur)
 	}
 	return out
 }
 
-// fallback wraps the display runes greedily, for text Glamour did not give
-// back rune for rune.
+// fallback wraps the display runes at spaces, for text Glamour did not give
+// back rune for rune; hardwrap then measures and breaks what is too wide.
 func (l *layouter) fallback() []layoutLine {
 	var out []layoutLine
 	var b strings.Builder
 	cur := layoutLine{}
 	flush := func() {
-		cur.text = strings.TrimRight(b.String(), " ")
-		cur.offs = cur.offs[:utf8.RuneCountInString(cur.text)]
-		cur.width = runewidth.StringWidth(cur.text)
+		cur.text = b.String()
 		if cur.text != "" {
-			out = append(out, cur)
+			out = append(out, l.hardwrap(cur)...)
 		}
 		b.Reset()
 		cur = layoutLine{}
@@ -215,10 +213,8 @@ func (l *layouter) fallback() []layoutLine {
 		for j < len(l.disp) && l.disp[j] != ' ' {
 			j++
 		}
-		ww := 0
-		for _, r := range l.disp[i:j] {
-			ww += runewidth.RuneWidth(r)
-		}
+		word := string(l.disp[i:j])
+		ww := xansi.StringWidth(word)
 		if cur.width > 0 && cur.width+1+ww > l.width {
 			flush()
 		} else if cur.width > 0 {
@@ -226,19 +222,9 @@ func (l *layouter) fallback() []layoutLine {
 			cur.offs = append(cur.offs, -1)
 			cur.width++
 		}
-		for k := i; k < j; k++ {
-			r := l.disp[k]
-			rw := runewidth.RuneWidth(r)
-			if rw > l.width {
-				r, rw = content.Placeholder, 1
-			}
-			if cur.width+rw > l.width {
-				flush()
-			}
-			b.WriteRune(r)
-			cur.offs = append(cur.offs, l.doff[k])
-			cur.width += rw
-		}
+		b.WriteString(word)
+		cur.offs = append(cur.offs, l.doff[i:j]...)
+		cur.width += ww
 		i = j + 1
 	}
 	flush()

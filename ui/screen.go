@@ -5,11 +5,9 @@ import (
 	"io"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	tea "github.com/charmbracelet/bubbletea"
 	xansi "github.com/charmbracelet/x/ansi"
-	"github.com/mattn/go-runewidth"
 )
 
 // Bubble Tea v1 paints on a timer (60 frames a second at most), so a key
@@ -128,13 +126,15 @@ func cuts(l string) []cut {
 			i = j
 			continue
 		}
-		r, n := utf8.DecodeRuneInString(l[i:])
-		w := runewidth.RuneWidth(r)
-		if !styled && w > 0 {
+		cl, w := xansi.FirstGraphemeCluster(l[i:], xansi.GraphemeWidth)
+		if len(cl) == 0 {
+			cl = l[i : i+1]
+		}
+		if !styled {
 			out = append(out, cut{i, col})
 		}
 		col += w
-		i += n
+		i += len(cl)
 	}
 	if !styled {
 		out = append(out, cut{len(l), col})

@@ -6,9 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"unicode/utf8"
 
-	"github.com/mattn/go-runewidth"
+	xansi "github.com/charmbracelet/x/ansi"
 
 	"copydesk/content"
 )
@@ -75,11 +74,11 @@ func (v *vt) write(b []byte) {
 			i = j + 1
 			continue
 		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		w := runewidth.RuneWidth(r)
+		cl, w := xansi.FirstGraphemeCluster(s[i:], xansi.GraphemeWidth)
+		n := max(len(cl), 1)
 		if v.col < v.w && v.row < v.h {
-			cell := string(r)
-			if v.sgr != "" && r != ' ' || v.sgr != "" {
+			cell := cl
+			if v.sgr != "" {
 				cell = v.sgr + cell
 			}
 			v.cells[v.row][v.col] = cell

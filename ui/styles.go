@@ -39,6 +39,7 @@ type Styles struct {
 	HelpDesc    lipgloss.Style
 
 	prefix map[uint16]string
+	wraps  map[string]string
 }
 
 // NewStyles builds the styles for renderer r. With noColor (NO_COLOR set)
@@ -58,7 +59,7 @@ func NewStyles(r *lipgloss.Renderer, noColor bool) *Styles {
 	}
 	accent := col("25", "75", "4")
 	dim := col("244", "244", "8")
-	s := &Styles{r: r, noColor: noColor, prefix: map[uint16]string{}}
+	s := &Styles{r: r, noColor: noColor, prefix: map[uint16]string{}, wraps: map[string]string{}}
 	s.Gutter = ns().Foreground(dim)
 	s.GutterFocus = ns().Foreground(accent).Bold(true)
 	s.Title = ns().Bold(true)
@@ -152,4 +153,19 @@ func (s *Styles) sgr(m uint16) string {
 	p, _, _ := strings.Cut(out, "x")
 	s.prefix[m] = p
 	return p
+}
+
+// wrap styles text with the named style the cheap way: the style's escape
+// prefix, the text, a reset. It is for short plain strings drawn on every
+// line (the gutter), where lipgloss's Render would dominate a frame's cost.
+func (s *Styles) wrap(name string, st lipgloss.Style, text string) string {
+	p, ok := s.wraps[name]
+	if !ok {
+		p, _, _ = strings.Cut(st.Render("x"), "x")
+		s.wraps[name] = p
+	}
+	if p == "" {
+		return text
+	}
+	return p + text + "\x1b[0m"
 }
