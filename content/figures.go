@@ -104,23 +104,56 @@ func (sc *scanner) scan(p Paragraph) {
 	}
 }
 
-// trigger reports whether a figure may start at token i (k).
+// trigger reports whether a figure may start at token i (k). It is the
+// scanner's filter: most words are no start, and common ones ("the", "a",
+// "this") only before a word that can follow them in a figure.
 func (sc *scanner) trigger(i int, k *token) bool {
+	t := &sc.t
 	switch k.kind {
 	case tNum:
 		return true
-	case tWord:
-		if k.lx != nil {
-			return true
-		}
-		// "Mex$", "US$": prefixes not in the lexicon as words
-		return sc.t.at(i + 1).isSym('$')
 	case tSym:
 		switch k.r {
-		case '.', '\'', '’', '‘', '#', '-', '−', '(':
-			return true
+		case '.', '\'', '’', '‘', '#', '-', '−':
+			n := t.at(i + 1)
+			return n.kind == tNum && !n.sp
 		}
 		return currencySymbol[k.r] != "" || vulgar[k.r] != 0
+	case tWord:
+	default:
+		return false
+	}
+	if t.at(i + 1).isSym('$') {
+		return true // "US$", "C$", "Mex$"
+	}
+	l := k.lx
+	if l == nil {
+		return false
+	}
+	if l.flags&fTrigger != 0 {
+		return true
+	}
+	n := t.at(i + 1)
+	nl := n.lx
+	switch l.trig {
+	case trigThe:
+		return n.kind == tNum || n.kind == tSym && isApostrophe(n.r) ||
+			nl != nil && (nl.ord > 0 || nl.flags&(fRelative|fPrefix) != 0 || sc.is(n, "day"))
+	case trigArticle:
+		return nl != nil && (nl.cls != ncNone || nl.ord > 0 || nl.tu != tuNone || sc.is(n, "few") || sc.is(n, "couple"))
+	case trigRelative:
+		return nl != nil && (nl.month > 0 || nl.wday > 0 || nl.tu != tuNone || nl.flags&fSeason != 0 || sc.is(n, "weekend") || sc.is(n, "night")) ||
+			n.kind == tNum || nl != nil && nl.cls != ncNone
+	case trigUnitNext:
+		return nl != nil && (nl.tu != tuNone || nl.cls == ncScale || nl.cls == ncHundred) || n.isDash()
+	case trigNumberNext:
+		return n.kind == tNum || nl != nil && nl.cls != ncNone
+	case trigCode:
+		return n.kind == tNum || nl != nil && nl.cls != ncNone || n.isSym('$')
+	case trigNo:
+		return sc.text[k.s:k.e] == "No"
+	case trigPer:
+		return sc.is(n, "cent")
 	}
 	return false
 }
@@ -129,13 +162,18 @@ func (sc *scanner) trigger(i int, k *token) bool {
 // beats an amount.
 func (sc *scanner) best(i int) cand {
 	b := cand{start: i, end: i}
-	for _, f := range [...]func(int) cand{sc.dateAt, sc.rankAt, sc.amountAt} {
-		c := f(i)
+	take := func(c cand) {
 		if c.end > b.end || (c.end == b.end && b.kind == "" && c.kind != "") {
 			b = c
 		}
 	}
-	if b.end > i && b.kind != "" && sc.inURL(sc.t.at(i).s) {
+	k := sc.t.at(i)
+	take(sc.dateAt(i))
+	if k.kind == tSym && k.r == '#' || k.kind == tWord {
+		take(sc.rankAt(i))
+	}
+	take(sc.amountAt(i))
+	if b.end > i && b.kind != "" && sc.inURL(k.s) {
 		b = cand{start: i, end: sc.runEndTok(i)}
 	}
 	return b

@@ -783,6 +783,9 @@ func (sc *scanner) prefixedDate(i int) cand {
 		}
 	} else if k.kind == tWord && k.lx != nil && (k.lx.month > 0 || k.lx.flags&fRelative != 0 || k.lx.wday > 0) {
 		c = sc.dateAt(q)
+		if m, mend, abbr, dotted := sc.monthAt(q); m > 0 && c.end <= mend && (!abbr || dotted) && (k.cap || !sc.is(k, "may") && !sc.is(k, "march")) {
+			c = cand{start: q, end: mend, kind: Date, value: ymd(0, m, 0), fill: true} // "mid-October"
+		}
 	}
 	if c.kind != Date || c.start != q || c.end <= q {
 		return none

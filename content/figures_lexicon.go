@@ -65,6 +65,23 @@ const (
 	fRange
 	// fSeason names a season.
 	fSeason
+	// fTrigger words may start a figure anywhere: numbers, months, weekdays.
+	fTrigger
+)
+
+// trigKind names the check a common word needs before it may start a figure.
+type trigKind uint8
+
+const (
+	trigNone       trigKind = iota
+	trigThe                 // "the 1990s", "the next day"
+	trigArticle             // "a dozen", "a decade"
+	trigRelative            // "last month", "next Friday"
+	trigUnitNext            // "several days", "all day", "another week"
+	trigNumberNext          // "minus 5", "percent of 10"
+	trigCode                // "USD 200", "rmb 10"
+	trigNo                  // "No. 2"
+	trigPer                 // "per cent of"
 )
 
 type lexeme struct {
@@ -83,6 +100,7 @@ type lexeme struct {
 	plural  bool   // unit or ordinal word in the plural
 	scale   int    // magnitude word after digits: power of ten
 	pctWord bool
+	trig    trigKind
 }
 
 var lexicon = map[string]*lexeme{}
@@ -336,6 +354,31 @@ func init() {
 		"went came come comes go goes took take takes won win wins lost lose loses "+
 		"percent per cent pct percentage respectively apiece each alone altogether overall "+
 		"last next first second third")
+	// What may start a figure.
+	for _, l := range lexicon {
+		if l.cls != ncNone || l.ord > 0 || l.month > 0 || l.wday > 0 || l.flags&fPlural != 0 {
+			l.flags |= fTrigger
+		}
+	}
+	for w, k := range map[string]trigKind{"the": trigThe, "a": trigArticle, "an": trigArticle,
+		"several": trigUnitNext, "few": trigUnitNext, "many": trigUnitNext, "some": trigUnitNext,
+		"another": trigUnitNext, "all": trigUnitNext, "full": trigUnitNext,
+		"minus": trigNumberNext, "negative": trigNumberNext, "percent": trigNumberNext, "percents": trigNumberNext,
+		"no": trigNo, "per": trigPer} {
+		lx(w).trig = k
+	}
+	for _, w := range strings.Fields("last next this past coming previous following") {
+		lx(w).trig = trigRelative
+	}
+	for _, w := range strings.Fields("half quarter mid early late yesterday tomorrow tmrw") {
+		lx(w).flags |= fTrigger
+	}
+	for w, l := range lexicon {
+		if isoCode(w) != "" || isoCode(strings.ToUpper(w)) != "" {
+			l.trig = trigCode
+		}
+	}
+
 	// Common words that may start a sentence before a number without naming it.
 	addFlag(fCommon, "almost approximately roughly around nearly some another additional "+
 		"estimated only just over under fewer least at nearly since until among "+
@@ -346,20 +389,78 @@ func init() {
 		"dollars euros pounds yen yuan cents percent")
 }
 
-// word returns the lexicon entry of the ASCII-lower-cased word s, or nil.
-func lookupWord(s string) *lexeme {
-	if len(s) > 24 {
-		return nil
+// The lexicon is probed once per word of every article, so it has its own
+// open-addressed table keyed by a hash the tokenizer computes as it reads the
+// letters, with no copy and no allocation.
+
+const lexSlots = 1 << 12
+
+type lexSlot struct {
+	key string
+	l   *lexeme
+}
+
+var lexTable [lexSlots]lexSlot
+
+// lexHash is FNV-1a over the word with ASCII letters lower-cased.
+func lexHash(h uint32, c byte) uint32 {
+	if 'A' <= c && c <= 'Z' {
+		c += 'a' - 'A'
 	}
-	var buf [24]byte
+	return (h ^ uint32(c)) * 16777619
+}
+
+const lexHashInit = 2166136261
+
+func init() {
+	for w, l := range lexicon {
+		h := uint32(lexHashInit)
+		for i := 0; i < len(w); i++ {
+			h = lexHash(h, w[i])
+		}
+		for j := h; ; j++ {
+			if s := &lexTable[j&(lexSlots-1)]; s.l == nil {
+				s.key, s.l = w, l
+				break
+			}
+		}
+	}
+}
+
+// lookupHashed returns the lexicon entry of word s, whose lexHash is h.
+func lookupHashed(s string, h uint32) *lexeme {
+	for j := h; ; j++ {
+		slot := &lexTable[j&(lexSlots-1)]
+		if slot.l == nil {
+			return nil
+		}
+		if len(slot.key) == len(s) && equalLower(s, slot.key) {
+			return slot.l
+		}
+	}
+}
+
+// equalLower compares s, ASCII-lower-cased, with the lower-case key.
+func equalLower(s, key string) bool {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
 		}
-		buf[i] = c
+		if c != key[i] {
+			return false
+		}
 	}
-	return lexicon[string(buf[:len(s)])]
+	return true
+}
+
+// lookupWord returns the lexicon entry of word s, or nil.
+func lookupWord(s string) *lexeme {
+	h := uint32(lexHashInit)
+	for i := 0; i < len(s); i++ {
+		h = lexHash(h, s[i])
+	}
+	return lookupHashed(s, h)
 }
 
 // currencyPrefix maps what may stand before "$" to the dollar it means.

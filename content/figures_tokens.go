@@ -124,6 +124,7 @@ func (t *tokens) next() bool {
 		}
 		j := i
 		lower, upper := 0, 0
+		h := uint32(lexHashInit)
 		for j < len(s) {
 			c := s[j]
 			if c < utf8.RuneSelf {
@@ -132,9 +133,11 @@ func (t *tokens) next() bool {
 				}
 				if c <= 'Z' {
 					upper++
+					c += 'a' - 'A'
 				} else {
 					lower++
 				}
+				h = (h ^ uint32(c)) * 16777619
 				j++
 				continue
 			}
@@ -147,13 +150,22 @@ func (t *tokens) next() bool {
 			} else {
 				lower++
 			}
+			for k := j; k < j+n; k++ {
+				h = lexHash(h, s[k])
+			}
 			j += n
 		}
 		tk.kind, tk.e = tWord, j
-		first, _ := utf8.DecodeRuneInString(s[i:])
-		tk.cap = unicode.IsUpper(first)
+		if c := s[i]; c < utf8.RuneSelf {
+			tk.cap = 'A' <= c && c <= 'Z'
+		} else {
+			first, _ := utf8.DecodeRuneInString(s[i:])
+			tk.cap = unicode.IsUpper(first)
+		}
 		tk.upper = upper >= 2 && lower == 0
-		tk.lx = lookupWord(s[i:j])
+		if j-i <= 24 {
+			tk.lx = lookupHashed(s[i:j], h)
+		}
 	}
 	t.pos = tk.e
 	t.buf = append(t.buf, tk)
