@@ -145,7 +145,8 @@ func (sc *scanner) trigger(i int, k *token) bool {
 		return nl != nil && (nl.month > 0 || nl.wday > 0 || nl.tu != tuNone || nl.flags&fSeason != 0 || sc.is(n, "weekend") || sc.is(n, "night")) ||
 			n.kind == tNum || nl != nil && nl.cls != ncNone
 	case trigUnitNext:
-		return nl != nil && (nl.tu != tuNone || nl.cls == ncScale || nl.cls == ncHundred) || n.isDash()
+		return nl != nil && (nl.tu != tuNone || nl.cls == ncScale || nl.cls == ncHundred) || n.isDash() ||
+			sc.is(n, "business") || sc.is(n, "working") || sc.is(n, "full")
 	case trigNumberNext:
 		return n.kind == tNum || nl != nil && nl.cls != ncNone
 	case trigCode:
@@ -153,7 +154,7 @@ func (sc *scanner) trigger(i int, k *token) bool {
 	case trigNo:
 		return sc.text[k.s:k.e] == "No"
 	case trigPer:
-		return sc.is(n, "cent")
+		return sc.is(n, "cent") || sc.is(n, "of")
 	}
 	return false
 }

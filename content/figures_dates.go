@@ -133,6 +133,13 @@ func (sc *scanner) monthFirst(i int) (cand, bool) {
 			}
 		}
 		y, yend, yok := sc.yearAfter(end, true)
+		if s, yt := t.at(end), t.at(end+1); !yok && (s.isDash() || s.isSym('/')) && !s.sp && yt.kind == tNum && !yt.sp && yt.e-yt.s == 4 &&
+			(t.at(j).isDash() || t.at(j).isSym('/')) {
+			// "sep-23-2020"
+			if v := atoiTok(sc.text[yt.s:yt.e]); v >= 1000 && v <= 2099 {
+				y, yend, yok = v, end+2, true
+			}
+		}
 		if !yok {
 			y = 0
 		} else {
@@ -395,6 +402,13 @@ func (sc *scanner) numericDate(i int) cand {
 	}
 	a := atoiTok(sc.text[k.s:k.e])
 	la := k.e - k.s
+	// "20161016": a compact ISO 8601 date, when it is a valid one
+	if la == 8 && !(t.at(i+1).kind == tWord && !t.at(i+1).sp) && !t.at(i-1).isDash() {
+		y, m, d := a/10000, a/100%100, a%100
+		if y >= 1900 && y <= 2099 && validDate(y, m, d) {
+			return dateCand(i, i+1, y, m, d)
+		}
+	}
 	s1, p2 := t.at(i+1), t.at(i+2)
 	sep := rune(0)
 	if s1.kind == tSym && !s1.sp && !p2.sp && (s1.r == '/' || s1.isDash() || s1.r == '.') {
@@ -474,10 +488,22 @@ func (sc *scanner) numericDate(i int) cand {
 				if y, yend, ok := sc.yearAfter(i+3, true); ok && !t.at(i+3).isSym(sep) {
 					return dateCand(i, yend, y, m, a)
 				}
+				// "05-aug-2016", "23/sep/2020"
+				if s2, y := t.at(i+3), t.at(i+4); s2.isSym(sep) && !s2.sp && y.kind == tNum && !y.sp && y.e-y.s == 4 {
+					if yv := atoiTok(sc.text[y.s:y.e]); validDate(yv, m, a) && yv >= 1000 && yv <= 2099 {
+						return dateCand(i, i+5, yv, m, a)
+					}
+				}
 				return dateCand(i, i+3, 0, m, a)
 			}
 		}
 		return none
+	}
+	// "22april"
+	if n := t.at(i + 1); n.kind == tWord && !n.sp && n.lx != nil && n.lx.month > 0 && la <= 2 {
+		if m, mend, _, _ := sc.monthAt(i + 1); validDate(0, m, a) {
+			return sc.dayFirst(i, a, i+1, false).orMonth(dateCand(i, mend, 0, m, a))
+		}
 	}
 	// Day first: "17 October 2016", "4th of march", "16. nov. 2016", "20th of next month".
 	d, end, ord, ok := sc.dayNumber(i)
@@ -490,6 +516,14 @@ func (sc *scanner) numericDate(i int) cand {
 		}
 	}
 	return sc.dayFirst(i, d, end, ord)
+}
+
+// orMonth returns c, or alt when c read nothing.
+func (c cand) orMonth(alt cand) cand {
+	if c.end > c.start {
+		return c
+	}
+	return alt
 }
 
 func twoDigitYear(y int) int {
@@ -638,6 +672,12 @@ func (sc *scanner) weekdayDate(i int) cand {
 			}
 		}
 	}
+	// "Mon 13th", "friday 15th": a weekday and an ordinal day of the month
+	if n := t.at(i + 1); n.kind == tNum && n.sp {
+		if d, end, ord, ok := sc.dayNumber(i + 1); ok && ord && !(t.at(end).lx != nil && t.at(end).lx.month > 0) && !sc.is(t.at(end), "of") {
+			return cand{start: i, end: end, kind: Date, value: "XXXX-XX-" + string([]byte{byte('0' + d/10), byte('0' + d%10)})}
+		}
+	}
 	if l.wdayAbb && !(sc.is(k, "tues") || sc.is(k, "thurs")) {
 		if c := sc.ordinalDate(j); c.kind == Date && c.end > j && c.value != "" {
 			return closeParen(c)
@@ -681,8 +721,8 @@ func (sc *scanner) relativeDate(i int) cand {
 	}
 	switch {
 	case n.lx.wday > 0 && !n.lx.plural && !n.lx.wdayAbb || sc.is(n, "tues") || sc.is(n, "thurs"):
-		c := sc.weekdayDate(i + 1)
-		if c.value == "" && c.end > i+1 {
+		// "next week's friday" has no value; "this friday 5/12" the date's
+		if c := sc.weekdayDate(i + 1); c.value == "" && c.end > i+1 || c.end > i+2 {
 			c.start = i
 			return c
 		}

@@ -53,10 +53,16 @@ func (sc *scanner) timeAmount(i int, nm *numeral, sf suffix) cand {
 		parts = append(parts, durPart{n2.val, s2.tu})
 		end = s2.end
 	}
-	// "an hour and a half" is read by durationWords; "two hours and a half" here.
-	if len(parts) == 1 && !vague && sc.is(t.at(end), "and") && (sc.is(t.at(end+1), "a") || sc.is(t.at(end+1), "an")) && sc.is(t.at(end+2), "half") {
-		parts[0].n = parts[0].n.add(dec{m: 5, e: -1})
-		end += 3
+	// "two hours and a half", "one year and a quarter", "one hour and half"
+	if len(parts) == 1 && !vague && sc.is(t.at(end), "and") {
+		q := end + 1
+		if sc.is(t.at(q), "a") || sc.is(t.at(q), "an") {
+			q++
+		}
+		if f := t.at(q); sc.is(f, "half") || sc.is(f, "quarter") && q > end+1 {
+			parts[0].n = parts[0].n.add(decOf(1).div(uint64(f.lx.ord)))
+			end = q + 1
+		}
 	}
 	c.end = end
 	if e, ok := sc.agoAfter(end); ok {
@@ -218,6 +224,8 @@ func (sc *scanner) durationWords(i int) cand {
 		n := one
 		if sc.is(t.at(end), "and") && (sc.is(t.at(end+1), "a") || sc.is(t.at(end+1), "an")) && sc.is(t.at(end+2), "half") {
 			n, end = dec{m: 15, e: -1}, end+3
+		} else if sc.is(t.at(end), "and") && sc.is(t.at(end+1), "half") {
+			n, end = dec{m: 15, e: -1}, end+2 // "an hour and half"
 		}
 		if sc.hasAgo(end) {
 			return finish(end, n, tu, false)
@@ -227,8 +235,12 @@ func (sc *scanner) durationWords(i int) cand {
 		}
 		return finish(end, n, tu, false)
 	case sc.is(k, "another"):
-		if tu := unitAt(i+1, false); tu != tuNone {
-			return cand{start: i, end: i + 2, kind: Duration, value: isoDuration(one, tu, false)}
+		q := i + 1
+		if sc.is(t.at(q), "business") || sc.is(t.at(q), "working") || sc.is(t.at(q), "full") {
+			q++
+		}
+		if tu := unitAt(q, false); tu != tuNone {
+			return cand{start: i, end: q + 1, kind: Duration, value: isoDuration(one, tu, false)}
 		}
 	case sc.is(k, "all") || sc.is(k, "full"):
 		q := i + 1

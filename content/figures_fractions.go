@@ -101,7 +101,9 @@ func (sc *scanner) fractionTail(nm *numeral, st cardState) bool {
 			q++
 		}
 		var numer dec
-		if b := t.at(q); sc.is(b, "a") || sc.is(b, "an") {
+		if b := t.at(q); sc.is(b, "half") && !hyph {
+			numer = decOf(1) // "one and half hour"
+		} else if sc.is(b, "a") || sc.is(b, "an") {
 			numer, q = decOf(1), q+1
 			if hyph && t.at(q).isDash() && !t.at(q).sp {
 				q++

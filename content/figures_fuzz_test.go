@@ -3,6 +3,7 @@ package content
 import (
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 )
 
@@ -33,7 +34,15 @@ func FuzzFigures(f *testing.F) {
 				paras[i].N = i + 1
 			}
 		}
-		figs := FindFigures(paras)
+		// A loop that never ends would stall the fuzzer without a report.
+		done := make(chan []Figure, 1)
+		go func() { done <- FindFigures(paras) }()
+		var figs []Figure
+		select {
+		case figs = <-done:
+		case <-time.After(10 * time.Second):
+			t.Fatalf("FindFigures did not return on %q", s)
+		}
 		checkFigures(t, paras, figs)
 		again := FindFigures(paras)
 		if len(again) != len(figs) {

@@ -207,7 +207,7 @@ func init() {
 		tuSecond:    "second seconds sec secs",
 		tuMinute:    "minute minutes min mins",
 		tuHour:      "hour hours hr hrs h",
-		tuDay:       "day days",
+		tuDay:       "day days nights",
 		tuWeek:      "week weeks wk wks",
 		tuFortnight: "fortnight fortnights",
 		tuMonth:     "month months",
@@ -363,7 +363,7 @@ func init() {
 	for w, k := range map[string]trigKind{"the": trigThe, "a": trigArticle, "an": trigArticle,
 		"several": trigUnitNext, "few": trigUnitNext, "many": trigUnitNext, "some": trigUnitNext,
 		"another": trigUnitNext, "all": trigUnitNext, "full": trigUnitNext,
-		"minus": trigNumberNext, "negative": trigNumberNext, "percent": trigNumberNext, "percents": trigNumberNext,
+		"minus": trigNumberNext, "negative": trigNumberNext, "percent": trigPer, "percents": trigPer,
 		"no": trigNo, "per": trigPer} {
 		lx(w).trig = k
 	}

@@ -354,3 +354,109 @@ func describe(figs []Figure) string {
 	}
 	return "[" + b.String() + "]"
 }
+
+// TestRecognizersTextTimex measures date and duration values, which the
+// extractor files lack, on the DateTime model file's TIMEX values. Only
+// dates whose TIMEX needs no reference date are compared (it has "XXXX", or
+// its year is written in the text); durations are compared by length, so
+// "PT0.5H" equals "PT30M". It logs and does not fail: the file is chat-like
+// and many of its resolutions depend on a reference date we never have.
+func TestRecognizersTextTimex(t *testing.T) {
+	dir := rtDir(t)
+	verbose := os.Getenv("FIGURES_VERBOSE") != ""
+	cases := loadRT(t, dir, "DateTime-English-DateTimeModel.json")
+	plainDate := regexp.MustCompile(`^(?:\d{4}|XXXX)(?:-\d\d){0,2}$|^XXXX-WXX-\d$`)
+	var dates, dateFound, dateRight, durs, durFound, durRight int
+	for _, c := range cases {
+		var figs []Figure
+		for _, r := range c.Results {
+			var res struct {
+				Values []struct{ Timex string } `json:"values"`
+			}
+			if json.Unmarshal(r.Resolution, &res) != nil || len(res.Values) == 0 {
+				continue
+			}
+			timex := res.Values[0].Timex
+			isDate := r.TypeName == "datetimeV2.date" && plainDate.MatchString(timex) &&
+				(strings.HasPrefix(timex, "XXXX") || strings.Contains(r.Text, timex[:4]))
+			isDur := r.TypeName == "datetimeV2.duration" && isoDurationForm.MatchString(timex)
+			if !isDate && !isDur {
+				continue
+			}
+			if figs == nil {
+				figs = FindFigures([]Paragraph{{N: 1, Text: c.Input}})
+			}
+			rs, re := r.runeSpan()
+			f, share := coverage(c.Input, figs, rs, re)
+			found := share >= 0.5
+			right := found && (f.Value == timex || isDur && sameDuration(f.Value, timex))
+			if isDate {
+				dates++
+				if found {
+					dateFound++
+				}
+				if right {
+					dateRight++
+				}
+			} else {
+				durs++
+				if found {
+					durFound++
+				}
+				if right {
+					durRight++
+				}
+			}
+			if found && !right && verbose {
+				t.Logf("TIMEX %q in %q: got %q, want %q", r.Text, c.Input, f.Value, timex)
+			}
+			if !found && verbose {
+				t.Logf("TIMEX MISS %q in %q (got %s)", r.Text, c.Input, describe(figs))
+			}
+		}
+	}
+	t.Logf("dates     %3d  found %.3f  value right on found %.3f (%d/%d)", dates, ratio(dateFound, dates), ratio(dateRight, dateFound), dateRight, dateFound)
+	t.Logf("durations %3d  found %.3f  value right on found %.3f (%d/%d)", durs, ratio(durFound, durs), ratio(durRight, durFound), durRight, durFound)
+}
+
+// sameDuration compares two ISO 8601 durations by length, months and
+// seconds apart (a month has no fixed number of days).
+func sameDuration(a, b string) bool {
+	ma, sa, ok1 := durationLength(a)
+	mb, sb, ok2 := durationLength(b)
+	return ok1 && ok2 && numbersAgree(ma, mb) && numbersAgree(sa, sb)
+}
+
+var durationPart = regexp.MustCompile(`(\d+(?:\.\d+)?)([YMWDHS])`)
+
+func durationLength(s string) (months, seconds float64, ok bool) {
+	if !isoDurationForm.MatchString(s) || strings.Contains(s, "X") {
+		return 0, 0, false
+	}
+	date, clock, _ := strings.Cut(s[1:], "T")
+	for _, m := range durationPart.FindAllStringSubmatch(date, -1) {
+		v, _ := strconv.ParseFloat(m[1], 64)
+		switch m[2] {
+		case "Y":
+			months += 12 * v
+		case "M":
+			months += v
+		case "W":
+			seconds += 7 * 86400 * v
+		case "D":
+			seconds += 86400 * v
+		}
+	}
+	for _, m := range durationPart.FindAllStringSubmatch(clock, -1) {
+		v, _ := strconv.ParseFloat(m[1], 64)
+		switch m[2] {
+		case "H":
+			seconds += 3600 * v
+		case "M":
+			seconds += 60 * v
+		case "S":
+			seconds += v
+		}
+	}
+	return months, seconds, true
+}
