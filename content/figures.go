@@ -1,6 +1,9 @@
 package content
 
-import "strings"
+import (
+	"sort"
+	"strings"
+)
 
 // FindFigures returns the checkable figures of an article's paragraphs in text order.
 //
@@ -140,7 +143,7 @@ func (sc *scanner) trigger(i int, k *token) bool {
 		return n.kind == tNum || n.kind == tSym && isApostrophe(n.r) ||
 			nl != nil && (nl.ord > 0 || nl.flags&(fRelative|fPrefix) != 0 || sc.is(n, "day"))
 	case trigArticle:
-		return nl != nil && (nl.cls != ncNone || nl.ord > 0 || nl.tu != tuNone || sc.is(n, "few") || sc.is(n, "couple"))
+		return nl != nil && (nl.cls != ncNone || nl.ord > 0 || nl.tu != tuNone) || sc.is(n, "few") || sc.is(n, "couple")
 	case trigRelative:
 		return nl != nil && (nl.month > 0 || nl.wday > 0 || nl.tu != tuNone || nl.flags&fSeason != 0 || sc.is(n, "weekend") || sc.is(n, "night")) ||
 			n.kind == tNum || nl != nil && nl.cls != ncNone
@@ -197,21 +200,28 @@ func (sc *scanner) emit(c cand) {
 //   - from the most recent date with a month and a year ("Oct. 3, 2016",
 //     "March 2016") in the same paragraph or the five before;
 //   - from a bare year ("in 2014") earlier in the same paragraph;
-//   - else, when the article's full dates all name one year, that year.
+//   - else, when the article's full dates all name one year and one of them
+//     is within five paragraphs, that year.
 //
 // A bare year far away is usually history ("founded in 1949") and a
 // month-year far away often another season ("January 2017" for an election
 // still to come); a wrong year would be worse than "XXXX".
 func (sc *scanner) resolveYears() {
 	only, several := 0, false
+	var fullParas []int // paragraphs with a full date, in order
 	for i, m := range sc.meta {
 		if m.year != 0 && m.full {
 			if only == 0 {
-				only = sc.meta[i].year
+				only = m.year
 			} else if m.year != only {
 				several = true
 			}
+			fullParas = append(fullParas, sc.out[i].Paragraph)
 		}
+	}
+	near := func(para int) bool {
+		k := sort.SearchInts(fullParas, para-5)
+		return k < len(fullParas) && fullParas[k] <= para+5
 	}
 	var monthYear, bareYear, monthPara, barePara int
 	for i, m := range sc.meta {
@@ -223,7 +233,7 @@ func (sc *scanner) resolveYears() {
 				y = bareYear
 			case monthYear != 0 && para-monthPara <= 5:
 				y = monthYear
-			case !several:
+			case !several && near(para):
 				y = only
 			}
 			if y != 0 {

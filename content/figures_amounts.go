@@ -30,6 +30,18 @@ func (sc *scanner) amountAt(i int) cand {
 		if c, ok := sc.percentOf(i); ok {
 			return c
 		}
+		if k := t.at(i); sc.is(k, "twice") || sc.is(k, "thrice") {
+			// "twice as much", "twice the rate": a multiplier
+			n, p := t.at(i+1), t.at(i-1)
+			if sc.is(n, "as") || sc.is(n, "the") || sc.is(n, "that") || p.flag(fApprox) {
+				v := "2"
+				if sc.is(k, "thrice") {
+					v = "3"
+				}
+				return cand{start: i, end: i + 1, kind: Count, value: v, unit: "times"}
+			}
+			return none
+		}
 	}
 	nm, ok := sc.cardinal(j, cur != "")
 	if !ok {
@@ -341,7 +353,9 @@ func (sc *scanner) identifier(i int, nm *numeral) (int, bool) {
 	if k.sp && p.kind == tWord && (p.cap || p.upper) && !p.flag(fCommon) && !sc.capitalOK(p) &&
 		(p.lx == nil || p.lx.month == 0 && p.lx.wday == 0 && p.lx.cur == "" && p.lx.cls == ncNone) {
 		sf := sc.suffixAt(nm.end, nm, "")
-		if sf.kind == sfNone && !(nm.scaled) {
+		if w := t.at(nm.end); sf.kind == sfNone && !nm.scaled && !(sc.is(w, "points") || sc.is(w, "point") ||
+			sc.is(w, "seats") || sc.is(w, "votes") || sc.is(w, "delegates")) {
+			// but "HuffPollster 4.3 points" is a poll's figure
 			return sc.runEnd(i), true
 		}
 	}
@@ -989,8 +1003,8 @@ func (sc *scanner) fractionInContext(i int, nm *numeral) bool {
 	if p.flag(fApprox) {
 		return true
 	}
-	if sc.is(p, "than") || sc.is(p, "about") || sc.is(p, "nearly") {
-		return true
+	if sc.is(p, "than") || sc.is(p, "about") || sc.is(p, "nearly") || sc.is(p, "by") {
+		return true // "more than half", "up by a third"
 	}
 	return n.kind == tEnd || n.kind == tSym && (n.r == '.' || n.r == ',' || n.r == ';')
 }

@@ -39,7 +39,13 @@ func (sc *scanner) dateAt(i int) cand {
 		return sc.theDate(i)
 	case sc.is(k, "mid") || sc.is(k, "early") || sc.is(k, "late"):
 		return sc.prefixedDate(i)
-	case sc.is(k, "yesterday") || sc.is(k, "tomorrow") || sc.is(k, "tmrw"):
+	case sc.is(k, "yesterday") || sc.is(k, "tomorrow") || sc.is(k, "tmrw") || sc.is(k, "tonight"):
+		// "a brighter tomorrow", "the leaders of tomorrow" are no day
+		p := t.at(i - 1)
+		if sc.is(p, "a") || sc.is(p, "an") || sc.is(p, "the") || sc.is(p, "of") || p.kind == tWord && !p.cap && hasSuffix(sc.text[p.s:p.e], "er") ||
+			p.isSym('\'') || p.isSym('’') || sc.is(t.at(i+1), "s") && !t.at(i+1).sp && p.isSym('\'') {
+			return none
+		}
 		return cand{start: i, end: i + 1, kind: Date}
 	case l.ord > 0 || l.cls == ncTens || l.cls == ncTeen:
 		return sc.ordinalDate(i)
@@ -170,6 +176,11 @@ func (sc *scanner) monthFirst(i int) (cand, bool) {
 		return cand{}, false
 	}
 	p := t.at(i - 1)
+	// "a May interview", "its July summit": a month before a noun
+	if k.cap && (sc.is(p, "a") || sc.is(p, "the") || sc.is(p, "its") || sc.is(p, "his") || sc.is(p, "her") || sc.is(p, "their")) &&
+		sc.nounFollows(j) && !t.at(j).cap && t.at(j).lx == nil {
+		return cand{start: i, end: j, kind: Date, value: ymd(0, m, 0), fill: true}, true
+	}
 	if p.flag(fTimePrep|fRelative) || sc.is(p, "on") && !ambiguous {
 		if ambiguous && !sc.is(p, "in") && !sc.is(p, "since") && !sc.is(p, "until") && !sc.is(p, "by") &&
 			!sc.is(p, "early") && !sc.is(p, "late") && !sc.is(p, "mid") && !sc.is(p, "last") && !sc.is(p, "next") &&
@@ -634,10 +645,6 @@ func (sc *scanner) weekdayDate(i int) cand {
 	none := cand{start: i, end: i}
 	if l.plural {
 		return none
-	}
-	if p := t.at(i - 1); p.kind == tWord && p.cap && k.sp && !p.flag(fCommon|fTimePrep|fRelative) && !sc.sentenceStart(i-1) &&
-		(p.lx == nil || p.lx.month == 0) {
-		return none // "Fox News Sunday", "Meet the Press"
 	}
 	j := i + 1
 	paren := false

@@ -243,6 +243,9 @@ func (sc *scanner) durationWords(i int) cand {
 			return cand{start: i, end: q + 1, kind: Duration, value: isoDuration(one, tu, false)}
 		}
 	case sc.is(k, "all") || sc.is(k, "full"):
+		if p := t.at(i - 1); p.lx != nil && p.lx.ord > 0 {
+			return none // "his first full day on the job"
+		}
 		q := i + 1
 		if d := t.at(q); d.isDash() && !d.sp {
 			q++
@@ -253,13 +256,14 @@ func (sc *scanner) durationWords(i int) cand {
 			}
 			return cand{start: i, end: q + 1, kind: Duration, value: isoDuration(one, tu, false)}
 		}
-	case k.flag(fVague):
+	case k.flag(fVague) && !sc.is(k, "many"):
+		// "many years" says nothing checkable; "several days" a little
 		tu := unitAt(i+1, true)
 		if tu == tuNone {
 			return none
 		}
-		if sc.is(k, "some") || sc.is(k, "many") {
-			// "some days" and "many years" measure only after a preposition
+		if sc.is(k, "some") {
+			// "some days" measures only after a preposition
 			p := t.at(i - 1)
 			if !(sc.is(p, "for") || sc.is(p, "in") || sc.is(p, "within") || sc.is(p, "after") || sc.is(p, "over")) && !sc.hasAgo(i+2) {
 				return none

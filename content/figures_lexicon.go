@@ -309,7 +309,7 @@ func init() {
 		lx(w).cur, lx(w).minor = c, true
 	}
 	// Words that start or shape a figure without a role above.
-	for _, w := range strings.Fields("yesterday tomorrow tmrw negative full aged weekend night point") {
+	for _, w := range strings.Fields("yesterday tomorrow tmrw tonight negative full aged weekend night point") {
 		lx(w)
 	}
 	for _, w := range []string{"percent", "percents", "pct", "percentage"} {
@@ -370,7 +370,7 @@ func init() {
 	for _, w := range strings.Fields("last next this past coming previous following") {
 		lx(w).trig = trigRelative
 	}
-	for _, w := range strings.Fields("half quarter mid early late yesterday tomorrow tmrw") {
+	for _, w := range strings.Fields("half quarter mid early late yesterday tomorrow tmrw tonight twice thrice") {
 		lx(w).flags |= fTrigger
 	}
 	for w, l := range lexicon {

@@ -57,11 +57,16 @@ func (sc *scanner) rankAt(i int) cand {
 		return none // "Second Avenue", "Third Reich"
 	}
 	n := t.at(end)
-	// "fifth-largest", "second-most", "third-place"
+	// "ranks fourth", "finished third", "second only to"
+	if p := t.at(i - 1); p.kind == tWord && p.lx == nil && rankVerb(lowerASCII(sc.text[p.s:p.e])) ||
+		sc.is(n, "only") && sc.is(t.at(end+1), "to") {
+		return cand{start: i, end: end, kind: Ordinal, value: itoaSmall(ord)}
+	}
+	// "fifth-largest", "second-most", "third-place", "second-ever"
 	if n.isDash() && !n.sp {
 		if w := t.at(end + 1); w.kind == tWord && !w.sp {
 			s := lowerASCII(sc.text[w.s:w.e])
-			if hasSuffix(s, "est") || s == "most" || s == "least" || s == "place" || s == "ranked" || s == "largest" {
+			if hasSuffix(s, "est") || s == "most" || s == "least" || s == "place" || s == "ranked" || s == "largest" || s == "ever" {
 				return cand{start: i, end: end + 2, kind: Ordinal, value: itoaSmall(ord), unit: sc.nounAfter(end + 2)}
 			}
 		}
@@ -74,6 +79,14 @@ func (sc *scanner) rankAt(i int) cand {
 		return cand{start: i, end: end, kind: Ordinal, value: itoaSmall(ord), unit: sc.nounAfter(end + 1)}
 	}
 	return none
+}
+
+func rankVerb(w string) bool {
+	switch w {
+	case "rank", "ranks", "ranked", "ranking", "finish", "finishes", "finished", "placed", "came", "comes":
+		return true
+	}
+	return false
 }
 
 func trimZeros(s string) string {
