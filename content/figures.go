@@ -10,31 +10,41 @@ import (
 // It is a pure, deterministic function of the text, linear in its length: a
 // tokenizer feeds hand-written rules that look a bounded number of tokens
 // around each possible start (a digit, a number word, a month, a currency
-// sign …), and the longest reading wins.
+// sign …), and the longest reading wins. Spans never overlap.
 //
 // Values (the JSON contract's "value"), by kind:
 //   - count, quantity, ordinal, percent, money: the number in plain digits,
-//     "1200000" for "1.2 million", "0.5" for "half"; money in the currency's
-//     main unit ("50 cents" is "0.5" USD); a percent without its sign ("15",
-//     unit "%"). Vague amounts ("tens of thousands", "millions of dollars")
-//     have an empty value.
-//   - unit: the counted noun as written ("civilians") for a count; a short
-//     unit symbol for a quantity ("km", "ft", "lb"); an ISO 4217 code for
-//     money ("USD", "EUR", "GBP"), or the currency word when the text does not
-//     fix one ("franc", "peso"); "%" or "percentage points" for a percent;
-//     "years old" for an age.
+//     "1200000" for "1.2 million", "0.5" for "half", "0.2" for "one in
+//     five"; money in the currency's main unit ("50 cents" is "0.5" USD); a
+//     percent without its sign ("15", unit "%"). Vague amounts ("tens of
+//     thousands", "millions of dollars") have an empty value. A tally keeps
+//     its dash: "52-48".
+//   - unit: the counted noun as written ("civilians") for a count, "times"
+//     for a multiplier ("twice as much"); a short unit symbol for a quantity
+//     ("km", "ft", "lb", "°C"), "years old" for an age ("Kerry, 72,"); an
+//     ISO 4217 code for money ("USD", "EUR", "GBP"), or the currency word when
+//     the text does not fix one ("franc", "peso"); "%" or "percentage points"
+//     for a percent.
 //   - date: ISO 8601, "2016-10-17", "2016-10", "1998"; a part the text leaves
-//     open is X'd as in TIMEX3/EDTF: "XXXX-10-17" when no year can be found,
-//     "XXXX-WXX-5" for a Friday, "199X" for the 1990s, "19XX" for the 20th
-//     century. The year of a month-and-day date comes from the article: the
-//     most recent explicit year before it, else the only year the article
-//     names. Dates that count from the time of writing ("last month", "three
-//     weeks ago", "yesterday") have an empty value: no publication date is
-//     known, and guessing one would state something the text does not.
+//     open is X'd as in TIMEX3 and EDTF: "XXXX-10-17" when no year can be
+//     found, "XXXX-WXX-5" for a Friday, "199X" for the 1990s, "19XX" for the
+//     20th century. The year of a month-and-day date comes from the article
+//     where it is likely (see resolveYears). Dates that count from the time
+//     of writing ("last month", "three weeks ago", "yesterday", "tonight")
+//     have an empty value: no publication date is known, and a guessed one
+//     would state what the text does not. "today" is not read: in news it
+//     means "nowadays" as often as a day, and names a newspaper. "9/11" is
+//     the attacks of 2001-09-11.
 //   - duration: ISO 8601, "PT4H", "PT40M", "P18M", "P8Y", "P10Y" for a decade;
 //     an unknown count is X'd ("PXD" for "several days").
 //   - a range is one figure with both ends joined by "/", as in an ISO 8601
-//     interval: "10/20", "2011/2013", "5000000/10000000".
+//     interval: "10/20", "2011/2013", "5000000/10000000", "P2W/P3W".
+//
+// Not figures: numbers inside names and codes ("Boeing 747", "COVID-19",
+// "Route 66", "G7", "7-Eleven"), phone numbers, times of day, street
+// numbers, web and mail addresses; "one" as a pronoun or article; word
+// ordinals except where they state a rank ("the third time",
+// "fifth-largest", "ranks fourth"), and never "first".
 func FindFigures(paras []Paragraph) []Figure {
 	var sc scanner
 	for _, p := range paras {

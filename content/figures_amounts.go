@@ -276,10 +276,12 @@ func upperASCII(s string) string {
 	return string(b)
 }
 
-// runEnd returns the first token after i that follows white space.
+// runEnd returns the first token after i that follows white space, looking
+// at most 64 tokens ahead so that rules which try and reject a long run of
+// glued text stay linear.
 func (sc *scanner) runEnd(i int) int {
 	j := i + 1
-	for k := sc.t.at(j); k.kind != tEnd && !k.sp; k = sc.t.at(j) {
+	for k := sc.t.at(j); k.kind != tEnd && !k.sp && j < i+64; k = sc.t.at(j) {
 		j++
 	}
 	return j
@@ -1050,7 +1052,7 @@ func (sc *scanner) nounAfter(j int) string {
 		// A word hyphened to the next is an adjective: "well-known", "battalion-sized".
 		if d := t.at(j + 1); d.isDash() && !d.sp && t.at(j+2).kind == tWord && !t.at(j+2).sp {
 			j += 3
-			for t.at(j).isDash() && !t.at(j).sp && t.at(j+1).kind == tWord {
+			for m := 0; m < 8 && t.at(j).isDash() && !t.at(j).sp && t.at(j+1).kind == tWord; m++ {
 				j += 2
 			}
 			continue

@@ -73,3 +73,40 @@ func BenchmarkFindFigures(b *testing.B) {
 		})
 	}
 }
+
+// Adversarial single-line inputs at two sizes: the cost per byte must stay
+// flat (compare the MB/s of the two sizes).
+func BenchmarkFindFiguresAdversarial(b *testing.B) {
+	for _, p := range []string{"12,34,", "1-2-", "one hundred and ", "#1", "$", "http://a.b/1 ", "the ", "\x1b]"} {
+		for _, size := range []int{1 << 18, 1 << 21} {
+			text := strings.Repeat(p, size/len(p))
+			b.Run(strings.ToValidUTF8(p, "?")+"/"+itoaSmall(size>>10)+"KB", func(b *testing.B) {
+				ps := []Paragraph{{N: 1, Text: text}}
+				b.SetBytes(int64(len(text)))
+				for b.Loop() {
+					FindFigures(ps)
+				}
+			})
+		}
+	}
+}
+
+// BenchmarkFindFigures50MB runs the PolNeAR texts joined into one 50 MB line.
+func BenchmarkFindFigures50MB(b *testing.B) {
+	ps := polnearText(b)
+	var sb strings.Builder
+	for sb.Len() < 50<<20 {
+		for _, p := range ps {
+			sb.WriteString(strings.ReplaceAll(p.Text, "\n", " "))
+			sb.WriteByte(' ')
+		}
+	}
+	line := sb.String()[:50<<20]
+	line = strings.ToValidUTF8(line, "")
+	one := []Paragraph{{N: 1, Text: line}}
+	b.SetBytes(int64(len(line)))
+	b.ReportAllocs()
+	for b.Loop() {
+		FindFigures(one)
+	}
+}

@@ -165,7 +165,9 @@ func (sc *scanner) commaGroups(j, first int) int {
 	indian := j
 	twos := 0
 	q := j
-	for n := 0; ; n++ {
+	// Seven groups reach 10^21, past any count; a longer run of groups is a
+	// list or a code, and stopping here keeps rescans of it bounded.
+	for n := 0; n < 7; n++ {
 		c, d := t.at(q), t.at(q+1)
 		if !c.isSym(',') || c.sp || d.kind != tNum || d.sp {
 			break

@@ -7,9 +7,16 @@ import (
 	"testing"
 )
 
-// TestFiguresDebug prints what FindFigures reads in FIGTEXT (one paragraph
-// a line) or in the files matching FIGFILES, for looking at by eye.
-func TestFiguresDebug(t *testing.T) {
+// TestFiguresReview prints what FindFigures reads, for review by eye: in
+// FIGTEXT (one paragraph a line), in the files matching FIGFILES (a list
+// with context), or in FIGMARK (each paragraph with figures in [[ ]] and
+// words a missed figure could be made of in {{ }}), e.g.
+//
+//	FIGMARK='../../shared/data/polnear/dev/text/nyt_*' go test -run TestFiguresReview -v
+func TestFiguresReview(t *testing.T) {
+	if os.Getenv("FIGTEXT")+os.Getenv("FIGFILES")+os.Getenv("FIGMARK") == "" {
+		t.Skip("set FIGTEXT, FIGFILES or FIGMARK to review figures")
+	}
 	if s := os.Getenv("FIGTEXT"); s != "" {
 		for _, line := range strings.Split(s, "\n") {
 			if line == "" {
