@@ -190,7 +190,34 @@ func (sc *scanner) best(i int) cand {
 	if b.end > i && b.kind != "" && sc.inURL(k.s) {
 		b = cand{start: i, end: sc.runEndTok(i)}
 	}
+	if b.end > i && b.kind != "" && b.kind != Money && b.kind != Percent && sc.quotedAlone(b) {
+		b.kind = "" // “13th”, ‘1984’: a title
+	}
 	return b
+}
+
+// quotedAlone reports a figure that is all of a quotation: the title of a
+// film or a book, not a quantity.
+func (sc *scanner) quotedAlone(c cand) bool {
+	t := &sc.t
+	isQuote := func(k *token) bool {
+		return k.kind == tSym && (k.r == '"' || k.r == '“' || k.r == '”' || k.r == '‘' || k.r == '’' || k.r == '\'')
+	}
+	open := t.at(c.start - 1)
+	if !isQuote(open) || t.at(c.start).sp {
+		return false
+	}
+	for q := c.start + 1; q < c.end; q++ {
+		if t.at(q).sp {
+			return false // “5 million” is a quoted amount, not a title
+		}
+	}
+	j := c.end
+	if n := t.at(j); (n.isSym('.') || n.isSym(',')) && !n.sp {
+		j++
+	}
+	cl := t.at(j)
+	return isQuote(cl) && !cl.sp
 }
 
 func (sc *scanner) emit(c cand) {

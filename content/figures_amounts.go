@@ -143,8 +143,11 @@ func (sc *scanner) amountAt(i int) cand {
 	if nm.single != nil && nm.single.cls == ncOnes && (nm.single.num == 1 || nm.single.num == 0) && !nm.ratio && !neg {
 		// "one" is a pronoun or an article far more often than a count,
 		// and "zero" an adjective ("zero tolerance").
-		n := t.at(nm.end)
-		if nm.single.num == 1 || n.kind == tWord && !n.flag(fNotNoun) || n.isDash() {
+		n, p := t.at(nm.end), t.at(i-1)
+		// but "at least one attempt", "more than one child" are claims
+		claim := nm.single.num == 1 && (sc.is(p, "least") || sc.is(p, "than") || sc.is(p, "only") || sc.is(p, "exactly")) &&
+			!sc.is(n, "of") && !sc.is(n, "another") && !sc.is(n, "way") && !sc.is(n, "thing")
+		if !claim && (nm.single.num == 1 || n.kind == tWord && !n.flag(fNotNoun) || n.isDash()) {
 			return none
 		}
 	}
@@ -307,6 +310,10 @@ func (sc *scanner) identifier(i int, nm *numeral) (int, bool) {
 		}
 	}
 	n := t.at(nm.end)
+	// Markup and data: timestamp="1474387200", a tweet's 18-digit id.
+	if nm.bareDigits && (nm.nDigits >= 16 || p.isSym('"') && !k.sp && t.at(i-2).isSym('=') && !p.sp) {
+		return sc.runEnd(i), true
+	}
 	// Times of day: "10:30", "3 p.m.", "3pm".
 	if n.isSym(':') && !n.sp && t.at(nm.end+1).kind == tNum && !t.at(nm.end+1).sp {
 		return sc.runEnd(nm.end), true
@@ -428,16 +435,15 @@ func (sc *scanner) knownSuffix(n *token, nm *numeral) bool {
 func (sc *scanner) wordsStandAlone(i int, nm *numeral) bool {
 	t := &sc.t
 	k := t.at(nm.first)
-	if nm.article {
-		k = t.at(nm.first)
-	}
 	if k.cap && !k.upper && !sc.sentenceStart(nm.start) {
 		return false
 	}
 	n := t.at(nm.end)
 	if n.isDash() && !n.sp {
+		// "two-way", "one-time" are adjectives; "a ten-point lead" a figure
 		w := t.at(nm.end + 1)
-		if w.kind == tWord && !w.sp && (w.lx == nil || w.lx.tu == tuNone && w.lx.unit == "" && w.lx.cur == "" && !w.lx.pctWord && w.lx.cls == ncNone && w.lx.ord == 0) {
+		if w.kind == tWord && !w.sp && (w.lx == nil || w.lx.tu == tuNone && w.lx.unit == "" && w.lx.cur == "" && !w.lx.pctWord && w.lx.cls == ncNone && w.lx.ord == 0) &&
+			!hyphenNoun[lowerASCII(sc.text[w.s:w.e])] {
 			return false
 		}
 	}
@@ -450,6 +456,12 @@ func (sc *scanner) wordsStandAlone(i int, nm *numeral) bool {
 	}
 	return true
 }
+
+// hyphenNoun lists nouns that keep a spelled number a figure when hyphened
+// to it: "a ten-point lead", "a 28-nation bloc", "a three-judge panel".
+var hyphenNoun = map[string]bool{"point": true, "seat": true, "vote": true, "page": true, "member": true,
+	"nation": true, "state": true, "country": true, "person": true, "judge": true, "game": true, "story": true,
+	"mile": true, "foot": true, "percent": true, "run": true, "point-lead": true}
 
 // sentenceStart reports whether token i begins a sentence, a quotation or
 // a heading, where any word is capitalised.

@@ -35,6 +35,9 @@ var figureCases = []struct {
 	{"Roughly one in five adults smokes.", []fig{{"one in five", Count, "0.2", "adults"}}},
 	{"The Senate voted 52-48 to confirm him.", []fig{{"52-48", Count, "52-48", ""}}},
 	{"Inspectors found the plant was at three times its rated load.", []fig{{"three", Count, "3", "times"}}},
+	{"The city spends twice as much on roads.", []fig{{"twice", Count, "2", "times"}}},
+	{"Polls show her ahead 3 points, HuffPollster 4.3 points.", []fig{{"3", Count, "3", "points"}, {"4.3", Count, "4.3", "points"}}},
+	{"Costs rose by a third.", []fig{{"a third", Count, "0.333333333333", ""}}},
 	// quantities
 	{"The convoy drove 40 km through the desert.", []fig{{"40 km", Quantity, "40", "km"}}},
 	{"The new wall stands 6 feet high.", []fig{{"6 feet", Quantity, "6", "ft"}}},
@@ -73,6 +76,9 @@ var figureCases = []struct {
 	{"She was born on 17 October 1960 in Leeds.", []fig{{"17 October 1960", Date, "1960-10-17", ""}}},
 	{"He arrived in mid-October and left the next day.", []fig{{"mid-October", Date, "XXXX-10", ""}, {"the next day", Date, "", ""}}},
 	{"The minister resigned yesterday.", []fig{{"yesterday", Date, "", ""}}},
+	{"During a May interview he named the debate tonight.", []fig{{"May", Date, "XXXX-05", ""}, {"tonight", Date, "", ""}}},
+	{"We hope for a brighter tomorrow after many years of war.", nil},
+	{"Think twice; it was his first full day, and people today disagree.", nil},
 	{"Poverty fell in the 20th century.", []fig{{"20th century", Date, "19XX", ""}}},
 	{"It happened at 10:30 a.m. on Monday.", []fig{{"Monday", Date, "XXXX-WXX-1", ""}}},
 	{"The poll ran from Sept. 19 to 22.", []fig{{"Sept. 19 to 22", Date, "XXXX-09-19/XXXX-09-22", ""}}},
@@ -89,6 +95,9 @@ var figureCases = []struct {
 	{"Germany is the world's fourth-largest economy.", []fig{{"fourth-largest", Ordinal, "4", "economy"}}},
 	{"The No. 2 official in the ministry resigned.", []fig{{"No. 2", Ordinal, "2", "official"}}},
 	{"The talks were the first since the spring.", nil},
+	{"It was the first meeting since October 3.", []fig{{"October 3", Date, "XXXX-10-03", ""}}},
+	{"Among black voters, Trump ranks fourth, second only to Clinton.", []fig{{"fourth", Ordinal, "4", ""}, {"second", Ordinal, "2", ""}}},
+	{"She would be the second-ever woman in the post.", []fig{{"second-ever", Ordinal, "2", "woman"}}},
 	{"First, we need to count the ballots.", nil},
 	{"The second round of talks starts soon.", nil},
 	// ranges
@@ -111,6 +120,9 @@ var figureCases = []struct {
 	{"Zero tolerance applies to late filings.", nil},
 	{"The group met at 131 West 23rd Street.", nil},
 	{"Email press@example.com with your questions.", nil},
+	{"Her film “13th” opens Friday; the 13th Amendment is its subject.", []fig{{"Friday", Date, "XXXX-WXX-5", ""}, {"13th", Ordinal, "13", "Amendment"}}},
+	{`<tweet timestamp="1474387200" id="778257943577919488">A 10-point lead</tweet>`, []fig{{"10", Count, "10", "point"}}},
+	{"She led by a ten-point margin; at least one recount is due.", []fig{{"ten", Count, "10", "point"}, {"one", Count, "1", "recount"}}},
 }
 
 func TestFindFiguresTable(t *testing.T) {
