@@ -1,0 +1,356 @@
+package content
+
+import (
+	"sort"
+	"strings"
+)
+
+// FindFigures returns the checkable figures of an article's paragraphs in text order.
+//
+// It is a pure, deterministic function of the text, linear in its length: a
+// tokenizer feeds hand-written rules that look a bounded number of tokens
+// around each possible start (a digit, a number word, a month, a currency
+// sign …), and the longest reading wins. Spans never overlap.
+//
+// Values (the JSON contract's "value"), by kind:
+//   - count, quantity, ordinal, percent, money: the number in plain digits,
+//     "1200000" for "1.2 million", "0.5" for "half", "0.2" for "one in
+//     five"; money in the currency's main unit ("50 cents" is "0.5" USD); a
+//     percent without its sign ("15", unit "%"). Vague amounts ("tens of
+//     thousands", "millions of dollars") have an empty value. A tally keeps
+//     its dash: "52-48".
+//   - unit: the counted noun as written ("civilians") for a count, "times"
+//     for a multiplier ("twice as much"); a short unit symbol for a quantity
+//     ("km", "ft", "lb", "°C"), "years old" for an age ("Kerry, 72,"); an
+//     ISO 4217 code for money ("USD", "EUR", "GBP"), or the currency word when
+//     the text does not fix one ("franc", "peso"); "%" or "percentage points"
+//     for a percent.
+//   - date: ISO 8601, "2016-10-17", "2016-10", "1998"; a part the text leaves
+//     open is X'd as in TIMEX3 and EDTF: "XXXX-10-17" when no year can be
+//     found, "XXXX-WXX-5" for a Friday, "199X" for the 1990s, "19XX" for the
+//     20th century. The year of a month-and-day date comes from the article
+//     where it is likely (see resolveYears). Dates that count from the time
+//     of writing ("last month", "three weeks ago", "yesterday", "tonight")
+//     have an empty value: no publication date is known, and a guessed one
+//     would state what the text does not. "today" is not read: in news it
+//     means "nowadays" as often as a day, and names a newspaper. "9/11" is
+//     the attacks of 2001-09-11.
+//   - duration: ISO 8601, "PT4H", "PT40M", "P18M", "P8Y", "P10Y" for a decade;
+//     an unknown count is X'd ("PXD" for "several days").
+//   - a range is one figure with both ends joined by "/", as in an ISO 8601
+//     interval: "10/20", "2011/2013", "5000000/10000000", "P2W/P3W".
+//
+// Not figures: numbers inside names and codes ("Boeing 747", "COVID-19",
+// "Route 66", "G7", "7-Eleven"), phone numbers, times of day, street
+// numbers, web and mail addresses; "one" as a pronoun or article; word
+// ordinals except where they state a rank ("the third time",
+// "fifth-largest", "ranks fourth"), and never "first".
+func FindFigures(paras []Paragraph) []Figure {
+	var sc scanner
+	for _, p := range paras {
+		sc.scan(p)
+	}
+	sc.resolveYears()
+	return sc.out
+}
+
+type scanner struct {
+	t    tokens
+	text string
+	para int
+	out  []Figure
+	meta []figMeta
+	// the white-space-delimited run last checked for being a URL
+	runS, runE int
+	runURL     bool
+}
+
+// cand is one reading of the tokens [start, end). A cand without a kind
+// consumes its tokens without a figure: a product name, a phone number.
+type cand struct {
+	start, end int
+	kind       FigureKind
+	value      string
+	unit       string
+	year       int  // an explicit year the figure states
+	fill       bool // a date whose value starts "XXXX-" and may take the article's year
+}
+
+// yearPrecision tells how a date's explicit year was written.
+func (c cand) yearPrecision() (month, full bool) {
+	v := c.value
+	return len(v) >= 7 && v[4] == '-' && v[:4] != "XXXX", len(v) >= 10 && v[4] == '-' && v[7] == '-' && v[:4] != "XXXX"
+}
+
+type figMeta struct {
+	year  int
+	month bool // the year comes with a month: "March 2016"
+	full  bool // a full date: "Oct. 3, 2016"
+	fill  bool
+}
+
+func (sc *scanner) is(k *token, w string) bool { return sc.t.is(k, w) }
+
+func (sc *scanner) scan(p Paragraph) {
+	sc.text, sc.para = p.Text, p.N
+	sc.t.reset(p.Text)
+	sc.runS, sc.runE = -1, -1
+	for i := 0; ; {
+		sc.t.release(i)
+		k := sc.t.at(i)
+		if k.kind == tEnd {
+			return
+		}
+		if !sc.trigger(i, k) {
+			i++
+			continue
+		}
+		c := sc.best(i)
+		if c.end <= i {
+			i++
+			continue
+		}
+		if c.kind != "" {
+			sc.emit(c)
+		}
+		i = c.end
+	}
+}
+
+// trigger reports whether a figure may start at token i (k). It is the
+// scanner's filter: most words are no start, and common ones ("the", "a",
+// "this") only before a word that can follow them in a figure.
+func (sc *scanner) trigger(i int, k *token) bool {
+	t := &sc.t
+	switch k.kind {
+	case tNum:
+		return true
+	case tSym:
+		switch k.r {
+		case '.', '\'', '’', '‘', '#', '-', '−':
+			n := t.at(i + 1)
+			return n.kind == tNum && !n.sp
+		}
+		return currencySymbol[k.r] != "" || vulgar[k.r] != 0
+	case tWord:
+	default:
+		return false
+	}
+	if t.at(i + 1).isSym('$') {
+		return true // "US$", "C$", "Mex$"
+	}
+	l := k.lx
+	if l == nil {
+		return false
+	}
+	if l.flags&fTrigger != 0 {
+		return true
+	}
+	n := t.at(i + 1)
+	nl := n.lx
+	switch l.trig {
+	case trigThe:
+		return n.kind == tNum || n.kind == tSym && isApostrophe(n.r) ||
+			nl != nil && (nl.ord > 0 || nl.flags&(fRelative|fPrefix) != 0 || sc.is(n, "day"))
+	case trigArticle:
+		return nl != nil && (nl.cls != ncNone || nl.ord > 0 || nl.tu != tuNone) || sc.is(n, "few") || sc.is(n, "couple")
+	case trigRelative:
+		return nl != nil && (nl.month > 0 || nl.wday > 0 || nl.tu != tuNone || nl.flags&fSeason != 0 || sc.is(n, "weekend") || sc.is(n, "night")) ||
+			n.kind == tNum || nl != nil && nl.cls != ncNone
+	case trigUnitNext:
+		return nl != nil && (nl.tu != tuNone || nl.cls == ncScale || nl.cls == ncHundred) || n.isDash() ||
+			sc.is(n, "business") || sc.is(n, "working") || sc.is(n, "full")
+	case trigNumberNext:
+		return n.kind == tNum || nl != nil && nl.cls != ncNone
+	case trigCode:
+		return n.kind == tNum || nl != nil && nl.cls != ncNone || n.isSym('$')
+	case trigNo:
+		return sc.text[k.s:k.e] == "No"
+	case trigPer:
+		return sc.is(n, "cent") || sc.is(n, "of")
+	}
+	return false
+}
+
+// best returns the longest reading at i; on a tie a date beats a rank, which
+// beats an amount.
+func (sc *scanner) best(i int) cand {
+	b := cand{start: i, end: i}
+	take := func(c cand) {
+		if c.end > b.end || (c.end == b.end && b.kind == "" && c.kind != "") {
+			b = c
+		}
+	}
+	k := sc.t.at(i)
+	take(sc.dateAt(i))
+	if k.kind == tSym && k.r == '#' || k.kind == tWord {
+		take(sc.rankAt(i))
+	}
+	take(sc.amountAt(i))
+	if b.end > i && b.kind != "" && sc.inURL(k.s) {
+		b = cand{start: i, end: sc.runEndTok(i)}
+	}
+	if b.end > i && b.kind != "" && b.kind != Money && b.kind != Percent && sc.quotedAlone(b) {
+		b.kind = "" // “13th”, ‘1984’: a title
+	}
+	return b
+}
+
+// quotedAlone reports a figure that is all of a quotation: the title of a
+// film or a book, not a quantity.
+func (sc *scanner) quotedAlone(c cand) bool {
+	t := &sc.t
+	isQuote := func(k *token) bool {
+		return k.kind == tSym && (k.r == '"' || k.r == '“' || k.r == '”' || k.r == '‘' || k.r == '’' || k.r == '\'')
+	}
+	open := t.at(c.start - 1)
+	if !isQuote(open) || t.at(c.start).sp {
+		return false
+	}
+	for q := c.start + 1; q < c.end; q++ {
+		if t.at(q).sp {
+			return false // “5 million” is a quoted amount, not a title
+		}
+	}
+	j := c.end
+	if n := t.at(j); (n.isSym('.') || n.isSym(',')) && !n.sp {
+		j++
+	}
+	cl := t.at(j)
+	return isQuote(cl) && !cl.sp
+}
+
+func (sc *scanner) emit(c cand) {
+	s, e := sc.t.at(c.start).s, sc.t.at(c.end-1).e
+	sc.out = append(sc.out, Figure{
+		Span:  Span{Paragraph: sc.para, Start: s, End: e, Text: sc.text[s:e]},
+		Kind:  c.kind,
+		Value: c.value,
+		Unit:  c.unit,
+	})
+	month, full := c.yearPrecision()
+	sc.meta = append(sc.meta, figMeta{year: c.year, month: month, full: full, fill: c.fill})
+}
+
+// resolveYears gives month-and-day dates without a year the year the
+// article implies. A year is taken only where the text makes it likely:
+//   - from the most recent date with a month and a year ("Oct. 3, 2016",
+//     "March 2016") in the same paragraph or the five before;
+//   - from a bare year ("in 2014") earlier in the same paragraph;
+//   - else, when the article's full dates all name one year and one of them
+//     is within five paragraphs, that year.
+//
+// A bare year far away is usually history ("founded in 1949") and a
+// month-year far away often another season ("January 2017" for an election
+// still to come); a wrong year would be worse than "XXXX".
+func (sc *scanner) resolveYears() {
+	only, several := 0, false
+	var fullParas []int // paragraphs with a full date, in order
+	for i, m := range sc.meta {
+		if m.year != 0 && m.full {
+			if only == 0 {
+				only = m.year
+			} else if m.year != only {
+				several = true
+			}
+			fullParas = append(fullParas, sc.out[i].Paragraph)
+		}
+	}
+	near := func(para int) bool {
+		k := sort.SearchInts(fullParas, para-5)
+		return k < len(fullParas) && fullParas[k] <= para+5
+	}
+	var monthYear, bareYear, monthPara, barePara int
+	for i, m := range sc.meta {
+		para := sc.out[i].Paragraph
+		if m.fill {
+			y := 0
+			switch {
+			case bareYear != 0 && barePara == para:
+				y = bareYear
+			case monthYear != 0 && para-monthPara <= 5:
+				y = monthYear
+			case !several && near(para):
+				y = only
+			}
+			if y != 0 {
+				sc.out[i].Value = strings.ReplaceAll(sc.out[i].Value, "XXXX", itoa4(y))
+			}
+		}
+		if m.year != 0 {
+			if m.month {
+				monthYear, monthPara = m.year, para
+			} else {
+				bareYear, barePara = m.year, para
+			}
+		}
+	}
+}
+
+func itoa4(y int) string {
+	b := [4]byte{byte('0' + y/1000%10), byte('0' + y/100%10), byte('0' + y/10%10), byte('0' + y%10)}
+	return string(b[:])
+}
+
+// inURL reports whether byte offset p lies in a web address or an e-mail
+// address, whose digits are never figures. Each run of non-space text is
+// examined once.
+func (sc *scanner) inURL(p int) bool {
+	if p >= sc.runS && p < sc.runE {
+		return sc.runURL
+	}
+	s := sc.text
+	a := p
+	for a > 0 && !isSpaceByteBefore(s, a) {
+		a--
+	}
+	b := p
+	for b < len(s) && !isSpaceByteAt(s, b) {
+		b++
+	}
+	sc.runS, sc.runE = a, b
+	run := s[a:b]
+	sc.runURL = strings.Contains(run, "://") || hasPrefixFold(run, "www.") ||
+		(strings.IndexByte(run, '@') > 0 && strings.IndexByte(run[strings.IndexByte(run, '@'):], '.') > 0) ||
+		looksLikeDomainPath(run)
+	return sc.runURL
+}
+
+func isSpaceByteAt(s string, i int) bool {
+	c := s[i]
+	return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\v' || c == '\f'
+}
+
+func isSpaceByteBefore(s string, i int) bool { return isSpaceByteAt(s, i-1) }
+
+func hasPrefixFold(s, p string) bool {
+	return len(s) >= len(p) && strings.EqualFold(s[:len(p)], p)
+}
+
+// looksLikeDomainPath spots "cnn.com/2016/10/17/politics".
+func looksLikeDomainPath(run string) bool {
+	slash := strings.IndexByte(run, '/')
+	if slash <= 0 {
+		return false
+	}
+	host := run[:slash]
+	dot := strings.LastIndexByte(host, '.')
+	if dot <= 0 || dot >= len(host)-2 {
+		return false
+	}
+	for _, c := range []byte(host[dot+1:]) {
+		if !('a' <= c && c <= 'z') {
+			return false
+		}
+	}
+	return true
+}
+
+// runEndTok returns the first token at or after i that starts past the
+// current URL run.
+func (sc *scanner) runEndTok(i int) int {
+	for sc.t.at(i).kind != tEnd && sc.t.at(i).s < sc.runE {
+		i++
+	}
+	return i
+}

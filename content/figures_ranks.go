@@ -1,0 +1,107 @@
+package content
+
+// rankAt reads ordinals written as words or signs where they state a rank or
+// a count a reader can check: "the third time", "fifth-largest",
+// "second straight year", "No. 2", "#1". Numeric ordinals ("21st") are
+// read with the numbers.
+//
+// "first" is never a figure: it is far more often an adverb ("first, we …")
+// or an ordering whose checkable part lies elsewhere ("the first since
+// October 3": the date is the figure).
+func (sc *scanner) rankAt(i int) cand {
+	t := &sc.t
+	none := cand{start: i, end: i}
+	k := t.at(i)
+	switch {
+	case k.isSym('#') && !t.at(i+1).sp && t.at(i+1).kind == tNum:
+		if p := t.at(i - 1); p.kind == tWord && !k.sp {
+			return none // "C#"
+		}
+		n := t.at(i + 1)
+		if n.e-n.s > 3 || t.at(i+2).kind == tWord && !t.at(i+2).sp || t.at(i+2).kind == tNum && !t.at(i+2).sp {
+			return cand{start: i, end: i + 2} // "#2016": a hashtag
+		}
+		return cand{start: i, end: i + 2, kind: Ordinal, value: trimZeros(sc.text[n.s:n.e]), unit: sc.nounAfter(i + 2)}
+	case k.kind == tWord && sc.text[k.s:k.e] == "No":
+		q := i + 1
+		if t.at(q).isSym('.') && !t.at(q).sp {
+			q++
+		}
+		n := t.at(q)
+		if n.kind != tNum || !n.sp || n.e-n.s > 3 || t.at(q+1).kind == tNum && !t.at(q+1).sp ||
+			t.at(q+1).kind == tSym && !t.at(q+1).sp && (t.at(q+1).r == '.' || t.at(q+1).r == ',') && t.at(q+2).kind == tNum {
+			return none
+		}
+		return cand{start: i, end: q + 1, kind: Ordinal, value: trimZeros(sc.text[n.s:n.e]), unit: sc.nounAfter(q + 1)}
+	}
+	if k.kind != tWord || k.lx == nil {
+		return none
+	}
+	ord, end := 0, i+1
+	switch l := k.lx; {
+	case l.ord >= 2 && !l.ordPl && l.cls == ncNone && !sc.is(k, "half") && !sc.is(k, "quarter"):
+		ord = l.ord
+	case l.cls == ncTens:
+		q := i + 1
+		if t.at(q).isDash() && !t.at(q).sp {
+			q++
+		}
+		if o := t.at(q); o.kind == tWord && o.lx != nil && o.lx.ord >= 1 && o.lx.ord <= 9 && !o.lx.ordPl && o.lx.cls == ncNone {
+			ord, end = l.num+o.lx.ord, q+1
+		}
+	}
+	if ord == 0 {
+		return none
+	}
+	if k.cap && !k.upper && !sc.sentenceStart(i) {
+		return none // "Second Avenue", "Third Reich"
+	}
+	n := t.at(end)
+	// "ranks fourth", "finished third", "second only to"
+	if p := t.at(i - 1); p.kind == tWord && p.lx == nil && rankVerb(lowerASCII(sc.text[p.s:p.e])) ||
+		sc.is(n, "only") && sc.is(t.at(end+1), "to") {
+		return cand{start: i, end: end, kind: Ordinal, value: itoaSmall(ord)}
+	}
+	// "fifth-largest", "second-most", "third-place", "second-ever"
+	if n.isDash() && !n.sp {
+		if w := t.at(end + 1); w.kind == tWord && !w.sp {
+			s := lowerASCII(sc.text[w.s:w.e])
+			if hasSuffix(s, "est") || s == "most" || s == "least" || s == "place" || s == "ranked" || s == "largest" || s == "ever" {
+				return cand{start: i, end: end + 2, kind: Ordinal, value: itoaSmall(ord), unit: sc.nounAfter(end + 2)}
+			}
+		}
+		return none
+	}
+	switch {
+	case sc.is(n, "time") && !sc.is(t.at(end+1), "in") || sc.is(n, "place"):
+		return cand{start: i, end: end, kind: Ordinal, value: itoaSmall(ord), unit: sc.text[n.s:n.e]}
+	case sc.is(n, "straight") || sc.is(n, "consecutive") || sc.is(n, "successive"):
+		return cand{start: i, end: end, kind: Ordinal, value: itoaSmall(ord), unit: sc.nounAfter(end + 1)}
+	}
+	return none
+}
+
+func rankVerb(w string) bool {
+	switch w {
+	case "rank", "ranks", "ranked", "ranking", "finish", "finishes", "finished", "placed", "came", "comes":
+		return true
+	}
+	return false
+}
+
+func trimZeros(s string) string {
+	for len(s) > 1 && s[0] == '0' {
+		s = s[1:]
+	}
+	return s
+}
+
+func itoaSmall(n int) string {
+	if n < 10 {
+		return string(rune('0' + n))
+	}
+	if n < 100 {
+		return string([]byte{byte('0' + n/10), byte('0' + n%10)})
+	}
+	return decOf(uint64(n)).String()
+}

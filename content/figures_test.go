@@ -1,0 +1,186 @@
+package content
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// fig is an expected figure: its text, kind, value and unit.
+type fig struct {
+	text  string
+	kind  FigureKind
+	value string
+	unit  string
+}
+
+// figureCases are sentences written for these tests, one paragraph each,
+// with every figure expected in them, in order. An empty list says the
+// sentence has none.
+var figureCases = []struct {
+	text string
+	want []fig
+}{
+	// counts
+	{"Officials said 275,000 residents remain in the old town.", []fig{{"275,000", Count, "275000", "residents"}}},
+	{"About 8,000 rebels hold the eastern districts.", []fig{{"8,000", Count, "8000", "rebels"}}},
+	{"The four ministers met behind closed doors.", []fig{{"four", Count, "4", "ministers"}}},
+	{"A dozen reporters waited outside the gate.", []fig{{"A dozen", Count, "12", "reporters"}}},
+	{"Tens of thousands of people marched on the capital.", []fig{{"Tens of thousands", Count, "", "people"}}},
+	{"Hundreds of millions of viewers watched the final.", []fig{{"Hundreds of millions", Count, "", "viewers"}}},
+	{"The city now has 1.2 million inhabitants.", []fig{{"1.2 million", Count, "1200000", "inhabitants"}}},
+	{"The army sent 40 Syrian tanks and 3,500 armed volunteers.", []fig{{"40", Count, "40", "tanks"}, {"3,500", Count, "3500", "volunteers"}}},
+	{"Two thirds of voters backed the plan.", []fig{{"Two thirds", Count, "0.666666666667", "voters"}}},
+	{"More than half of the staff left.", []fig{{"half", Count, "0.5", "staff"}}},
+	{"Roughly one in five adults smokes.", []fig{{"one in five", Count, "0.2", "adults"}}},
+	{"The Senate voted 52-48 to confirm him.", []fig{{"52-48", Count, "52-48", ""}}},
+	{"Inspectors found the plant was at three times its rated load.", []fig{{"three", Count, "3", "times"}}},
+	{"The city spends twice as much on roads.", []fig{{"twice", Count, "2", "times"}}},
+	{"Polls show her ahead 3 points, HuffPollster 4.3 points.", []fig{{"3", Count, "3", "points"}, {"4.3", Count, "4.3", "points"}}},
+	{"Costs rose by a third.", []fig{{"a third", Count, "0.333333333333", ""}}},
+	// quantities
+	{"The convoy drove 40 km through the desert.", []fig{{"40 km", Quantity, "40", "km"}}},
+	{"The new wall stands 6 feet high.", []fig{{"6 feet", Quantity, "6", "ft"}}},
+	{"Each truck carried 3.5 tons of flour.", []fig{{"3.5 tons", Quantity, "3.5", "ton"}}},
+	{"The boxer weighed in at 200lbs on Tuesday.", []fig{{"200lbs", Quantity, "200", "lb"}, {"Tuesday", Date, "XXXX-WXX-2", ""}}},
+	{"The village lies 12 miles north of the border.", []fig{{"12 miles", Quantity, "12", "mi"}}},
+	{"Temperatures hit 40 degrees Celsius in the valley.", []fig{{"40 degrees Celsius", Quantity, "40", "°C"}}},
+	{"Kerry, 72, flew to Geneva.", []fig{{"72", Quantity, "72", "years old"}}},
+	{"The victim was a 17-year-old student.", []fig{{"17-year-old", Quantity, "17", "years old"}}},
+	// percents
+	{"Turnout fell 15 percent, or 15% of the electorate, a drop of 0.5 percentage points.",
+		[]fig{{"15 percent", Percent, "15", "%"}, {"15%", Percent, "15", "%"}, {"0.5 percentage points", Percent, "0.5", "percentage points"}}},
+	{"Support ranged from 5 percent to 25 percent.", []fig{{"5 percent to 25 percent", Percent, "5/25", "%"}}},
+	// money
+	{"The deal is worth $75 million, or $6 a share.", []fig{{"$75 million", Money, "75000000", "USD"}, {"$6", Money, "6", "USD"}}},
+	{"Tickets cost 6 dollars at the door.", []fig{{"6 dollars", Money, "6", "USD"}}},
+	{"The bank set aside €3bn and fined one trader £20.", []fig{{"€3bn", Money, "3000000000", "EUR"}, {"£20", Money, "20", "GBP"}}},
+	{"Donors pledged 75 million dollars for reconstruction.", []fig{{"75 million dollars", Money, "75000000", "USD"}}},
+	{"The yacht sold for US$1.5 million, and the fund lost 50 cents a share.",
+		[]fig{{"US$1.5 million", Money, "1500000", "USD"}, {"50 cents", Money, "0.5", "USD"}}},
+	{"Bids ranged from $5 million to $10 million.", []fig{{"$5 million to $10 million", Money, "5000000/10000000", "USD"}}},
+	{"Lobbyists spent millions of dollars on the campaign.", []fig{{"millions of dollars", Money, "", "USD"}}},
+	{"The contract is worth 420 million Swiss francs.", []fig{{"420 million Swiss francs", Money, "420000000", "CHF"}}},
+	// dates
+	{"The vote is set for October 17.", []fig{{"October 17", Date, "XXXX-10-17", ""}}},
+	{"The ceasefire began on Oct. 3, 2016, and collapsed within days.", []fig{{"Oct. 3, 2016", Date, "2016-10-03", ""}}},
+	{"Ministers will meet again on Friday.", []fig{{"Friday", Date, "XXXX-WXX-5", ""}}},
+	{"Prices rose sharply in June.", []fig{{"June", Date, "XXXX-06", ""}}},
+	{"The company was founded in 1998.", []fig{{"1998", Date, "1998", ""}}},
+	{"Rents doubled during the 1990s.", []fig{{"the 1990s", Date, "199X", ""}}},
+	{"The factory opened in the mid-1990s.", []fig{{"the mid-1990s", Date, "199X", ""}}},
+	{"Sales peaked in early 2016, in mid-1990s terms.", []fig{{"early 2016", Date, "2016", ""}, {"mid-1990s", Date, "199X", ""}}},
+	{"The embassy reopened last month.", []fig{{"last month", Date, "", ""}}},
+	{"The offensive began three weeks ago.", []fig{{"three weeks ago", Date, "", ""}}},
+	{"The attacks of 9/11 changed airport security.", []fig{{"9/11", Date, "2001-09-11", ""}}},
+	{"She was born on 17 October 1960 in Leeds.", []fig{{"17 October 1960", Date, "1960-10-17", ""}}},
+	{"He arrived in mid-October and left the next day.", []fig{{"mid-October", Date, "XXXX-10", ""}, {"the next day", Date, "", ""}}},
+	{"The minister resigned yesterday.", []fig{{"yesterday", Date, "", ""}}},
+	{"During a May interview he named the debate tonight.", []fig{{"May", Date, "XXXX-05", ""}, {"tonight", Date, "", ""}}},
+	{"We hope for a brighter tomorrow after many years of war.", nil},
+	{"Think twice; it was his first full day, and people today disagree.", nil},
+	{"Poverty fell in the 20th century.", []fig{{"20th century", Date, "19XX", ""}}},
+	{"It happened at 10:30 a.m. on Monday.", []fig{{"Monday", Date, "XXXX-WXX-1", ""}}},
+	{"The poll ran from Sept. 19 to 22.", []fig{{"Sept. 19 to 22", Date, "XXXX-09-19/XXXX-09-22", ""}}},
+	// durations
+	{"The meeting lasted four hours.", []fig{{"four hours", Duration, "PT4H", ""}}},
+	{"She gave a 40-minute speech.", []fig{{"40-minute", Duration, "PT40M", ""}}},
+	{"The trial ran for 18 months and the sentence was eight years.", []fig{{"18 months", Duration, "P18M", ""}, {"eight years", Duration, "P8Y", ""}}},
+	{"Peace held for a decade.", []fig{{"a decade", Duration, "P10Y", ""}}},
+	{"The project took two and a half years.", []fig{{"two and a half years", Duration, "P2.5Y", ""}}},
+	{"The law passed in 2014 after two years of debate.", []fig{{"2014", Date, "2014", ""}, {"two years", Duration, "P2Y", ""}}},
+	// ordinals
+	{"The festival is in its 21st year.", []fig{{"21st", Ordinal, "21", "year"}}},
+	{"It was the third time the bridge closed.", []fig{{"third", Ordinal, "3", "time"}}},
+	{"Germany is the world's fourth-largest economy.", []fig{{"fourth-largest", Ordinal, "4", "economy"}}},
+	{"The No. 2 official in the ministry resigned.", []fig{{"No. 2", Ordinal, "2", "official"}}},
+	{"The talks were the first since the spring.", nil},
+	{"It was the first meeting since October 3.", []fig{{"October 3", Date, "XXXX-10-03", ""}}},
+	{"Among black voters, Trump ranks fourth, second only to Clinton.", []fig{{"fourth", Ordinal, "4", ""}, {"second", Ordinal, "2", ""}}},
+	{"She would be the second-ever woman in the post.", []fig{{"second-ever", Ordinal, "2", "woman"}}},
+	{"First, we need to count the ballots.", nil},
+	{"The second round of talks starts soon.", nil},
+	// ranges
+	{"Shells hit from 10 to 20 villages.", []fig{{"10 to 20", Count, "10/20", "villages"}}},
+	{"Output grew every year in 2011-2013.", []fig{{"2011-2013", Date, "2011/2013", ""}}},
+	{"Between 5 and 10 million people fled.", []fig{{"5 and 10 million", Count, "5000000/10000000", "people"}}},
+	{"The 2016-17 season ended early.", []fig{{"2016-17", Date, "2016/2017", ""}}},
+	// not figures: names, identifiers, brands, pronouns
+	{"A Boeing 747 landed at the airport.", nil},
+	{"Hospitals treated COVID-19 patients.", nil},
+	{"The laptop still runs Windows 10.", nil},
+	{"They drove along Route 66 and then I-95.", nil},
+	{"Leaders of the G7 flew in with an F-16 escort.", nil},
+	{"He bought coffee at a 7-Eleven.", nil},
+	{"Call 555-123-4567 or read https://example.org/2016/10/17/story for details.", nil},
+	{"He is one of the few who voted no.", nil},
+	{"She is the one who called the police.", nil},
+	{"A man was arrested at a checkpoint.", nil},
+	{"Give me a second to check.", nil},
+	{"Zero tolerance applies to late filings.", nil},
+	{"The group met at 131 West 23rd Street.", nil},
+	{"Email press@example.com with your questions.", nil},
+	{"Her film “13th” opens Friday; the 13th Amendment is its subject.", []fig{{"Friday", Date, "XXXX-WXX-5", ""}, {"13th", Ordinal, "13", "Amendment"}}},
+	{`<tweet timestamp="1474387200" id="778257943577919488">A 10-point lead</tweet>`, []fig{{"10", Count, "10", "point"}}},
+	{"She led by a ten-point margin; at least one recount is due.", []fig{{"ten", Count, "10", "point"}, {"one", Count, "1", "recount"}}},
+}
+
+func TestFindFiguresTable(t *testing.T) {
+	for _, c := range figureCases {
+		got := FindFigures([]Paragraph{{N: 1, Text: c.text}})
+		var g, w []string
+		for _, f := range got {
+			g = append(g, fmt.Sprintf("%s %q=%q %q", f.Kind, f.Text, f.Value, f.Unit))
+		}
+		for _, f := range c.want {
+			w = append(w, fmt.Sprintf("%s %q=%q %q", f.kind, f.text, f.value, f.unit))
+		}
+		if strings.Join(g, "; ") != strings.Join(w, "; ") {
+			t.Errorf("%s\n got: %s\nwant: %s", c.text, strings.Join(g, "; "), strings.Join(w, "; "))
+		}
+	}
+}
+
+// Dates without a year take the article's year where the text gives it.
+func TestFiguresYear(t *testing.T) {
+	paras := []Paragraph{
+		{N: 1, Text: "The summit opened on Oct. 3, 2016, in Geneva."},
+		{N: 2, Text: "A second meeting followed on October 17."},
+	}
+	figs := FindFigures(paras)
+	if len(figs) != 2 || figs[1].Value != "2016-10-17" {
+		t.Errorf("got %+v, want October 17 as 2016-10-17", figs)
+	}
+	// A bare year in another paragraph is history, not the article's year.
+	paras = []Paragraph{
+		{N: 1, Text: "The alliance was founded in 1949."},
+		{N: 2, Text: "Its leaders meet again on October 17."},
+	}
+	figs = FindFigures(paras)
+	if len(figs) != 2 || figs[1].Value != "XXXX-10-17" {
+		t.Errorf("got %+v, want October 17 as XXXX-10-17", figs)
+	}
+	// The only full date of an article gives its year.
+	paras = []Paragraph{
+		{N: 1, Text: "Talks resume on October 17."},
+		{N: 2, Text: "They broke down on Oct. 3, 2016."},
+	}
+	figs = FindFigures(paras)
+	if len(figs) != 2 || figs[0].Value != "2016-10-17" {
+		t.Errorf("got %+v, want October 17 as 2016-10-17", figs)
+	}
+}
+
+// Figures keep their order and offsets across paragraphs.
+func TestFiguresSpans(t *testing.T) {
+	a := Embedded()
+	for _, f := range FindFigures(a.Paragraphs) {
+		p := a.Paragraphs[f.Paragraph-1]
+		if p.Text[f.Start:f.End] != f.Text {
+			t.Errorf("¶%d %d:%d %q != %q", f.Paragraph, f.Start, f.End, p.Text[f.Start:f.End], f.Text)
+		}
+	}
+	if FindFigures(nil) != nil {
+		t.Error("no paragraphs should give no figures")
+	}
+}

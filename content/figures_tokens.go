@@ -1,0 +1,253 @@
+package content
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+type tokKind uint8
+
+const (
+	tEnd  tokKind = iota // before the start or past the end of the paragraph
+	tWord                // a run of letters
+	tNum                 // a run of ASCII digits
+	tSym                 // any other single character
+	tSkip                // an escape sequence: never part of a figure
+)
+
+type token struct {
+	s, e  int
+	kind  tokKind
+	sp    bool // white space (or the paragraph start) before it
+	cap   bool // word that starts with a capital
+	upper bool // word of two or more letters, all capitals
+	r     rune // tSym: the character
+	lx    *lexeme
+}
+
+// tokens produces a paragraph's tokens on demand and keeps only a window of
+// them, so memory stays small on a paragraph of any length. Rules address
+// tokens by their index in the paragraph; they may look back at most
+// keepBehind tokens from where the scan stands.
+type tokens struct {
+	text string
+	pos  int
+	buf  []token
+	base int // index of buf[0]
+	end  token
+	bof  token
+}
+
+const keepBehind = 48
+
+func (t *tokens) reset(text string) {
+	t.text, t.pos, t.buf, t.base = text, 0, t.buf[:0], 0
+	t.end = token{s: len(text), e: len(text), kind: tEnd, sp: true}
+	t.bof = token{kind: tEnd}
+}
+
+// at returns token i; past the end it returns an end token.
+func (t *tokens) at(i int) *token {
+	if i < t.base {
+		return &t.bof
+	}
+	for i-t.base >= len(t.buf) {
+		if !t.next() {
+			return &t.end
+		}
+	}
+	return &t.buf[i-t.base]
+}
+
+// release lets the window drop tokens well before i.
+func (t *tokens) release(i int) {
+	drop := i - keepBehind - t.base
+	if drop < 1024 || drop < len(t.buf)/2 {
+		return
+	}
+	n := copy(t.buf, t.buf[drop:])
+	t.buf = t.buf[:n]
+	t.base += drop
+}
+
+func isSpaceRune(r rune) bool {
+	switch r {
+	case ' ', '\t', '\n', '\r', '\v', '\f', 0x85, 0xa0:
+		return true
+	}
+	return r > 0xff && unicode.IsSpace(r)
+}
+
+func (t *tokens) next() bool {
+	s := t.text
+	i := t.pos
+	sp := i == 0
+	for i < len(s) {
+		c := s[i]
+		if c == ' ' || c == '\n' || c == '\t' || c == '\r' {
+			sp = true
+			i++
+			continue
+		}
+		if c < utf8.RuneSelf {
+			break
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !isSpaceRune(r) {
+			break
+		}
+		sp = true
+		i += n
+	}
+	if i >= len(s) {
+		t.pos = i
+		return false
+	}
+	tk := token{s: i, sp: sp}
+	c := s[i]
+	switch {
+	case '0' <= c && c <= '9':
+		j := i + 1
+		for j < len(s) && '0' <= s[j] && s[j] <= '9' {
+			j++
+		}
+		tk.kind, tk.e = tNum, j
+	case c == 0x1b:
+		tk.kind, tk.e = tSkip, i+escLen(s[i:])
+	case c < utf8.RuneSelf && !isASCIILetter(c):
+		tk.kind, tk.e, tk.r = tSym, i+1, rune(c)
+	default:
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if c >= utf8.RuneSelf && !isLetter(r) {
+			tk.kind, tk.e, tk.r = tSym, i+n, r
+			break
+		}
+		j := i
+		lower, upper := 0, 0
+		h := uint32(lexHashInit)
+		for j < len(s) {
+			c := s[j]
+			if c < utf8.RuneSelf {
+				if !isASCIILetter(c) {
+					break
+				}
+				if c <= 'Z' {
+					upper++
+					c += 'a' - 'A'
+				} else {
+					lower++
+				}
+				h = (h ^ uint32(c)) * 16777619
+				j++
+				continue
+			}
+			r, n := utf8.DecodeRuneInString(s[j:])
+			if !isLetter(r) {
+				break
+			}
+			if unicode.IsUpper(r) {
+				upper++
+			} else {
+				lower++
+			}
+			for k := j; k < j+n; k++ {
+				h = lexHash(h, s[k])
+			}
+			j += n
+		}
+		tk.kind, tk.e = tWord, j
+		if c := s[i]; c < utf8.RuneSelf {
+			tk.cap = 'A' <= c && c <= 'Z'
+		} else {
+			first, _ := utf8.DecodeRuneInString(s[i:])
+			tk.cap = unicode.IsUpper(first)
+		}
+		tk.upper = upper >= 2 && lower == 0
+		if j-i <= 24 {
+			tk.lx = lookupHashed(s[i:j], h)
+		}
+	}
+	t.pos = tk.e
+	t.buf = append(t.buf, tk)
+	return true
+}
+
+func isASCIILetter(c byte) bool { return ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z') }
+
+func isLetter(r rune) bool { return unicode.IsLetter(r) || unicode.Is(unicode.Mn, r) }
+
+// escLen is the length of the escape sequence at the start of s. Unlike a
+// terminal it never looks past the next ESC, which keeps a text full of
+// unterminated sequences linear.
+func escLen(s string) int {
+	if len(s) < 2 {
+		return len(s)
+	}
+	switch s[1] {
+	case '[':
+		i := 2
+		for i < len(s) && s[i] >= 0x30 && s[i] <= 0x3f {
+			i++
+		}
+		for i < len(s) && s[i] >= 0x20 && s[i] <= 0x2f {
+			i++
+		}
+		if i < len(s) && s[i] >= 0x40 && s[i] <= 0x7e {
+			i++
+		}
+		return i
+	case ']', 'P', 'X', '^', '_':
+		for i := 2; i < len(s); i++ {
+			switch s[i] {
+			case 0x07:
+				return i + 1
+			case 0x1b:
+				if i+1 < len(s) && s[i+1] == '\\' {
+					return i + 2
+				}
+				return i
+			}
+		}
+		return len(s)
+	}
+	if s[1] < utf8.RuneSelf {
+		return 2
+	}
+	return 1
+}
+
+// word helpers
+
+func (t *tokens) str(k *token) string { return t.text[k.s:k.e] }
+
+// adjacent reports whether token i+1 follows token i with no space.
+func (t *tokens) adjacent(i int) bool {
+	n := t.at(i + 1)
+	return n.kind != tEnd && !n.sp
+}
+
+func (k *token) isSym(r rune) bool { return k.kind == tSym && k.r == r }
+
+func (k *token) isDash() bool {
+	return k.kind == tSym && (k.r == '-' || k.r == '–' || k.r == '‐' || k.r == '‑')
+}
+
+func (k *token) flag(f lexFlag) bool { return k.kind == tWord && k.lx != nil && k.lx.flags&f != 0 }
+
+// is reports whether the token is the word w (lower case, ASCII).
+func (t *tokens) is(k *token, w string) bool {
+	if k.kind != tWord || k.e-k.s != len(w) {
+		return false
+	}
+	s := t.text[k.s:k.e]
+	for i := 0; i < len(w); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != w[i] {
+			return false
+		}
+	}
+	return true
+}
