@@ -89,7 +89,7 @@ type figMeta struct {
 	fill  bool
 }
 
-func (sc *scanner) is(k *token, w string) bool { return sc.t.is(k, w) }
+func (sc *scanner) is(k *ftok, w string) bool { return sc.t.is(k, w) }
 
 func (sc *scanner) scan(p Paragraph) {
 	sc.text, sc.para = p.Text, p.N
@@ -98,7 +98,7 @@ func (sc *scanner) scan(p Paragraph) {
 	for i := 0; ; {
 		sc.t.release(i)
 		k := sc.t.at(i)
-		if k.kind == tEnd {
+		if k.kind == ftEnd {
 			return
 		}
 		if !sc.trigger(i, k) {
@@ -120,19 +120,19 @@ func (sc *scanner) scan(p Paragraph) {
 // trigger reports whether a figure may start at token i (k). It is the
 // scanner's filter: most words are no start, and common ones ("the", "a",
 // "this") only before a word that can follow them in a figure.
-func (sc *scanner) trigger(i int, k *token) bool {
+func (sc *scanner) trigger(i int, k *ftok) bool {
 	t := &sc.t
 	switch k.kind {
-	case tNum:
+	case ftNum:
 		return true
-	case tSym:
+	case ftSym:
 		switch k.r {
 		case '.', '\'', '’', '‘', '#', '-', '−':
 			n := t.at(i + 1)
-			return n.kind == tNum && !n.sp
+			return n.kind == ftNum && !n.sp
 		}
 		return currencySymbol[k.r] != "" || vulgar[k.r] != 0
-	case tWord:
+	case ftWord:
 	default:
 		return false
 	}
@@ -150,20 +150,20 @@ func (sc *scanner) trigger(i int, k *token) bool {
 	nl := n.lx
 	switch l.trig {
 	case trigThe:
-		return n.kind == tNum || n.kind == tSym && isApostrophe(n.r) ||
+		return n.kind == ftNum || n.kind == ftSym && isQuoteOrApostrophe(n.r) ||
 			nl != nil && (nl.ord > 0 || nl.flags&(fRelative|fPrefix) != 0 || sc.is(n, "day"))
 	case trigArticle:
 		return nl != nil && (nl.cls != ncNone || nl.ord > 0 || nl.tu != tuNone) || sc.is(n, "few") || sc.is(n, "couple")
 	case trigRelative:
 		return nl != nil && (nl.month > 0 || nl.wday > 0 || nl.tu != tuNone || nl.flags&fSeason != 0 || sc.is(n, "weekend") || sc.is(n, "night")) ||
-			n.kind == tNum || nl != nil && nl.cls != ncNone
+			n.kind == ftNum || nl != nil && nl.cls != ncNone
 	case trigUnitNext:
 		return nl != nil && (nl.tu != tuNone || nl.cls == ncScale || nl.cls == ncHundred) || n.isDash() ||
 			sc.is(n, "business") || sc.is(n, "working") || sc.is(n, "full")
 	case trigNumberNext:
-		return n.kind == tNum || nl != nil && nl.cls != ncNone
+		return n.kind == ftNum || nl != nil && nl.cls != ncNone
 	case trigCode:
-		return n.kind == tNum || nl != nil && nl.cls != ncNone || n.isSym('$')
+		return n.kind == ftNum || nl != nil && nl.cls != ncNone || n.isSym('$')
 	case trigNo:
 		return sc.text[k.s:k.e] == "No"
 	case trigPer:
@@ -183,7 +183,7 @@ func (sc *scanner) best(i int) cand {
 	}
 	k := sc.t.at(i)
 	take(sc.dateAt(i))
-	if k.kind == tSym && k.r == '#' || k.kind == tWord {
+	if k.kind == ftSym && k.r == '#' || k.kind == ftWord {
 		take(sc.rankAt(i))
 	}
 	take(sc.amountAt(i))
@@ -200,8 +200,8 @@ func (sc *scanner) best(i int) cand {
 // film or a book, not a quantity.
 func (sc *scanner) quotedAlone(c cand) bool {
 	t := &sc.t
-	isQuote := func(k *token) bool {
-		return k.kind == tSym && (k.r == '"' || k.r == '“' || k.r == '”' || k.r == '‘' || k.r == '’' || k.r == '\'')
+	isQuote := func(k *ftok) bool {
+		return k.kind == ftSym && (k.r == '"' || k.r == '“' || k.r == '”' || k.r == '‘' || k.r == '’' || k.r == '\'')
 	}
 	open := t.at(c.start - 1)
 	if !isQuote(open) || t.at(c.start).sp {
@@ -349,7 +349,7 @@ func looksLikeDomainPath(run string) bool {
 // runEndTok returns the first token at or after i that starts past the
 // current URL run.
 func (sc *scanner) runEndTok(i int) int {
-	for sc.t.at(i).kind != tEnd && sc.t.at(i).s < sc.runE {
+	for sc.t.at(i).kind != ftEnd && sc.t.at(i).s < sc.runE {
 		i++
 	}
 	return i

@@ -10,15 +10,15 @@ func (sc *scanner) amountAt(i int) cand {
 	if cur == "" {
 		k := t.at(j)
 		switch {
-		case (k.isDash() || k.isSym('−')) && !t.at(j+1).sp && t.at(j+1).kind == tNum:
+		case (k.isDash() || k.isSym('−')) && !t.at(j+1).sp && t.at(j+1).kind == ftNum:
 			p := t.at(j - 1)
-			if !(k.sp || p.kind == tEnd || p.isSym('(')) || (p.kind == tNum && !k.sp) {
+			if !(k.sp || p.kind == ftEnd || p.isSym('(')) || (p.kind == ftNum && !k.sp) {
 				return none
 			}
 			neg, j = true, j+1
 		case sc.is(k, "minus") || sc.is(k, "negative"):
 			n := t.at(j + 1)
-			if n.kind == tNum || n.kind == tWord && n.lx != nil && n.lx.cls != ncNone {
+			if n.kind == ftNum || n.kind == ftWord && n.lx != nil && n.lx.cls != ncNone {
 				if sc.is(t.at(j-1), "or") {
 					return none // "plus or minus 4 points": a margin, read from the number
 				}
@@ -147,7 +147,7 @@ func (sc *scanner) amountAt(i int) cand {
 		// but "at least one attempt", "more than one child" are claims
 		claim := nm.single.num == 1 && (sc.is(p, "least") || sc.is(p, "than") || sc.is(p, "only") || sc.is(p, "exactly")) &&
 			!sc.is(n, "of") && !sc.is(n, "another") && !sc.is(n, "way") && !sc.is(n, "thing")
-		if !claim && (nm.single.num == 1 || n.kind == tWord && !n.flag(fNotNoun) || n.isDash()) {
+		if !claim && (nm.single.num == 1 || n.kind == ftWord && !n.flag(fNotNoun) || n.isDash()) {
 			return none
 		}
 	}
@@ -169,14 +169,14 @@ func (sc *scanner) percentOf(i int) (cand, bool) {
 	default:
 		return cand{}, false
 	}
-	if p := t.at(i - 1); p.kind == tNum || p.kind == tWord && p.lx != nil && p.lx.cls != ncNone {
+	if p := t.at(i - 1); p.kind == ftNum || p.kind == ftWord && p.lx != nil && p.lx.cls != ncNone {
 		return cand{}, false
 	}
 	if !sc.is(t.at(q), "of") {
 		return cand{}, false
 	}
 	n := t.at(q + 1)
-	if !(n.kind == tNum || n.kind == tWord && n.lx != nil && n.lx.cls != ncNone) {
+	if !(n.kind == ftNum || n.kind == ftWord && n.lx != nil && n.lx.cls != ncNone) {
 		return cand{}, false
 	}
 	nm, ok := sc.cardinal(q+1, false)
@@ -192,19 +192,19 @@ func (sc *scanner) currencyBefore(i int) (string, int) {
 	t := &sc.t
 	k := t.at(i)
 	numberNext := func(j int) bool {
-		for t.at(j).kind == tSym && t.at(j).sp && false {
+		for t.at(j).kind == ftSym && t.at(j).sp && false {
 			j++
 		}
 		n := t.at(j)
-		return n.kind == tNum || n.isSym('.') && t.at(j+1).kind == tNum ||
-			n.kind == tWord && n.lx != nil && (n.lx.cls != ncNone || sc.is(n, "a") || sc.is(n, "half") || sc.is(n, "quarter"))
+		return n.kind == ftNum || n.isSym('.') && t.at(j+1).kind == ftNum ||
+			n.kind == ftWord && n.lx != nil && (n.lx.cls != ncNone || sc.is(n, "a") || sc.is(n, "half") || sc.is(n, "quarter"))
 	}
 	switch k.kind {
-	case tSym:
+	case ftSym:
 		if code := currencySymbol[k.r]; code != "" && numberNext(i+1) {
 			return code, i + 1
 		}
-	case tWord:
+	case ftWord:
 		w := sc.text[k.s:k.e]
 		low := lowerASCII(w)
 		if d := t.at(i + 1); d.isSym('$') {
@@ -284,7 +284,7 @@ func upperASCII(s string) string {
 // glued text stay linear.
 func (sc *scanner) runEnd(i int) int {
 	j := i + 1
-	for k := sc.t.at(j); k.kind != tEnd && !k.sp && j < i+64; k = sc.t.at(j) {
+	for k := sc.t.at(j); k.kind != ftEnd && !k.sp && j < i+64; k = sc.t.at(j) {
 		j++
 	}
 	return j
@@ -298,14 +298,14 @@ func (sc *scanner) identifier(i int, nm *numeral) (int, bool) {
 	k, p := t.at(i), t.at(i-1)
 	if !k.sp {
 		switch {
-		case p.kind == tWord: // "G7", "A380", "MH17"
+		case p.kind == ftWord:
 			return sc.runEnd(i), true
-		case p.isDash() && t.at(i-2).kind == tWord && !p.sp:
+		case p.isDash() && t.at(i-2).kind == ftWord && !p.sp:
 			// "COVID-19", "F-16", "I-95"; but "mid-1990s", "pre-2008"
 			if !t.at(i - 2).flag(fPrefix) {
 				return sc.runEnd(i), true
 			}
-		case p.isSym('+') || p.isSym('/') && t.at(i-2).kind == tNum:
+		case p.isSym('+') || p.isSym('/') && t.at(i-2).kind == ftNum:
 			return sc.runEnd(i), true
 		}
 	}
@@ -315,7 +315,7 @@ func (sc *scanner) identifier(i int, nm *numeral) (int, bool) {
 		return sc.runEnd(i), true
 	}
 	// Times of day: "10:30", "3 p.m.", "3pm".
-	if n.isSym(':') && !n.sp && t.at(nm.end+1).kind == tNum && !t.at(nm.end+1).sp {
+	if n.isSym(':') && !n.sp && t.at(nm.end+1).kind == ftNum && !t.at(nm.end+1).sp {
 		return sc.runEnd(nm.end), true
 	}
 	if sc.is(n, "am") || sc.is(n, "pm") {
@@ -337,29 +337,29 @@ func (sc *scanner) identifier(i int, nm *numeral) (int, bool) {
 	}
 	// "7-Eleven", "747-Max": a capitalised word hyphened to the digits.
 	if n.isDash() && !n.sp {
-		if w := t.at(nm.end + 1); w.kind == tWord && !w.sp && w.cap && (w.lx == nil || w.lx.unit == "" && w.lx.tu == tuNone && w.lx.cur == "" && !w.lx.pctWord && w.lx.month == 0) {
+		if w := t.at(nm.end + 1); w.kind == ftWord && !w.sp && w.cap && (w.lx == nil || w.lx.unit == "" && w.lx.tu == tuNone && w.lx.cur == "" && !w.lx.pctWord && w.lx.month == 0) {
 			return sc.runEnd(i), true
 		}
 	}
 	// Letters glued to the digits that are no unit: "4G", "3D", "747s".
-	if n.kind == tWord && !n.sp && !sc.knownSuffix(n, nm) {
+	if n.kind == ftWord && !n.sp && !sc.knownSuffix(n, nm) {
 		return sc.runEnd(nm.end - 1), true
 	}
 	// Phone numbers: "555-123-4567", "(555) 123-4567", "123-4567".
 	if nm.bareDigits && n.isDash() && !n.sp {
-		if g := t.at(nm.end + 1); g.kind == tNum && !g.sp {
+		if g := t.at(nm.end + 1); g.kind == ftNum && !g.sp {
 			a, b := nm.nDigits, g.e-g.s
-			if (a == 3 && b >= 3) || (a >= 3 && b == 4 && a != 4) || (t.at(nm.end+2).isDash() && t.at(nm.end+3).kind == tNum && !t.at(nm.end+2).sp) {
+			if (a == 3 && b >= 3) || (a >= 3 && b == 4 && a != 4) || (t.at(nm.end+2).isDash() && t.at(nm.end+3).kind == ftNum && !t.at(nm.end+2).sp) {
 				return sc.runEnd(i), true
 			}
 		}
 	}
-	if p.isSym(')') && t.at(i-2).kind == tNum && t.at(i-3).isSym('(') {
+	if p.isSym(')') && t.at(i-2).kind == ftNum && t.at(i-3).isSym('(') {
 		return sc.runEnd(i), true
 	}
 	// A capitalised word before the number names it: "Boeing 747",
 	// "Windows 10", "Route 66" — unless a unit follows ("Trump 45 percent").
-	if k.sp && p.kind == tWord && (p.cap || p.upper) && !p.flag(fCommon) && !sc.capitalOK(p) &&
+	if k.sp && p.kind == ftWord && (p.cap || p.upper) && !p.flag(fCommon) && !sc.capitalOK(p) &&
 		(p.lx == nil || p.lx.month == 0 && p.lx.wday == 0 && p.lx.cur == "" && p.lx.cls == ncNone) {
 		sf := sc.suffixAt(nm.end, nm, "")
 		if w := t.at(nm.end); sf.kind == sfNone && !nm.scaled && !(sc.is(w, "points") || sc.is(w, "point") ||
@@ -374,7 +374,7 @@ func (sc *scanner) identifier(i int, nm *numeral) (int, bool) {
 // oclock reads "o'clock" at j: the number before it is a time of day.
 func (sc *scanner) oclock(j int) (int, bool) {
 	t := &sc.t
-	if sc.is(t.at(j), "o") && t.at(j+1).kind == tSym && isApostrophe(t.at(j+1).r) && sc.is(t.at(j+2), "clock") {
+	if sc.is(t.at(j), "o") && t.at(j+1).kind == ftSym && isQuoteOrApostrophe(t.at(j+1).r) && sc.is(t.at(j+2), "clock") {
 		return j + 3, true
 	}
 	return j, false
@@ -390,10 +390,10 @@ func (sc *scanner) streetAfter(j int) bool {
 	t := &sc.t
 	for n := 0; n < 4; n++ {
 		k := t.at(j + n)
-		if k.kind == tNum && n > 0 && !t.at(j+n+1).sp {
+		if k.kind == ftNum && n > 0 && !t.at(j+n+1).sp {
 			continue // "23rd"
 		}
-		if k.kind != tWord || !k.cap && !(n > 0 && t.at(j+n-1).kind == tNum) {
+		if k.kind != ftWord || !k.cap && !(n > 0 && t.at(j+n-1).kind == ftNum) {
 			return false
 		}
 		if n > 0 && streetWords[lowerASCII(sc.text[k.s:k.e])] {
@@ -405,13 +405,13 @@ func (sc *scanner) streetAfter(j int) bool {
 
 // capitalOK reports capitalised words before a number that do not name it:
 // the first word of a sentence that is a common word, "No." handled elsewhere.
-func (sc *scanner) capitalOK(p *token) bool {
+func (sc *scanner) capitalOK(p *ftok) bool {
 	return p.lx != nil && (p.lx.flags&(fTimePrep|fApprox|fRelative|fVague) != 0 || p.lx.ord > 0)
 }
 
 // knownSuffix reports letters that may be glued to digits: units,
 // magnitudes, ordinal endings, decades, currency codes, month names.
-func (sc *scanner) knownSuffix(n *token, nm *numeral) bool {
+func (sc *scanner) knownSuffix(n *ftok, nm *numeral) bool {
 	w := sc.text[n.s:n.e]
 	switch w {
 	case "st", "nd", "rd", "th", "ST", "ND", "RD", "TH":
@@ -442,7 +442,7 @@ func (sc *scanner) wordsStandAlone(i int, nm *numeral) bool {
 	if n.isDash() && !n.sp {
 		// "two-way", "one-time" are adjectives; "a ten-point lead" a figure
 		w := t.at(nm.end + 1)
-		if w.kind == tWord && !w.sp && (w.lx == nil || w.lx.tu == tuNone && w.lx.unit == "" && w.lx.cur == "" && !w.lx.pctWord && w.lx.cls == ncNone && w.lx.ord == 0) &&
+		if w.kind == ftWord && !w.sp && (w.lx == nil || w.lx.tu == tuNone && w.lx.unit == "" && w.lx.cur == "" && !w.lx.pctWord && w.lx.cls == ncNone && w.lx.ord == 0) &&
 			!hyphenNoun[lowerASCII(sc.text[w.s:w.e])] {
 			return false
 		}
@@ -468,14 +468,14 @@ var hyphenNoun = map[string]bool{"point": true, "seat": true, "vote": true, "pag
 func (sc *scanner) sentenceStart(i int) bool {
 	t := &sc.t
 	p := t.at(i - 1)
-	for p.kind == tSym && (p.r == '"' || p.r == '“' || p.r == '\'' || p.r == '‘' || p.r == '(' || p.r == '[') {
+	for p.kind == ftSym && (p.r == '"' || p.r == '“' || p.r == '\'' || p.r == '‘' || p.r == '(' || p.r == '[') {
 		i--
 		p = t.at(i - 1)
 	}
-	if p.kind == tEnd {
+	if p.kind == ftEnd {
 		return true
 	}
-	if p.kind == tSym {
+	if p.kind == ftSym {
 		switch p.r {
 		case '.', '!', '?', ':', ';', '•', '*', '”', '’', '"':
 			return true
@@ -515,7 +515,7 @@ func (sc *scanner) suffixAt(j int, nm *numeral, cur string) suffix {
 	k := t.at(j)
 	q := j
 	hyph := false
-	if k.isDash() && !k.sp && !t.at(j+1).sp && t.at(j+1).kind == tWord {
+	if k.isDash() && !k.sp && !t.at(j+1).sp && t.at(j+1).kind == ftWord {
 		q, hyph = j+1, true
 		k = t.at(q)
 	}
@@ -527,8 +527,8 @@ func (sc *scanner) suffixAt(j int, nm *numeral, cur string) suffix {
 	if k.isSym('%') && (!hyph) {
 		return suffix{kind: sfPercent, end: q + 1, unit: "%"}
 	}
-	if k.kind == tSym && !hyph {
-		if code := currencySymbol[k.r]; code != "" && cur == "" && !(t.at(q+1).kind == tNum && !t.at(q+1).sp) {
+	if k.kind == ftSym && !hyph {
+		if code := currencySymbol[k.r]; code != "" && cur == "" && !(t.at(q+1).kind == ftNum && !t.at(q+1).sp) {
 			if k.sp || !nm.words {
 				return suffix{kind: sfMoney, end: q + 1, unit: code}
 			}
@@ -543,7 +543,7 @@ func (sc *scanner) suffixAt(j int, nm *numeral, cur string) suffix {
 			return suffix{kind: sfUnit, end: end, unit: u}
 		}
 	}
-	if k.kind != tWord {
+	if k.kind != ftWord {
 		return suffix{end: j}
 	}
 	w := sc.text[k.s:k.e]
@@ -619,7 +619,7 @@ func (sc *scanner) currencyWord(q int, nm *numeral, cur string) (string, int, bo
 	j := q
 	for n := 0; n < 3; n++ {
 		w := t.at(j)
-		if w.kind != tWord || w.lx == nil || w.lx.flags&fNation == 0 {
+		if w.kind != ftWord || w.lx == nil || w.lx.flags&fNation == 0 {
 			break
 		}
 		if len(key) > 0 {
@@ -632,14 +632,14 @@ func (sc *scanner) currencyWord(q int, nm *numeral, cur string) (string, int, bo
 		}
 	}
 	c := t.at(j)
-	if c.kind != tWord {
+	if c.kind != ftWord {
 		return "", q, false, false
 	}
 	cw := sc.text[c.s:c.e]
 	if c.lx == nil || c.lx.cur == "" {
 		if j == q {
 			// "115USD", "20 usd"; but "3 USD50" is a code before an amount
-			if code := isoCode(cw); code != "" && cur == "" && !(t.at(j+1).kind == tNum && !t.at(j+1).sp) {
+			if code := isoCode(cw); code != "" && cur == "" && !(t.at(j+1).kind == ftNum && !t.at(j+1).sp) {
 				return code, j + 1, false, true
 			}
 		}
@@ -671,7 +671,7 @@ func (sc *scanner) currencyWord(q int, nm *numeral, cur string) (string, int, bo
 			return "", q, false, false
 		}
 	}
-	if k != c && k.kind == tWord && k.lx != nil && k.lx.flags&fNation != 0 && len(key) == 0 {
+	if k != c && k.kind == ftWord && k.lx != nil && k.lx.flags&fNation != 0 && len(key) == 0 {
 		return "", q, false, false
 	}
 	end := j + 1
@@ -692,7 +692,7 @@ func (sc *scanner) centsAfter(j int, whole dec) (dec, int, bool) {
 		q++
 	}
 	n := t.at(q)
-	if !(n.kind == tNum && n.e-n.s <= 2 || n.kind == tWord && n.lx != nil && (n.lx.cls == ncOnes || n.lx.cls == ncTeen || n.lx.cls == ncTens)) {
+	if !(n.kind == ftNum && n.e-n.s <= 2 || n.kind == ftWord && n.lx != nil && (n.lx.cls == ncOnes || n.lx.cls == ncTeen || n.lx.cls == ncTens)) {
 		return dec{}, j, false
 	}
 	c, ok := sc.cardinal(q, false)
@@ -704,9 +704,9 @@ func (sc *scanner) centsAfter(j int, whole dec) (dec, int, bool) {
 		return dec{}, j, false
 	}
 	end := c.end
-	if w := t.at(end); w.kind == tWord && w.lx != nil && w.lx.minor {
+	if w := t.at(end); w.kind == ftWord && w.lx != nil && w.lx.minor {
 		end++
-	} else if w.kind == tWord && !sc.is(w, "and") && !sc.is(w, "or") || w.kind == tNum {
+	} else if w.kind == ftWord && !sc.is(w, "and") && !sc.is(w, "or") || w.kind == ftNum {
 		return dec{}, j, false
 	}
 	return whole.add(decOf(uint64(v)).div(100)), end, true
@@ -716,7 +716,7 @@ func (sc *scanner) centsAfter(j int, whole dec) (dec, int, bool) {
 func (sc *scanner) measureUnit(q int, nm *numeral, hyph bool) (string, int, bool) {
 	t := &sc.t
 	k := t.at(q)
-	if k.kind != tWord {
+	if k.kind != ftWord {
 		return "", q, false
 	}
 	w := sc.text[k.s:k.e]
@@ -789,7 +789,7 @@ func (sc *scanner) measureUnit(q int, nm *numeral, hyph bool) (string, int, bool
 func (sc *scanner) numericOrdinal(i int, nm *numeral) (cand, bool) {
 	t := &sc.t
 	s := t.at(nm.end)
-	if s.kind != tWord || s.sp || nm.nDigits > 4 {
+	if s.kind != ftWord || s.sp || nm.nDigits > 4 {
 		return cand{}, false
 	}
 	switch lowerASCII(sc.text[s.s:s.e]) {
@@ -849,10 +849,10 @@ func (sc *scanner) rangeAfter(i int, n1 *numeral, cur string, s1 suffix) (cand, 
 		return cand{}, false
 	}
 	n := t.at(q2)
-	if !(n.kind == tNum || n.kind == tWord && n.lx != nil && n.lx.cls != ncNone) {
+	if !(n.kind == ftNum || n.kind == ftWord && n.lx != nil && n.lx.cls != ncNone) {
 		return cand{}, false
 	}
-	if n1.digits != (n.kind == tNum) {
+	if n1.digits != (n.kind == ftNum) {
 		return cand{}, false
 	}
 	n2, ok := sc.cardinal(q2, cur != "")
@@ -974,7 +974,7 @@ func (sc *scanner) yearOf(i int, nm *numeral) (int, bool) {
 		return int(v), true
 	}
 	t := &sc.t
-	if p := t.at(i - 1); p.flag(fTimePrep) || p.kind == tWord && p.lx != nil && p.lx.month > 0 || sc.is(p, "the") {
+	if p := t.at(i - 1); p.flag(fTimePrep) || p.kind == ftWord && p.lx != nil && p.lx.month > 0 || sc.is(p, "the") {
 		return int(v), true
 	}
 	if sc.nounAfter(nm.end) != "" {
@@ -998,9 +998,9 @@ func (sc *scanner) isAge(i int, nm *numeral) bool {
 		return true
 	}
 	n := t.at(nm.end)
-	if p.isSym(',') && (n.isSym(',') || n.isSym('.') && t.at(nm.end+1).kind == tEnd) {
+	if p.isSym(',') && (n.isSym(',') || n.isSym('.') && t.at(nm.end+1).kind == ftEnd) {
 		w := t.at(i - 2)
-		return w.kind == tWord && w.cap && !w.flag(fCommon) && (w.lx == nil || w.lx.month == 0 && w.lx.wday == 0)
+		return w.kind == ftWord && w.cap && !w.flag(fCommon) && (w.lx == nil || w.lx.month == 0 && w.lx.wday == 0)
 	}
 	return false
 }
@@ -1020,7 +1020,7 @@ func (sc *scanner) fractionInContext(i int, nm *numeral) bool {
 	if sc.is(p, "than") || sc.is(p, "about") || sc.is(p, "nearly") || sc.is(p, "by") {
 		return true // "more than half", "up by a third"
 	}
-	return n.kind == tEnd || n.kind == tSym && (n.r == '.' || n.r == ',' || n.r == ';')
+	return n.kind == ftEnd || n.kind == ftSym && (n.r == '.' || n.r == ',' || n.r == ';')
 }
 
 // nounAfter returns the noun a count counts: "275,000 civilians",
@@ -1039,7 +1039,7 @@ func (sc *scanner) nounAfter(j int) string {
 	}
 	if d := t.at(j); d.isDash() && !d.sp {
 		// "46-page", "a 28-nation bloc"
-		if w := t.at(j + 1); w.kind == tWord && !w.sp && (w.lx == nil || w.lx.flags&fNotNoun == 0) {
+		if w := t.at(j + 1); w.kind == ftWord && !w.sp && (w.lx == nil || w.lx.flags&fNotNoun == 0) {
 			return sc.text[w.s:w.e]
 		}
 		return ""
@@ -1050,7 +1050,7 @@ func (sc *scanner) nounAfter(j int) string {
 	noun := ""
 	for n := 0; n < 3; n++ {
 		k := t.at(j)
-		if k.kind != tWord || n > 0 && !k.sp {
+		if k.kind != ftWord || n > 0 && !k.sp {
 			break
 		}
 		w := sc.text[k.s:k.e]
@@ -1062,9 +1062,9 @@ func (sc *scanner) nounAfter(j int) string {
 			break
 		}
 		// A word hyphened to the next is an adjective: "well-known", "battalion-sized".
-		if d := t.at(j + 1); d.isDash() && !d.sp && t.at(j+2).kind == tWord && !t.at(j+2).sp {
+		if d := t.at(j + 1); d.isDash() && !d.sp && t.at(j+2).kind == ftWord && !t.at(j+2).sp {
 			j += 3
-			for m := 0; m < 8 && t.at(j).isDash() && !t.at(j).sp && t.at(j+1).kind == tWord; m++ {
+			for m := 0; m < 8 && t.at(j).isDash() && !t.at(j).sp && t.at(j+1).kind == ftWord; m++ {
 				j += 2
 			}
 			continue
@@ -1090,7 +1090,7 @@ func (sc *scanner) nounAfter(j int) string {
 // nounFollows reports whether a lower-case content word comes at j.
 func (sc *scanner) nounFollows(j int) bool {
 	k := sc.t.at(j)
-	if k.kind != tWord || !k.sp {
+	if k.kind != ftWord || !k.sp {
 		return false
 	}
 	w := sc.text[k.s:k.e]
@@ -1100,7 +1100,7 @@ func (sc *scanner) nounFollows(j int) bool {
 // ordinalNoun returns what an ordinal ranks: "its 21st year", "the 27th floor".
 func (sc *scanner) ordinalNoun(j int) string {
 	k := sc.t.at(j)
-	if k.kind == tWord && k.lx != nil && k.lx.tu != tuNone && k.sp {
+	if k.kind == ftWord && k.lx != nil && k.lx.tu != tuNone && k.sp {
 		return sc.text[k.s:k.e]
 	}
 	return sc.nounAfter(j)

@@ -9,16 +9,16 @@ func (sc *scanner) dateAt(i int) cand {
 	none := cand{start: i, end: i}
 	k := t.at(i)
 	switch k.kind {
-	case tNum:
+	case ftNum:
 		return sc.numericDate(i)
-	case tSym:
-		if isApostrophe(k.r) {
+	case ftSym:
+		if isQuoteOrApostrophe(k.r) {
 			if c, ok := sc.decadeAt(i, i); ok {
 				return c
 			}
 		}
 		return none
-	case tWord:
+	case ftWord:
 	default:
 		return none
 	}
@@ -42,7 +42,7 @@ func (sc *scanner) dateAt(i int) cand {
 	case sc.is(k, "yesterday") || sc.is(k, "tomorrow") || sc.is(k, "tmrw") || sc.is(k, "tonight"):
 		// "a brighter tomorrow", "the leaders of tomorrow" are no day
 		p := t.at(i - 1)
-		if sc.is(p, "a") || sc.is(p, "an") || sc.is(p, "the") || sc.is(p, "of") || p.kind == tWord && !p.cap && hasSuffix(sc.text[p.s:p.e], "er") ||
+		if sc.is(p, "a") || sc.is(p, "an") || sc.is(p, "the") || sc.is(p, "of") || p.kind == ftWord && !p.cap && hasSuffix(sc.text[p.s:p.e], "er") ||
 			p.isSym('\'') || p.isSym('’') || sc.is(t.at(i+1), "s") && !t.at(i+1).sp && p.isSym('\'') {
 			return none
 		}
@@ -53,7 +53,7 @@ func (sc *scanner) dateAt(i int) cand {
 	return none
 }
 
-func isApostrophe(r rune) bool { return r == '\'' || r == '’' || r == '‘' }
+func isQuoteOrApostrophe(r rune) bool { return r == '\'' || r == '’' || r == '‘' }
 
 // ymd writes an ISO 8601 date; y 0 is an unknown year, d 0 a month date.
 func ymd(y, m, d int) string {
@@ -95,7 +95,7 @@ func dateCand(i, end, y, m, d int) cand {
 func (sc *scanner) monthAt(j int) (m, end int, abbr, dotted bool) {
 	t := &sc.t
 	k := t.at(j)
-	if k.kind != tWord || k.lx == nil || k.lx.month == 0 {
+	if k.kind != ftWord || k.lx == nil || k.lx.month == 0 {
 		return 0, j, false, false
 	}
 	w := lowerASCII(sc.text[k.s:k.e])
@@ -131,15 +131,15 @@ func (sc *scanner) monthFirst(i int) (cand, bool) {
 		// "Oct. 3-5", "Sept. 19 to 22"
 		d2 := 0
 		if dash := t.at(end); dash.isDash() && dash.sp == t.at(end+1).sp || sc.is(dash, "to") || sc.is(dash, "through") {
-			if n := t.at(end + 1); n.kind == tNum && n.e-n.s <= 2 {
+			if n := t.at(end + 1); n.kind == ftNum && n.e-n.s <= 2 {
 				v := atoiTok(sc.text[n.s:n.e])
-				if v > d && v <= monthDays[m] && !(t.at(end+2).kind == tNum && !t.at(end+2).sp) && !sc.nounFollows(end+2) {
+				if v > d && v <= monthDays[m] && !(t.at(end+2).kind == ftNum && !t.at(end+2).sp) && !sc.nounFollows(end+2) {
 					d2, end = v, end+2
 				}
 			}
 		}
 		y, yend, yok := sc.yearAfter(end, true)
-		if s, yt := t.at(end), t.at(end+1); !yok && (s.isDash() || s.isSym('/')) && !s.sp && yt.kind == tNum && !yt.sp && yt.e-yt.s == 4 &&
+		if s, yt := t.at(end), t.at(end+1); !yok && (s.isDash() || s.isSym('/')) && !s.sp && yt.kind == ftNum && !yt.sp && yt.e-yt.s == 4 &&
 			(t.at(j).isDash() || t.at(j).isSym('/')) {
 			// "sep-23-2020"
 			if v := atoiTok(sc.text[yt.s:yt.e]); v >= 1000 && v <= 2099 {
@@ -209,29 +209,29 @@ func (sc *scanner) dayAfterMonth(j int) (d, end int, ordinal, ok bool) {
 	switch {
 	case k.isSym(',') && !k.sp:
 		// only "october, 1st": a plain number after a comma starts a clause
-		if n := t.at(j + 1); n.kind == tNum {
+		if n := t.at(j + 1); n.kind == ftNum {
 			if d, end, ord, ok := sc.dayNumber(j + 1); ok && ord {
 				return d, end, true, true
 			}
 		}
 		return 0, j, false, false
 	case (k.isDash() || k.isSym('/')) && !k.sp:
-		if n := t.at(j + 1); n.kind == tNum && !n.sp {
+		if n := t.at(j + 1); n.kind == ftNum && !n.sp {
 			d, end, ord, ok := sc.dayNumber(j + 1)
 			return d, end, ord, ok
 		}
 		return 0, j, false, false
 	case sc.is(k, "the"):
 		q = j + 1
-		if n := t.at(q); n.kind == tNum {
+		if n := t.at(q); n.kind == ftNum {
 			d, end, ord, ok := sc.dayNumber(q)
 			return d, end, ord, ok && ord
 		}
 		d, end, ok := sc.dayWord(q, false)
 		return d, end, true, ok
-	case k.kind == tNum:
+	case k.kind == ftNum:
 		return sc.dayNumber(j)
-	case k.kind == tWord:
+	case k.kind == ftWord:
 		if d, end, ok := sc.dayWord(j, false); ok {
 			return d, end, true, true
 		}
@@ -245,7 +245,7 @@ func (sc *scanner) dayAfterMonth(j int) (d, end int, ordinal, ok bool) {
 func (sc *scanner) dayNumber(j int) (d, end int, ordinal, ok bool) {
 	t := &sc.t
 	k := t.at(j)
-	if k.kind != tNum || k.e-k.s > 2 {
+	if k.kind != ftNum || k.e-k.s > 2 {
 		return 0, j, false, false
 	}
 	d = atoiTok(sc.text[k.s:k.e])
@@ -254,19 +254,19 @@ func (sc *scanner) dayNumber(j int) (d, end int, ordinal, ok bool) {
 	}
 	end = j + 1
 	n := t.at(end)
-	if n.kind == tWord && !n.sp {
+	if n.kind == ftWord && !n.sp {
 		switch lowerASCII(sc.text[n.s:n.e]) {
 		case "st", "nd", "rd", "th":
 			return d, end + 1, true, true
 		}
 		return 0, j, false, false
 	}
-	if n.kind == tNum && !n.sp {
+	if n.kind == ftNum && !n.sp {
 		return 0, j, false, false
 	}
 	// "March 3,000", "Oct. 3.5", "March 3:15"
 	if (n.isSym(',') || n.isSym('.') || n.isSym(':')) && !n.sp {
-		if m := t.at(end + 1); m.kind == tNum && !m.sp && (n.r != ',' || m.e-m.s == 3) {
+		if m := t.at(end + 1); m.kind == ftNum && !m.sp && (n.r != ',' || m.e-m.s == 3) {
 			return 0, j, false, false
 		}
 	}
@@ -281,7 +281,7 @@ func (sc *scanner) dayNumber(j int) (d, end int, ordinal, ok bool) {
 func (sc *scanner) dayWord(j int, cardinal bool) (int, int, bool) {
 	t := &sc.t
 	k := t.at(j)
-	if k.kind != tWord || k.lx == nil {
+	if k.kind != ftWord || k.lx == nil {
 		return 0, j, false
 	}
 	l := k.lx
@@ -294,7 +294,7 @@ func (sc *scanner) dayWord(j int, cardinal bool) (int, int, bool) {
 			if t.at(q).isDash() {
 				q++
 			}
-			if o := t.at(q); o.kind == tWord && o.lx != nil && o.lx.ord >= 1 && o.lx.ord <= 9 && o.lx.cls == ncNone && !o.lx.ordPl && l.num+o.lx.ord <= 31 {
+			if o := t.at(q); o.kind == ftWord && o.lx != nil && o.lx.ord >= 1 && o.lx.ord <= 9 && o.lx.cls == ncNone && !o.lx.ordPl && l.num+o.lx.ord <= 31 {
 				return l.num + o.lx.ord, q + 1, true
 			}
 		}
@@ -313,7 +313,7 @@ func (sc *scanner) dayWord(j int, cardinal bool) (int, int, bool) {
 		if t.at(q).isDash() {
 			q++
 		}
-		if o := t.at(q); o.kind == tWord && o.lx != nil && o.lx.cls == ncOnes && o.lx.num >= 1 && l.num+o.lx.num <= 31 {
+		if o := t.at(q); o.kind == ftWord && o.lx != nil && o.lx.cls == ncOnes && o.lx.num >= 1 && l.num+o.lx.num <= 31 {
 			return l.num + o.lx.num, q + 1, true
 		}
 		return l.num, j + 1, true
@@ -330,7 +330,7 @@ func (sc *scanner) yearAfter(j int, afterDay bool) (int, int, bool) {
 		q++
 	}
 	k := t.at(q)
-	if k.kind == tNum {
+	if k.kind == ftNum {
 		if k.e-k.s != 4 || (q == j && !k.sp && !afterDay) {
 			return 0, j, false
 		}
@@ -342,7 +342,7 @@ func (sc *scanner) yearAfter(j int, afterDay bool) (int, int, bool) {
 		if v < 1000 || v > 2099 {
 			return 0, j, false
 		}
-		if n := t.at(end); n.kind == tWord && !n.sp || n.isSym('%') {
+		if n := t.at(end); n.kind == ftWord && !n.sp || n.isSym('%') {
 			return 0, j, false
 		}
 		if sf := sc.suffixAt(end, &numeral{val: d, digits: true, bareDigits: true, nDigits: 4}, ""); sf.kind != sfNone {
@@ -350,7 +350,7 @@ func (sc *scanner) yearAfter(j int, afterDay bool) (int, int, bool) {
 		}
 		return int(v), end, true
 	}
-	if !afterDay || k.kind != tWord || k.lx == nil {
+	if !afterDay || k.kind != ftWord || k.lx == nil {
 		return 0, j, false
 	}
 	return sc.spelledYear(q)
@@ -414,7 +414,7 @@ func (sc *scanner) numericDate(i int) cand {
 	a := atoiTok(sc.text[k.s:k.e])
 	la := k.e - k.s
 	// "20161016": a compact ISO 8601 date, when it is a valid one
-	if la == 8 && !(t.at(i+1).kind == tWord && !t.at(i+1).sp) && !t.at(i-1).isDash() {
+	if la == 8 && !(t.at(i+1).kind == ftWord && !t.at(i+1).sp) && !t.at(i-1).isDash() {
 		y, m, d := a/10000, a/100%100, a%100
 		if y >= 1900 && y <= 2099 && validDate(y, m, d) {
 			return dateCand(i, i+1, y, m, d)
@@ -422,13 +422,13 @@ func (sc *scanner) numericDate(i int) cand {
 	}
 	s1, p2 := t.at(i+1), t.at(i+2)
 	sep := rune(0)
-	if s1.kind == tSym && !s1.sp && !p2.sp && (s1.r == '/' || s1.isDash() || s1.r == '.') {
+	if s1.kind == ftSym && !s1.sp && !p2.sp && (s1.r == '/' || s1.isDash() || s1.r == '.') {
 		sep = s1.r
 	}
-	if sep != 0 && p2.kind == tNum && p2.e-p2.s <= 4 {
+	if sep != 0 && p2.kind == ftNum && p2.e-p2.s <= 4 {
 		b, lb := atoiTok(sc.text[p2.s:p2.e]), p2.e-p2.s
 		s2, p3 := t.at(i+3), t.at(i+4)
-		if s2.kind == tSym && s2.r == sep && !s2.sp && p3.kind == tNum && !p3.sp && !(t.at(i+5).kind == tNum && !t.at(i+5).sp) {
+		if s2.kind == ftSym && s2.r == sep && !s2.sp && p3.kind == ftNum && !p3.sp && !(t.at(i+5).kind == ftNum && !t.at(i+5).sp) {
 			c, lc := atoiTok(sc.text[p3.s:p3.e]), p3.e-p3.s
 			if t.at(i+5).isSym(sep) && !t.at(i+5).sp {
 				return none
@@ -453,9 +453,9 @@ func (sc *scanner) numericDate(i int) cand {
 			}
 			return none
 		}
-		if sep == '/' && la <= 2 && lb <= 2 && !(t.at(i+3).kind == tNum && !t.at(i+3).sp) {
+		if sep == '/' && la <= 2 && lb <= 2 && !(t.at(i+3).kind == ftNum && !t.at(i+3).sp) {
 			// "11/12,2016"
-			if cm, y := t.at(i+3), t.at(i+4); cm.isSym(',') && !cm.sp && y.kind == tNum && (y.e-y.s == 4 || y.e-y.s == 2) && !y.sp {
+			if cm, y := t.at(i+3), t.at(i+4); cm.isSym(',') && !cm.sp && y.kind == ftNum && (y.e-y.s == 4 || y.e-y.s == 2) && !y.sp {
 				yv := atoiTok(sc.text[y.s:y.e])
 				if y.e-y.s == 2 {
 					yv = twoDigitYear(yv)
@@ -464,7 +464,7 @@ func (sc *scanner) numericDate(i int) cand {
 					return dateCand(i, i+5, yv, a, b)
 				}
 			}
-			if p := t.at(i - 1); p.kind == tNum && k.sp || p.isSym('/') && !k.sp {
+			if p := t.at(i - 1); p.kind == ftNum && k.sp || p.isSym('/') && !k.sp {
 				return none
 			}
 			if a == 9 && b == 11 {
@@ -474,7 +474,7 @@ func (sc *scanner) numericDate(i int) cand {
 			if a == 24 && b == 7 || a == b && a > 12 || a < b && isFractionDenominator(b) {
 				return none
 			}
-			if n := t.at(i + 3); n.isSym('%') || n.kind == tWord && n.lx != nil && (n.lx.unit != "" || n.lx.pctWord) {
+			if n := t.at(i + 3); n.isSym('%') || n.kind == ftWord && n.lx != nil && (n.lx.unit != "" || n.lx.pctWord) {
 				return none
 			}
 			if validDate(0, a, b) {
@@ -487,10 +487,10 @@ func (sc *scanner) numericDate(i int) cand {
 		}
 	}
 	// "2019-sep-1", "2019/sep/01", "1-jan", "28-nov"
-	if sep != 0 && sep != '.' && p2.kind == tWord {
+	if sep != 0 && sep != '.' && p2.kind == ftWord {
 		if m, mend, _, _ := sc.monthAt(i + 2); m > 0 && mend == i+3 {
 			s2, p3 := t.at(i+3), t.at(i+4)
-			if la == 4 && s2.kind == tSym && s2.r == sep && !s2.sp && p3.kind == tNum && !p3.sp && p3.e-p3.s <= 2 {
+			if la == 4 && s2.kind == ftSym && s2.r == sep && !s2.sp && p3.kind == ftNum && !p3.sp && p3.e-p3.s <= 2 {
 				if d := atoiTok(sc.text[p3.s:p3.e]); validDate(a, m, d) {
 					return dateCand(i, i+5, a, m, d)
 				}
@@ -500,7 +500,7 @@ func (sc *scanner) numericDate(i int) cand {
 					return dateCand(i, yend, y, m, a)
 				}
 				// "05-aug-2016", "23/sep/2020"
-				if s2, y := t.at(i+3), t.at(i+4); s2.isSym(sep) && !s2.sp && y.kind == tNum && !y.sp && y.e-y.s == 4 {
+				if s2, y := t.at(i+3), t.at(i+4); s2.isSym(sep) && !s2.sp && y.kind == ftNum && !y.sp && y.e-y.s == 4 {
 					if yv := atoiTok(sc.text[y.s:y.e]); validDate(yv, m, a) && yv >= 1000 && yv <= 2099 {
 						return dateCand(i, i+5, yv, m, a)
 					}
@@ -511,7 +511,7 @@ func (sc *scanner) numericDate(i int) cand {
 		return none
 	}
 	// "22april"
-	if n := t.at(i + 1); n.kind == tWord && !n.sp && n.lx != nil && n.lx.month > 0 && la <= 2 {
+	if n := t.at(i + 1); n.kind == ftWord && !n.sp && n.lx != nil && n.lx.month > 0 && la <= 2 {
 		if m, mend, _, _ := sc.monthAt(i + 1); validDate(0, m, a) {
 			return sc.dayFirst(i, a, i+1, false).orMonth(dateCand(i, mend, 0, m, a))
 		}
@@ -597,15 +597,15 @@ func (sc *scanner) dayFirst(i, d, end int, ordinal bool) cand {
 func (sc *scanner) decadeAt(i, j int) (cand, bool) {
 	t := &sc.t
 	k := t.at(j)
-	if isApostrophe(k.r) && k.kind == tSym {
+	if isQuoteOrApostrophe(k.r) && k.kind == ftSym {
 		n := t.at(j + 1)
-		if n.kind != tNum || n.sp || n.e-n.s != 2 || sc.text[n.e-1] != '0' {
+		if n.kind != ftNum || n.sp || n.e-n.s != 2 || sc.text[n.e-1] != '0' {
 			return cand{}, false
 		}
 		if s := t.at(j + 2); !sc.is(s, "s") || s.sp {
 			return cand{}, false
 		}
-		if x := t.at(j + 3); x.kind == tWord && !x.sp {
+		if x := t.at(j + 3); x.kind == ftWord && !x.sp {
 			return cand{}, false
 		}
 		v := atoiTok(sc.text[n.s:n.e])
@@ -615,18 +615,18 @@ func (sc *scanner) decadeAt(i, j int) (cand, bool) {
 		}
 		return cand{start: i, end: j + 3, kind: Date, value: itoa4(y)[:3] + "X"}, true
 	}
-	if k.kind != tNum || k.e-k.s != 4 || sc.text[k.e-1] != '0' {
+	if k.kind != ftNum || k.e-k.s != 4 || sc.text[k.e-1] != '0' {
 		return cand{}, false
 	}
 	q := j + 1
-	if a := t.at(q); isApostrophe(a.r) && a.kind == tSym && !a.sp {
+	if a := t.at(q); isQuoteOrApostrophe(a.r) && a.kind == ftSym && !a.sp {
 		q++
 	}
 	s := t.at(q)
 	if !sc.is(s, "s") || s.sp {
 		return cand{}, false
 	}
-	if x := t.at(q + 1); x.kind == tWord && !x.sp {
+	if x := t.at(q + 1); x.kind == ftWord && !x.sp {
 		return cand{}, false
 	}
 	y := sc.text[k.s:k.e]
@@ -662,17 +662,17 @@ func (sc *scanner) weekdayDate(i int) cand {
 		return c
 	}
 	n := t.at(j)
-	if n.kind == tWord && n.lx != nil && n.lx.month > 0 {
+	if n.kind == ftWord && n.lx != nil && n.lx.month > 0 {
 		if c, ok := sc.monthFirst(j); ok && c.value != "" && len(c.value) > 7 {
 			return closeParen(c)
 		}
 	}
-	if n.kind == tNum {
+	if n.kind == ftNum {
 		if c := sc.numericDate(j); c.kind == Date && c.end > j && len(c.value) >= 10 {
 			return closeParen(c)
 		}
 		// "friday 7.6", "friday 7-6": a month and a day beside a weekday
-		if s, b := t.at(j+1), t.at(j+2); s.kind == tSym && (s.r == '.' || s.r == '/' || s.isDash()) && !s.sp && b.kind == tNum && !b.sp && !(t.at(j+3).kind == tNum && !t.at(j+3).sp) {
+		if s, b := t.at(j+1), t.at(j+2); s.kind == ftSym && (s.r == '.' || s.r == '/' || s.isDash()) && !s.sp && b.kind == ftNum && !b.sp && !(t.at(j+3).kind == ftNum && !t.at(j+3).sp) {
 			m, d := atoiTok(sc.text[n.s:n.e]), atoiTok(sc.text[b.s:b.e])
 			if n.e-n.s <= 2 && b.e-b.s <= 2 && validDate(0, m, d) {
 				return closeParen(dateCand(i, j+3, 0, m, d))
@@ -680,7 +680,7 @@ func (sc *scanner) weekdayDate(i int) cand {
 		}
 	}
 	// "Mon 13th", "friday 15th": a weekday and an ordinal day of the month
-	if n := t.at(i + 1); n.kind == tNum && n.sp {
+	if n := t.at(i + 1); n.kind == ftNum && n.sp {
 		if d, end, ord, ok := sc.dayNumber(i + 1); ok && ord && !(t.at(end).lx != nil && t.at(end).lx.month > 0) && !sc.is(t.at(end), "of") {
 			return cand{start: i, end: end, kind: Date, value: "XXXX-XX-" + string([]byte{byte('0' + d/10), byte('0' + d%10)})}
 		}
@@ -696,7 +696,7 @@ func (sc *scanner) weekdayDate(i int) cand {
 		q := i + 2
 		var d, end int
 		ok := false
-		if n := t.at(q); n.kind == tNum {
+		if n := t.at(q); n.kind == ftNum {
 			d, end, _, ok = sc.dayNumber(q)
 		} else if d, end, ok = sc.dayWord(q, false); !ok {
 			d, end, ok = sc.dayWord(q, true)
@@ -723,7 +723,7 @@ func (sc *scanner) relativeDate(i int) cand {
 	k := t.at(i)
 	none := cand{start: i, end: i}
 	n := t.at(i + 1)
-	if n.kind != tWord || n.lx == nil {
+	if n.kind != ftWord || n.lx == nil {
 		return none
 	}
 	switch {
@@ -747,7 +747,7 @@ func (sc *scanner) relativeDate(i int) cand {
 		if sc.is(t.at(q), "on") {
 			q++
 		}
-		if w := t.at(q); w.kind == tWord && w.lx != nil && w.lx.wday > 0 && !w.lx.plural && !w.lx.wdayAbb {
+		if w := t.at(q); w.kind == ftWord && w.lx != nil && w.lx.wday > 0 && !w.lx.plural && !w.lx.wdayAbb {
 			return cand{start: i, end: q + 1, kind: Date}
 		}
 		return cand{start: i, end: i + 2, kind: Date}
@@ -781,7 +781,7 @@ func (sc *scanner) theDate(i int) cand {
 	none := cand{start: i, end: i}
 	n := t.at(i + 1)
 	switch {
-	case n.kind == tNum || n.kind == tSym && isApostrophe(n.r):
+	case n.kind == ftNum || n.kind == ftSym && isQuoteOrApostrophe(n.r):
 		if c, ok := sc.decadeAt(i, i+1); ok {
 			return c
 		}
@@ -801,7 +801,7 @@ func (sc *scanner) theDate(i int) cand {
 		if sc.is(t.at(i+2), "day") {
 			return cand{start: i, end: i + 3, kind: Date}
 		}
-	case n.kind == tWord && n.lx != nil && n.lx.ord > 0:
+	case n.kind == ftWord && n.lx != nil && n.lx.ord > 0:
 		if c := sc.ordinalDate(i + 1); c.kind == Date && c.value == "" && c.end > i+1 {
 			c.start = i
 			return c
@@ -818,17 +818,17 @@ func (sc *scanner) prefixedDate(i int) cand {
 	q := i + 1
 	if d := t.at(q); d.isDash() && !d.sp {
 		q++
-	} else if !d.sp && d.kind != tEnd {
+	} else if !d.sp && d.kind != ftEnd {
 		return none
 	}
 	var c cand
-	if k := t.at(q); k.kind == tNum {
+	if k := t.at(q); k.kind == ftNum {
 		if dc, ok := sc.decadeAt(q, q); ok {
 			c = dc
 		} else if a := sc.amountAt(q); a.kind == Date {
 			c = a
 		}
-	} else if k.kind == tWord && k.lx != nil && (k.lx.month > 0 || k.lx.flags&fRelative != 0 || k.lx.wday > 0) {
+	} else if k.kind == ftWord && k.lx != nil && (k.lx.month > 0 || k.lx.flags&fRelative != 0 || k.lx.wday > 0) {
 		c = sc.dateAt(q)
 		if m, mend, abbr, dotted := sc.monthAt(q); m > 0 && c.end <= mend && (!abbr || dotted) && (k.cap || !sc.is(k, "may") && !sc.is(k, "march")) {
 			c = cand{start: q, end: mend, kind: Date, value: ymd(0, m, 0), fill: true} // "mid-October"
@@ -859,7 +859,7 @@ func (sc *scanner) ordinalDate(i int) cand {
 		}
 	}
 	// "first friday of july", "second sunday"
-	if w := t.at(end); w.kind == tWord && w.lx != nil && w.lx.wday > 0 && !w.lx.plural && !w.lx.wdayAbb && d <= 5 {
+	if w := t.at(end); w.kind == ftWord && w.lx != nil && w.lx.wday > 0 && !w.lx.plural && !w.lx.wdayAbb && d <= 5 {
 		q := end + 1
 		if sc.is(t.at(q), "of") || sc.is(t.at(q), "in") {
 			if m, mend, _, _ := sc.monthAt(q + 1); m > 0 {

@@ -76,7 +76,7 @@ func (sc *scanner) digits(i int) (d dec, end int, bare bool, ok bool) {
 	j := i
 	if k.isSym('.') { // ".08"
 		n := t.at(i + 1)
-		if n.kind != tNum || n.sp {
+		if n.kind != ftNum || n.sp {
 			return dec{}, i, false, false
 		}
 		for p := n.s; p < n.e; p++ {
@@ -93,7 +93,7 @@ func (sc *scanner) digits(i int) (d dec, end int, bare bool, ok bool) {
 	// Thousands separators: commas, or spaces as in "1 234 567".
 	if g := sc.commaGroups(j, first); g > j {
 		for q := j; q < g; q++ {
-			if n := t.at(q); n.kind == tNum {
+			if n := t.at(q); n.kind == ftNum {
 				for p := n.s; p < n.e; p++ {
 					a.push(sc.text[p], false)
 				}
@@ -110,11 +110,11 @@ func (sc *scanner) digits(i int) (d dec, end int, bare bool, ok bool) {
 		j, bare = g, false
 	}
 	frac := false
-	if p, n := t.at(j), t.at(j+1); p.isSym('.') && !p.sp && n.kind == tNum && !n.sp {
+	if p, n := t.at(j), t.at(j+1); p.isSym('.') && !p.sp && n.kind == ftNum && !n.sp {
 		// A second point makes it a dotted identifier or a date, not a number.
-		if q, r := t.at(j+2), t.at(j+3); q.isSym('.') && !q.sp && r.kind == tNum && !r.sp {
+		if q, r := t.at(j+2), t.at(j+3); q.isSym('.') && !q.sp && r.kind == ftNum && !r.sp {
 			end := j + 2
-			for t.at(end).isSym('.') && !t.at(end).sp && t.at(end+1).kind == tNum && !t.at(end+1).sp {
+			for t.at(end).isSym('.') && !t.at(end).sp && t.at(end+1).kind == ftNum && !t.at(end+1).sp {
 				end += 2
 			}
 			return dec{}, end, false, false
@@ -127,14 +127,14 @@ func (sc *scanner) digits(i int) (d dec, end int, bare bool, ok bool) {
 	}
 	d = a.dec(frac)
 	// Scientific notation: "1.3e6", "12.32e+14", "-12e-1".
-	if e := t.at(j); e.kind == tWord && !e.sp && (sc.text[e.s:e.e] == "e" || sc.text[e.s:e.e] == "E") {
+	if e := t.at(j); e.kind == ftWord && !e.sp && (sc.text[e.s:e.e] == "e" || sc.text[e.s:e.e] == "E") {
 		q := j + 1
 		neg := false
 		if s := t.at(q); !s.sp && (s.isSym('+') || s.isDash()) {
 			neg = s.isDash()
 			q++
 		}
-		if x := t.at(q); x.kind == tNum && !x.sp && x.e-x.s <= 3 && !(t.at(q+1).kind == tWord && !t.at(q+1).sp) {
+		if x := t.at(q); x.kind == ftNum && !x.sp && x.e-x.s <= 3 && !(t.at(q+1).kind == ftWord && !t.at(q+1).sp) {
 			exp := atoiTok(sc.text[x.s:x.e])
 			if neg {
 				exp = -exp
@@ -169,7 +169,7 @@ func (sc *scanner) commaGroups(j, first int) int {
 	// list or a code, and stopping here keeps rescans of it bounded.
 	for n := 0; n < 7; n++ {
 		c, d := t.at(q), t.at(q+1)
-		if !c.isSym(',') || c.sp || d.kind != tNum || d.sp {
+		if !c.isSym(',') || c.sp || d.kind != ftNum || d.sp {
 			break
 		}
 		l := d.e - d.s
@@ -189,7 +189,7 @@ func (sc *scanner) commaGroups(j, first int) int {
 	end := max(west, indian)
 	// "1,234abc" or "1,2345": the digits run on, so the grouping is not one.
 	if end > j {
-		if n := t.at(end); (n.kind == tNum || n.kind == tWord) && !n.sp && !(n.kind == tWord && n.lx != nil && (n.lx.scale > 0 || n.lx.unit != "" || n.lx.cur != "")) {
+		if n := t.at(end); (n.kind == ftNum || n.kind == ftWord) && !n.sp && !(n.kind == ftWord && n.lx != nil && (n.lx.scale > 0 || n.lx.unit != "" || n.lx.cur != "")) {
 			return j
 		}
 	}
@@ -210,7 +210,7 @@ func (sc *scanner) spaceGroups(j, first int) int {
 	allZero := true
 	for {
 		d := t.at(q)
-		if d.kind != tNum || d.e-d.s != 3 || !d.sp {
+		if d.kind != ftNum || d.e-d.s != 3 || !d.sp {
 			break
 		}
 		gap := sc.text[t.at(q-1).e:d.s]
@@ -224,7 +224,7 @@ func (sc *scanner) spaceGroups(j, first int) int {
 		if sc.text[d.s:d.e] != "000" {
 			allZero = false
 		}
-		if nx := t.at(q + 1); !nx.sp && (nx.kind == tNum || nx.isSym(',') && t.at(q+2).kind == tNum && !t.at(q+2).sp) {
+		if nx := t.at(q + 1); !nx.sp && (nx.kind == ftNum || nx.isSym(',') && t.at(q+2).kind == ftNum && !t.at(q+2).sp) {
 			break
 		}
 		q++

@@ -37,7 +37,7 @@ func (sc *scanner) timeAmount(i int, nm *numeral, sf suffix) cand {
 			q++
 		}
 		k := t.at(q)
-		if !(k.kind == tNum || k.kind == tWord && k.lx != nil && k.lx.cls != ncNone) {
+		if !(k.kind == ftNum || k.kind == ftWord && k.lx != nil && k.lx.cls != ncNone) {
 			break
 		}
 		n2, ok := sc.cardinal(q, false)
@@ -180,12 +180,12 @@ func (sc *scanner) durationWords(i int) cand {
 	t := &sc.t
 	none := cand{start: i, end: i}
 	k := t.at(i)
-	if k.kind != tWord || k.lx == nil {
+	if k.kind != ftWord || k.lx == nil {
 		return none
 	}
 	unitAt := func(q int, plural bool) timeUnit {
 		u := t.at(q)
-		if u.kind != tWord || u.lx == nil || u.lx.tu == tuNone || u.lx.plural != plural {
+		if u.kind != ftWord || u.lx == nil || u.lx.tu == tuNone || u.lx.plural != plural {
 			return tuNone
 		}
 		w := sc.text[u.s:u.e]
@@ -280,7 +280,7 @@ func (sc *scanner) durationWords(i int) cand {
 func (sc *scanner) articleDurationOK(i int, tu timeUnit, end int) bool {
 	t := &sc.t
 	p := t.at(i - 1)
-	if p.kind == tNum || p.isSym('%') || p.kind == tWord && p.lx != nil && (p.lx.cls != ncNone || p.lx.cur != "" || p.lx.pctWord || p.lx.unit != "") {
+	if p.kind == ftNum || p.isSym('%') || p.kind == ftWord && p.lx != nil && (p.lx.cls != ncNone || p.lx.cur != "" || p.lx.pctWord || p.lx.unit != "") {
 		return false
 	}
 	for _, w := range []string{"once", "twice", "thrice", "times", "per", "every", "each", "a", "an", "the"} {
@@ -290,7 +290,7 @@ func (sc *scanner) articleDurationOK(i int, tu timeUnit, end int) bool {
 	}
 	if tu == tuSecond {
 		n := t.at(end)
-		return n.kind == tEnd || n.kind == tSym && (n.r == '.' || n.r == ',' || n.r == '!' || n.r == '?')
+		return n.kind == ftEnd || n.kind == ftSym && (n.r == '.' || n.r == ',' || n.r == '!' || n.r == '?')
 	}
 	if tu == tuDecade || tu == tuCentury || tu == tuFortnight {
 		return true

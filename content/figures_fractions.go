@@ -10,14 +10,14 @@ func (sc *scanner) denominator(j int, numer dec) (uint64, int, bool) {
 	k := t.at(j)
 	// "two-thirds", "one - fourth"
 	if k.isDash() {
-		if n := t.at(j + 1); n.sp == k.sp && n.kind == tWord {
+		if n := t.at(j + 1); n.sp == k.sp && n.kind == ftWord {
 			j++
 			k = n
 		} else {
 			return 0, j, false
 		}
 	}
-	if k.kind != tWord || k.lx == nil {
+	if k.kind != ftWord || k.lx == nil {
 		return 0, j, false
 	}
 	v, isInt := numer.intVal()
@@ -32,7 +32,7 @@ func (sc *scanner) denominator(j int, numer dec) (uint64, int, bool) {
 		if t.at(q).isDash() {
 			q++
 		}
-		if o := t.at(q); o.kind == tWord && o.lx != nil && o.lx.ord >= 1 && o.lx.ord <= 9 && o.lx.cls == ncNone {
+		if o := t.at(q); o.kind == ftWord && o.lx != nil && o.lx.ord >= 1 && o.lx.ord <= 9 && o.lx.cls == ncNone {
 			if (v == 1) != plural(sc.text[o.s:o.e]) {
 				return uint64(l.num + o.lx.ord), q + 1, true
 			}
@@ -50,7 +50,7 @@ func (sc *scanner) denominator(j int, numer dec) (uint64, int, bool) {
 	// "three quarters" of a year are a period unless "of" follows.
 	if sc.is(k, "quarters") {
 		n := t.at(j + 1)
-		if !(sc.is(n, "of") || n.kind == tEnd || n.kind == tSym || n.lx != nil && n.lx.cls == ncScale) {
+		if !(sc.is(n, "of") || n.kind == ftEnd || n.kind == ftSym || n.lx != nil && n.lx.cls == ncScale) {
 			return 0, j, false
 		}
 	}
@@ -74,7 +74,7 @@ func (sc *scanner) fractionTail(nm *numeral, st cardState) bool {
 			if st.hasAnd {
 				// "one billion and three quarters million", "two million
 				// and one half": a fraction of the magnitude
-				if s := t.at(end); s.kind == tWord && s.lx != nil && s.lx.cls == ncScale && s.lx.num < st.andScale {
+				if s := t.at(end); s.kind == ftWord && s.lx != nil && s.lx.cls == ncScale && s.lx.num < st.andScale {
 					f, end = f.shift(s.lx.num), end+1
 				} else if st.andScale >= 3 {
 					f = f.shift(st.andScale)
@@ -108,7 +108,7 @@ func (sc *scanner) fractionTail(nm *numeral, st cardState) bool {
 			if hyph && t.at(q).isDash() && !t.at(q).sp {
 				q++
 			}
-		} else if b.kind == tWord && b.lx != nil && (b.lx.cls == ncOnes || b.lx.cls == ncTeen || b.lx.cls == ncTens) {
+		} else if b.kind == ftWord && b.lx != nil && (b.lx.cls == ncOnes || b.lx.cls == ncTeen || b.lx.cls == ncTens) {
 			sub, _, ok := sc.cardinalCore(q, false)
 			if !ok || sub.vague || !sub.words {
 				return sc.mixedFraction(nm, st)
@@ -119,7 +119,7 @@ func (sc *scanner) fractionTail(nm *numeral, st cardState) bool {
 		}
 		if d, end, ok := sc.denominator(q, numer); ok {
 			f := numer.div(d)
-			if s := t.at(end); s.kind == tWord && s.lx != nil && s.lx.cls == ncScale && s.lx.num < st.lastScale {
+			if s := t.at(end); s.kind == ftWord && s.lx != nil && s.lx.cls == ncScale && s.lx.num < st.lastScale {
 				if st.state == lScale {
 					// "one billion and a half million"
 					nm.val = nm.val.add(f.shift(s.lx.num))
@@ -147,8 +147,8 @@ func (sc *scanner) mixedFraction(nm *numeral, st cardState) bool {
 	if nm.words || st.state != lDigits || !nm.bareDigits {
 		return false
 	}
-	if n, s, d := t.at(j), t.at(j+1), t.at(j+2); n.kind == tNum && n.sp && s.isSym('/') && !s.sp && d.kind == tNum && !d.sp &&
-		!(t.at(j+3).kind == tNum && !t.at(j+3).sp) && !t.at(j+3).isSym('/') {
+	if n, s, d := t.at(j), t.at(j+1), t.at(j+2); n.kind == ftNum && n.sp && s.isSym('/') && !s.sp && d.kind == ftNum && !d.sp &&
+		!(t.at(j+3).kind == ftNum && !t.at(j+3).sp) && !t.at(j+3).isSym('/') {
 		a, b := atoiTok(sc.text[n.s:n.e]), atoiTok(sc.text[d.s:d.e])
 		if a > 0 && a < b && b <= 100 && d.e-d.s <= 3 {
 			nm.val = nm.val.add(decOf(uint64(a)).div(uint64(b)))
@@ -156,7 +156,7 @@ func (sc *scanner) mixedFraction(nm *numeral, st cardState) bool {
 			return true
 		}
 	}
-	if v := t.at(j); v.kind == tSym && !v.sp && vulgar[v.r] != 0 {
+	if v := t.at(j); v.kind == ftSym && !v.sp && vulgar[v.r] != 0 {
 		nm.val = nm.val.add(decOf(uint64(vulgar[v.r] >> 8)).div(uint64(vulgar[v.r] & 0xff)))
 		nm.end, nm.fraction = j+1, true
 		return true
@@ -176,7 +176,7 @@ func (sc *scanner) scaleAfterFraction(nm *numeral) {
 	if sc.is(t.at(q), "of") && (sc.is(t.at(q+1), "a") || sc.is(t.at(q+1), "an")) && t.at(q+2).lx != nil && t.at(q+2).lx.cls == ncScale {
 		q += 2
 	}
-	if s := t.at(q); s.kind == tWord && s.lx != nil && s.lx.cls == ncScale {
+	if s := t.at(q); s.kind == ftWord && s.lx != nil && s.lx.cls == ncScale {
 		nm.val, nm.end, nm.scaled = nm.val.shift(s.lx.num), q+1, true
 		nm.bareHalf = false
 	}
@@ -203,7 +203,7 @@ func (sc *scanner) ratioTail(nm *numeral) {
 		return
 	}
 	n := t.at(q)
-	if !(n.kind == tNum || n.kind == tWord && n.lx != nil && (n.lx.cls == ncOnes || n.lx.cls == ncTeen || n.lx.cls == ncTens)) {
+	if !(n.kind == ftNum || n.kind == ftWord && n.lx != nil && (n.lx.cls == ncOnes || n.lx.cls == ncTeen || n.lx.cls == ncTens)) {
 		return
 	}
 	den, _, ok := sc.cardinalCore(q, false)
@@ -226,7 +226,7 @@ func (sc *scanner) ratioTail(nm *numeral) {
 		}
 	case "over":
 		// "over" is mostly "more than"; a quotient only ends a sentence.
-		if e := t.at(den.end); e.kind != tEnd && !(e.kind == tSym && (e.r == '.' || e.r == '?' || e.r == '!' || e.r == ',')) {
+		if e := t.at(den.end); e.kind != ftEnd && !(e.kind == ftSym && (e.r == '.' || e.r == '?' || e.r == '!' || e.r == ',')) {
 			return
 		}
 	}

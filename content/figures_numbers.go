@@ -38,16 +38,16 @@ const (
 func (sc *scanner) vagueNumber(i int) (dec, int, bool) {
 	t := &sc.t
 	k := t.at(i)
-	if k.kind != tWord || k.lx == nil {
+	if k.kind != ftWord || k.lx == nil {
 		return dec{}, i, false
 	}
-	scaleWord := func(k *token) bool {
-		return k.kind == tWord && k.lx != nil && (k.lx.cls == ncHundred || k.lx.cls == ncScale)
+	scaleWord := func(k *ftok) bool {
+		return k.kind == ftWord && k.lx != nil && (k.lx.cls == ncHundred || k.lx.cls == ncScale)
 	}
 	if k.lx.flags&fPlural != 0 {
 		j := i + 1
 		// "tens of thousands", "hundreds of millions"
-		if o, p := t.at(j), t.at(j+1); sc.is(o, "of") && p.kind == tWord && p.lx != nil && p.lx.flags&fPlural != 0 && !sc.is(p, "tens") && !sc.is(p, "dozens") && !sc.is(p, "scores") {
+		if o, p := t.at(j), t.at(j+1); sc.is(o, "of") && p.kind == ftWord && p.lx != nil && p.lx.flags&fPlural != 0 && !sc.is(p, "tens") && !sc.is(p, "dozens") && !sc.is(p, "scores") {
 			j += 2
 			for sc.is(t.at(j), "of") && t.at(j+1).flag(fPlural) && (sc.is(t.at(j+1), "millions") || sc.is(t.at(j+1), "billions") || sc.is(t.at(j+1), "thousands")) && !sc.is(t.at(j+2), "of") {
 				j += 2
@@ -57,7 +57,7 @@ func (sc *scanner) vagueNumber(i int) (dec, int, bool) {
 		if sc.is(k, "tens") || sc.is(k, "scores") {
 			return dec{}, i, false // "tens" alone is rarely a count; "scores" needs "of"
 		}
-		if sc.is(t.at(j), "of") || (t.at(j).kind == tWord && t.at(j).lx == nil && !t.at(j).cap) {
+		if sc.is(t.at(j), "of") || (t.at(j).kind == ftWord && t.at(j).lx == nil && !t.at(j).cap) {
 			return dec{bad: true}, j, true
 		}
 		return dec{}, i, false
@@ -123,8 +123,8 @@ func (sc *scanner) cardinalCore(i int, moneyCtx bool) (nm numeral, st cardState,
 		return nm, st, true
 	}
 	k := t.at(j)
-	if k.kind == tSym {
-		if v := vulgar[k.r]; v != 0 && !(t.at(j-1).kind == tNum && !k.sp) {
+	if k.kind == ftSym {
+		if v := vulgar[k.r]; v != 0 && !(t.at(j-1).kind == ftNum && !k.sp) {
 			nm.val = decOf(uint64(v >> 8)).div(uint64(v & 0xff))
 			nm.end, nm.digits, nm.fraction = j+1, true, true
 			return nm, st, true
@@ -133,7 +133,7 @@ func (sc *scanner) cardinalCore(i int, moneyCtx bool) (nm numeral, st cardState,
 	if sc.is(k, "a") || sc.is(k, "an") {
 		n := t.at(j + 1)
 		switch {
-		case n.kind == tWord && n.lx != nil && (n.lx.cls == ncHundred || n.lx.cls == ncScale || n.lx.cls == ncDozen && !n.lx.flagPlural()):
+		case n.kind == ftWord && n.lx != nil && (n.lx.cls == ncHundred || n.lx.cls == ncScale || n.lx.cls == ncDozen && !n.lx.flagPlural()):
 			cur, st.state, j, started = decOf(1), lA, j+1, true
 			nm.article, nm.first = true, j
 		case sc.is(n, "half") || sc.is(n, "quarter"):
@@ -158,7 +158,7 @@ func (sc *scanner) cardinalCore(i int, moneyCtx bool) (nm numeral, st cardState,
 		} else if sc.is(a, "of") && (sc.is(t.at(q+1), "a") || sc.is(t.at(q+1), "an")) {
 			q += 2
 		}
-		if s := t.at(q); s.kind == tWord && s.lx != nil && (s.lx.cls == ncScale || s.lx.cls == ncDozen && !s.lx.flagPlural()) {
+		if s := t.at(q); s.kind == ftWord && s.lx != nil && (s.lx.cls == ncScale || s.lx.cls == ncDozen && !s.lx.flagPlural()) {
 			if s.lx.cls == ncDozen {
 				f = f.mulInt(12)
 			} else {
@@ -177,7 +177,7 @@ func (sc *scanner) cardinalCore(i int, moneyCtx bool) (nm numeral, st cardState,
 	for {
 		k := t.at(j)
 		switch {
-		case k.kind == tNum || (k.isSym('.') && !started):
+		case k.kind == ftNum || (k.isSym('.') && !started):
 			if st.state != lNone && st.state != lHundred && st.state != lScale {
 				goto done
 			}
@@ -216,15 +216,15 @@ func (sc *scanner) cardinalCore(i int, moneyCtx bool) (nm numeral, st cardState,
 			}
 			j, st.state, started = end, lDigits, true
 			// Magnitudes written after the digits: "10k", "$3bn", "2.33 k".
-			if s := t.at(j); s.kind == tWord && s.lx != nil && s.lx.scale > 0 && sc.magnitudeOK(j, moneyCtx) {
-				if p := t.at(j + 1); !(p.kind == tNum && !p.sp) {
+			if s := t.at(j); s.kind == ftWord && s.lx != nil && s.lx.scale > 0 && sc.magnitudeOK(j, moneyCtx) {
+				if p := t.at(j + 1); !(p.kind == ftNum && !p.sp) {
 					total = total.add(cur.shift(s.lx.scale))
 					cur, j, st.state, st.lastScale, nm.scaled = dec{}, j+1, lScale, s.lx.scale, true
 					nm.bareDigits, st.hasAnd = false, false
 					goto done
 				}
 			}
-		case k.kind == tWord && k.lx != nil && k.lx.cls != ncNone:
+		case k.kind == ftWord && k.lx != nil && k.lx.cls != ncNone:
 			l := k.lx
 			switch l.cls {
 			case ncOnes:
@@ -320,8 +320,8 @@ func (sc *scanner) cardinalCore(i int, moneyCtx bool) (nm numeral, st cardState,
 			if h := t.at(j + 2); st.state == lHundred && h.lx != nil && h.lx.cls == ncHundred {
 				goto done // "3 hundred and 2 hundred"
 			}
-			if n.kind == tWord && n.lx != nil && (n.lx.cls == ncOnes && n.lx.num > 0 || n.lx.cls == ncTeen || n.lx.cls == ncTens) ||
-				n.kind == tNum && n.e-n.s <= 2 {
+			if n.kind == ftWord && n.lx != nil && (n.lx.cls == ncOnes && n.lx.num > 0 || n.lx.cls == ncTeen || n.lx.cls == ncTens) ||
+				n.kind == ftNum && n.e-n.s <= 2 {
 				st.hasAnd, st.andBase, st.andPart = true, total.add(cur), 0
 				st.andScale = 2
 				if st.state == lScale {
@@ -335,7 +335,7 @@ func (sc *scanner) cardinalCore(i int, moneyCtx bool) (nm numeral, st cardState,
 		case k.isDash() && st.state == lTens:
 			// "twenty-one", "fifty - two"
 			n := t.at(j + 1)
-			if n.kind == tWord && n.lx != nil && n.lx.cls == ncOnes && n.lx.num > 0 && k.sp == n.sp {
+			if n.kind == ftWord && n.lx != nil && n.lx.cls == ncOnes && n.lx.num > 0 && k.sp == n.sp {
 				cur, st.state, j = cur.add(decOf(uint64(n.lx.num))), lOnes, j+2
 				if afterAnd {
 					st.andPart += int64(n.lx.num)
@@ -351,7 +351,7 @@ func (sc *scanner) cardinalCore(i int, moneyCtx bool) (nm numeral, st cardState,
 				goto done
 			}
 			cur, j, st.state, st.hasAnd = cur.add(d), end, lPoint, false
-			if s := t.at(j); s.kind == tWord && s.lx != nil && s.lx.cls == ncScale {
+			if s := t.at(j); s.kind == ftWord && s.lx != nil && s.lx.cls == ncScale {
 				total = total.add(cur.shift(s.lx.num))
 				cur, j, st.state, nm.scaled = dec{}, j+1, lScale, true
 			}
@@ -376,7 +376,7 @@ func (l *lexeme) flagPlural() bool { return l.flags&fPlural != 0 }
 func twentyOrdinal(sc *scanner, j int) bool {
 	t := &sc.t
 	k := t.at(j)
-	if k.kind != tWord || k.lx == nil || k.lx.cls != ncTens {
+	if k.kind != ftWord || k.lx == nil || k.lx.cls != ncTens {
 		return false
 	}
 	q := j + 1
@@ -384,7 +384,7 @@ func twentyOrdinal(sc *scanner, j int) bool {
 		q++
 	}
 	o := t.at(q)
-	return o.kind == tWord && o.lx != nil && o.lx.ord >= 1 && o.lx.ord <= 9 && o.lx.cls == ncNone
+	return o.kind == ftWord && o.lx != nil && o.lx.ord >= 1 && o.lx.ord <= 9 && o.lx.cls == ncNone
 }
 
 // magnitudeOK decides whether a magnitude abbreviation after digits is one:
@@ -400,7 +400,7 @@ func (sc *scanner) magnitudeOK(j int, moneyCtx bool) bool {
 	case "MM", "M", "b", "B":
 		if s.sp {
 			n := sc.t.at(j + 1)
-			return w == "M" && (n.kind == tEnd || n.kind == tSym && n.sp)
+			return w == "M" && (n.kind == ftEnd || n.kind == ftSym && n.sp)
 		}
 		return true
 	}
@@ -414,7 +414,7 @@ func (sc *scanner) pointDigits(j int) (dec, int, bool) {
 	n := 0
 	for {
 		k := t.at(j)
-		if k.kind != tWord || k.lx == nil {
+		if k.kind != ftWord || k.lx == nil {
 			break
 		}
 		l := k.lx
@@ -432,7 +432,7 @@ func (sc *scanner) pointDigits(j int) (dec, int, bool) {
 				if t.at(q).isDash() {
 					q++
 				}
-				if o := t.at(q); o.kind == tWord && o.lx != nil && o.lx.cls == ncOnes && o.lx.num > 0 {
+				if o := t.at(q); o.kind == ftWord && o.lx != nil && o.lx.cls == ncOnes && o.lx.num > 0 {
 					v += o.lx.num
 					j = q + 1
 				}
@@ -454,13 +454,13 @@ func (sc *scanner) pointDigits(j int) (dec, int, bool) {
 func (sc *scanner) slashFraction(j, end int, bare bool) (dec, int, bool) {
 	t := &sc.t
 	s, d := t.at(end), t.at(end+1)
-	if !bare || !s.isSym('/') || s.sp || d.kind != tNum || d.sp || d.e-d.s > 3 {
+	if !bare || !s.isSym('/') || s.sp || d.kind != ftNum || d.sp || d.e-d.s > 3 {
 		return dec{}, end, false
 	}
-	if n := t.at(end + 2); !n.sp && (n.kind == tNum || n.isSym('/') || n.kind == tWord) {
+	if n := t.at(end + 2); !n.sp && (n.kind == ftNum || n.isSym('/') || n.kind == ftWord) {
 		return dec{}, end, false
 	}
-	if p := t.at(j - 1); !t.at(j).sp && (p.kind == tNum || p.isSym('/')) {
+	if p := t.at(j - 1); !t.at(j).sp && (p.kind == ftNum || p.isSym('/')) {
 		return dec{}, end, false
 	}
 	a := atoiTok(sc.text[t.at(j).s:t.at(j).e])

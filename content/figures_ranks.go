@@ -13,28 +13,28 @@ func (sc *scanner) rankAt(i int) cand {
 	none := cand{start: i, end: i}
 	k := t.at(i)
 	switch {
-	case k.isSym('#') && !t.at(i+1).sp && t.at(i+1).kind == tNum:
-		if p := t.at(i - 1); p.kind == tWord && !k.sp {
+	case k.isSym('#') && !t.at(i+1).sp && t.at(i+1).kind == ftNum:
+		if p := t.at(i - 1); p.kind == ftWord && !k.sp {
 			return none // "C#"
 		}
 		n := t.at(i + 1)
-		if n.e-n.s > 3 || t.at(i+2).kind == tWord && !t.at(i+2).sp || t.at(i+2).kind == tNum && !t.at(i+2).sp {
+		if n.e-n.s > 3 || t.at(i+2).kind == ftWord && !t.at(i+2).sp || t.at(i+2).kind == ftNum && !t.at(i+2).sp {
 			return cand{start: i, end: i + 2} // "#2016": a hashtag
 		}
 		return cand{start: i, end: i + 2, kind: Ordinal, value: trimZeros(sc.text[n.s:n.e]), unit: sc.nounAfter(i + 2)}
-	case k.kind == tWord && sc.text[k.s:k.e] == "No":
+	case k.kind == ftWord && sc.text[k.s:k.e] == "No":
 		q := i + 1
 		if t.at(q).isSym('.') && !t.at(q).sp {
 			q++
 		}
 		n := t.at(q)
-		if n.kind != tNum || !n.sp || n.e-n.s > 3 || t.at(q+1).kind == tNum && !t.at(q+1).sp ||
-			t.at(q+1).kind == tSym && !t.at(q+1).sp && (t.at(q+1).r == '.' || t.at(q+1).r == ',') && t.at(q+2).kind == tNum {
+		if n.kind != ftNum || !n.sp || n.e-n.s > 3 || t.at(q+1).kind == ftNum && !t.at(q+1).sp ||
+			t.at(q+1).kind == ftSym && !t.at(q+1).sp && (t.at(q+1).r == '.' || t.at(q+1).r == ',') && t.at(q+2).kind == ftNum {
 			return none
 		}
 		return cand{start: i, end: q + 1, kind: Ordinal, value: trimZeros(sc.text[n.s:n.e]), unit: sc.nounAfter(q + 1)}
 	}
-	if k.kind != tWord || k.lx == nil {
+	if k.kind != ftWord || k.lx == nil {
 		return none
 	}
 	ord, end := 0, i+1
@@ -46,7 +46,7 @@ func (sc *scanner) rankAt(i int) cand {
 		if t.at(q).isDash() && !t.at(q).sp {
 			q++
 		}
-		if o := t.at(q); o.kind == tWord && o.lx != nil && o.lx.ord >= 1 && o.lx.ord <= 9 && !o.lx.ordPl && o.lx.cls == ncNone {
+		if o := t.at(q); o.kind == ftWord && o.lx != nil && o.lx.ord >= 1 && o.lx.ord <= 9 && !o.lx.ordPl && o.lx.cls == ncNone {
 			ord, end = l.num+o.lx.ord, q+1
 		}
 	}
@@ -58,13 +58,13 @@ func (sc *scanner) rankAt(i int) cand {
 	}
 	n := t.at(end)
 	// "ranks fourth", "finished third", "second only to"
-	if p := t.at(i - 1); p.kind == tWord && p.lx == nil && rankVerb(lowerASCII(sc.text[p.s:p.e])) ||
+	if p := t.at(i - 1); p.kind == ftWord && p.lx == nil && rankVerb(lowerASCII(sc.text[p.s:p.e])) ||
 		sc.is(n, "only") && sc.is(t.at(end+1), "to") {
 		return cand{start: i, end: end, kind: Ordinal, value: itoaSmall(ord)}
 	}
 	// "fifth-largest", "second-most", "third-place", "second-ever"
 	if n.isDash() && !n.sp {
-		if w := t.at(end + 1); w.kind == tWord && !w.sp {
+		if w := t.at(end + 1); w.kind == ftWord && !w.sp {
 			s := lowerASCII(sc.text[w.s:w.e])
 			if hasSuffix(s, "est") || s == "most" || s == "least" || s == "place" || s == "ranked" || s == "largest" || s == "ever" {
 				return cand{start: i, end: end + 2, kind: Ordinal, value: itoaSmall(ord), unit: sc.nounAfter(end + 2)}

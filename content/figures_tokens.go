@@ -5,19 +5,19 @@ import (
 	"unicode/utf8"
 )
 
-type tokKind uint8
+type ftKind uint8
 
 const (
-	tEnd  tokKind = iota // before the start or past the end of the paragraph
-	tWord                // a run of letters
-	tNum                 // a run of ASCII digits
-	tSym                 // any other single character
-	tSkip                // an escape sequence: never part of a figure
+	ftEnd  ftKind = iota // before the start or past the end of the paragraph
+	ftWord               // a run of letters
+	ftNum                // a run of ASCII digits
+	ftSym                // any other single character
+	ftSkip               // an escape sequence: never part of a figure
 )
 
-type token struct {
+type ftok struct {
 	s, e  int
-	kind  tokKind
+	kind  ftKind
 	sp    bool // white space (or the paragraph start) before it
 	cap   bool // word that starts with a capital
 	upper bool // word of two or more letters, all capitals
@@ -32,22 +32,22 @@ type token struct {
 type tokens struct {
 	text string
 	pos  int
-	buf  []token
+	buf  []ftok
 	base int // index of buf[0]
-	end  token
-	bof  token
+	end  ftok
+	bof  ftok
 }
 
 const keepBehind = 48
 
 func (t *tokens) reset(text string) {
 	t.text, t.pos, t.buf, t.base = text, 0, t.buf[:0], 0
-	t.end = token{s: len(text), e: len(text), kind: tEnd, sp: true}
-	t.bof = token{kind: tEnd}
+	t.end = ftok{s: len(text), e: len(text), kind: ftEnd, sp: true}
+	t.bof = ftok{kind: ftEnd}
 }
 
 // at returns token i; past the end it returns an end token.
-func (t *tokens) at(i int) *token {
+func (t *tokens) at(i int) *ftok {
 	if i < t.base {
 		return &t.bof
 	}
@@ -103,7 +103,7 @@ func (t *tokens) next() bool {
 		t.pos = i
 		return false
 	}
-	tk := token{s: i, sp: sp}
+	tk := ftok{s: i, sp: sp}
 	c := s[i]
 	switch {
 	case '0' <= c && c <= '9':
@@ -111,15 +111,15 @@ func (t *tokens) next() bool {
 		for j < len(s) && '0' <= s[j] && s[j] <= '9' {
 			j++
 		}
-		tk.kind, tk.e = tNum, j
+		tk.kind, tk.e = ftNum, j
 	case c == 0x1b:
-		tk.kind, tk.e = tSkip, i+escLen(s[i:])
+		tk.kind, tk.e = ftSkip, i+escLen(s[i:])
 	case c < utf8.RuneSelf && !isASCIILetter(c):
-		tk.kind, tk.e, tk.r = tSym, i+1, rune(c)
+		tk.kind, tk.e, tk.r = ftSym, i+1, rune(c)
 	default:
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if c >= utf8.RuneSelf && !isLetter(r) {
-			tk.kind, tk.e, tk.r = tSym, i+n, r
+			tk.kind, tk.e, tk.r = ftSym, i+n, r
 			break
 		}
 		j := i
@@ -155,7 +155,7 @@ func (t *tokens) next() bool {
 			}
 			j += n
 		}
-		tk.kind, tk.e = tWord, j
+		tk.kind, tk.e = ftWord, j
 		if c := s[i]; c < utf8.RuneSelf {
 			tk.cap = 'A' <= c && c <= 'Z'
 		} else {
@@ -173,8 +173,6 @@ func (t *tokens) next() bool {
 }
 
 func isASCIILetter(c byte) bool { return ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z') }
-
-func isLetter(r rune) bool { return unicode.IsLetter(r) || unicode.Is(unicode.Mn, r) }
 
 // escLen is the length of the escape sequence at the start of s. Unlike a
 // terminal it never looks past the next ESC, which keeps a text full of
@@ -218,25 +216,25 @@ func escLen(s string) int {
 
 // word helpers
 
-func (t *tokens) str(k *token) string { return t.text[k.s:k.e] }
+func (t *tokens) str(k *ftok) string { return t.text[k.s:k.e] }
 
 // adjacent reports whether token i+1 follows token i with no space.
 func (t *tokens) adjacent(i int) bool {
 	n := t.at(i + 1)
-	return n.kind != tEnd && !n.sp
+	return n.kind != ftEnd && !n.sp
 }
 
-func (k *token) isSym(r rune) bool { return k.kind == tSym && k.r == r }
+func (k *ftok) isSym(r rune) bool { return k.kind == ftSym && k.r == r }
 
-func (k *token) isDash() bool {
-	return k.kind == tSym && (k.r == '-' || k.r == '–' || k.r == '‐' || k.r == '‑')
+func (k *ftok) isDash() bool {
+	return k.kind == ftSym && (k.r == '-' || k.r == '–' || k.r == '‐' || k.r == '‑')
 }
 
-func (k *token) flag(f lexFlag) bool { return k.kind == tWord && k.lx != nil && k.lx.flags&f != 0 }
+func (k *ftok) flag(f lexFlag) bool { return k.kind == ftWord && k.lx != nil && k.lx.flags&f != 0 }
 
 // is reports whether the token is the word w (lower case, ASCII).
-func (t *tokens) is(k *token, w string) bool {
-	if k.kind != tWord || k.e-k.s != len(w) {
+func (t *tokens) is(k *ftok, w string) bool {
+	if k.kind != ftWord || k.e-k.s != len(w) {
 		return false
 	}
 	s := t.text[k.s:k.e]
