@@ -122,7 +122,10 @@ func terminalSizes(f *os.File) <-chan tea.WindowSizeMsg {
 // darkBackground asks the terminal for its background colour, with COLORFGBG
 // as the fallback and dark as the default.
 func darkBackground() bool {
-	if tty, err := os.OpenFile("/dev/tty", os.O_RDWR, 0); err == nil {
+	// Opened non-blocking so Go's poller serves it and the read deadline
+	// holds: a terminal that never answers must not hang the start.
+	if fd, err := syscall.Open("/dev/tty", syscall.O_RDWR|syscall.O_NOCTTY|syscall.O_NONBLOCK|syscall.O_CLOEXEC, 0); err == nil {
+		tty := os.NewFile(uintptr(fd), "/dev/tty")
 		defer tty.Close()
 		if state, err := term.MakeRaw(tty.Fd()); err == nil {
 			dark, ok := ui.QueryBackground(tty, 300*time.Millisecond)

@@ -354,3 +354,14 @@ func hostileArticle(t testing.TB) *content.Article {
 	}
 	return art
 }
+
+func contentEmbedded() *content.Article { return content.Embedded() }
+
+type keyOrAlt struct {
+	alt bool
+	s   string
+}
+
+func (k keyOrAlt) msg() tea.KeyMsg {
+	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k.s), Alt: k.alt}
+}
