@@ -454,15 +454,6 @@ func equalLower(s, key string) bool {
 	return true
 }
 
-// lookupWord returns the lexicon entry of word s, or nil.
-func lookupWord(s string) *lexeme {
-	h := uint32(lexHashInit)
-	for i := 0; i < len(s); i++ {
-		h = lexHash(h, s[i])
-	}
-	return lookupHashed(s, h)
-}
-
 // currencyPrefix maps what may stand before "$" to the dollar it means.
 var currencyPrefix = map[string]string{
 	"us": "USD", "usd": "USD", "c": "CAD", "ca": "CAD", "can": "CAD", "cad": "CAD",
