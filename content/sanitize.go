@@ -83,8 +83,8 @@ func isInvisible(r rune) bool {
 
 // escapeLen is the byte length of the escape sequence at the start of s, which
 // begins with ESC or a C1 introducer. A string sequence (OSC, DCS, SOS, PM,
-// APC) without a terminator drops only its introducer, so a stray ESC ] cannot
-// hide the rest of the article.
+// APC) without a terminator before the next escape drops only its
+// introducer, so a stray ESC ] cannot hide the rest of the article.
 func escapeLen(s string) int {
 	r, n := utf8.DecodeRuneInString(s)
 	var kind byte
@@ -132,9 +132,16 @@ func escapeLen(s string) int {
 				if i+1 < len(s) && s[i+1] == '\\' {
 					return i + 2
 				}
+				// Another escape starts before any terminator: this one
+				// is unterminated. Stopping here keeps cleaning linear
+				// on a text made of "\x1b]" repeated.
+				return n
 			case 0xc2:
 				if i+1 < len(s) && s[i+1] == 0x9c { // C1 ST
 					return i + 2
+				}
+				if i+1 < len(s) && strings.IndexByte("\x90\x98\x9b\x9d\x9e\x9f", s[i+1]) >= 0 {
+					return n // a C1 introducer: as for ESC above
 				}
 			}
 		}

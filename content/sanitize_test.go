@@ -3,6 +3,7 @@ package content
 import (
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestClean(t *testing.T) {
@@ -53,6 +54,23 @@ func TestCleanEachOffsets(t *testing.T) {
 	for i, off := range offs {
 		if r := []rune(in[off:])[0]; r != out[i] {
 			t.Errorf("rune %d maps to offset %d (%q)", i, off, r)
+		}
+	}
+}
+
+// Unterminated string sequences must not make cleaning quadratic.
+func TestCleanIsLinear(t *testing.T) {
+	for _, unit := range []string{"\x1b]", "\x1bP", "\x1b]0;", "\x1b[", "\u009d"} {
+		small := strings.Repeat(unit, 1<<12)
+		big := strings.Repeat(unit, 1<<16)
+		t0 := time.Now()
+		Clean(small)
+		d1 := time.Since(t0)
+		t0 = time.Now()
+		Clean(big)
+		d2 := time.Since(t0)
+		if d2 > 64*d1+50*time.Millisecond {
+			t.Errorf("%q: 16x the input took %v vs %v", unit, d2, d1)
 		}
 	}
 }
