@@ -365,3 +365,23 @@ type keyOrAlt struct {
 func (k keyOrAlt) msg() tea.KeyMsg {
 	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k.s), Alt: k.alt}
 }
+
+func TestFiguresPanel(t *testing.T) {
+	m := newReader(t, content.Embedded(), 120, 40)
+	m = press(t, m, "v")
+	v := m.View()
+	for _, want := range []string{"Figures (10)", "¶15  count    275,000 = 275000 civili", "¶5   date     October 17 = XXXX-10-17", "¶1   duration four hours = PT4H"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("figures view lacks %q:\n%s", want, v)
+		}
+	}
+	m = press(t, m, "tab", "/", "rebels", "enter")
+	wantStatus(t, m, `¶ 15/18 .*figure \d+/10: count 8000 rebels`)
+	if m.focus != focusArticle {
+		t.Error("enter did not return to the article")
+	}
+	m = press(t, m, "v")
+	if !strings.Contains(m.View(), "Speakers (") {
+		t.Error("v did not switch back to speakers")
+	}
+}
