@@ -37,6 +37,7 @@ type server struct {
 	closing  bool
 	running  sync.WaitGroup
 	nextID   atomic.Uint64
+	conns    atomic.Int64 // TCP connections open
 
 	// wrapModel, when set, wraps each session's program model. Only tests
 	// set it, to make a session misbehave.
@@ -103,8 +104,9 @@ func (s *server) Shutdown(grace time.Duration) error {
 	}
 	s.mu.Unlock()
 
-	// Shutdown closes the listeners at once, then waits for connections.
-	ctx, cancel := context.WithDeadline(context.Background(), deadline)
+	// ssh's Shutdown closes the listeners at once, then waits for the
+	// connections until ctx is cancelled.
+	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	stopped := make(chan error, 1)
 	go func() { stopped <- s.ssh.Shutdown(ctx) }()
@@ -116,16 +118,23 @@ func (s *server) Shutdown(grace time.Duration) error {
 	go func() { s.running.Wait(); close(waited) }()
 	select {
 	case <-waited:
-	case <-ctx.Done():
+	case <-time.After(time.Until(deadline)):
+		s.log.Warn("sessions still running at the shutdown deadline")
 	}
-	// Clients close their connection when their session ends; one that
-	// does not, or is still logging in, is cut at the deadline.
-	err := <-stopped
-	if errors.Is(err, context.DeadlineExceeded) {
-		s.log.Warn("connections still open at the shutdown deadline; closing them")
-		err = s.ssh.Close()
+	// A client closes its connection when its session ends; a moment for
+	// that, then what is left (clients that keep theirs, logins under way)
+	// is cut.
+	select {
+	case err := <-stopped:
+		return err
+	case <-time.After(min(time.Second, max(time.Until(deadline), 0))):
 	}
-	return err
+	cancel()
+	<-stopped
+	if n := s.openConns(); n > 0 {
+		s.log.Info("closing connections", "open", n)
+	}
+	return s.ssh.Close()
 }
 
 // register admits a session unless the server is full or closing.
@@ -142,6 +151,8 @@ func (s *server) register(se *session) (refusal string) {
 	s.running.Add(1)
 	return ""
 }
+
+func (s *server) openConns() int64 { return s.conns.Load() }
 
 func (s *server) unregister(se *session) {
 	s.mu.Lock()
@@ -182,7 +193,8 @@ func (s *server) accept(ctx ssh.Context, c net.Conn) net.Conn {
 		return nil
 	}
 	cs := &connState{remote: remote, limited: !ok}
-	tc := &trackedConn{Conn: c, cs: cs, log: s.log, start: time.Now()}
+	tc := &trackedConn{Conn: c, cs: cs, srv: s, start: time.Now()}
+	s.conns.Add(1)
 	cs.conn = tc
 	cs.timer = time.AfterFunc(s.cfg.handshakeTimeout, func() { s.handshakeTimedOut(cs) })
 	ctx.SetValue(connStateKey{}, cs)
@@ -227,7 +239,7 @@ func (cs *connState) sessionStarted() {
 type trackedConn struct {
 	net.Conn
 	cs    *connState
-	log   *log.Logger
+	srv   *server
 	start time.Time
 	once  sync.Once
 }
@@ -241,7 +253,8 @@ func (c *trackedConn) Read(p []byte) (int, error) {
 func (c *trackedConn) Close() error {
 	c.once.Do(func() {
 		c.cs.timer.Stop()
-		c.log.Info("disconnect", "remote", c.cs.remote, "duration", time.Since(c.start).Round(time.Millisecond))
+		c.srv.conns.Add(-1)
+		c.srv.log.Info("disconnect", "remote", c.cs.remote, "duration", time.Since(c.start).Round(time.Millisecond))
 	})
 	return c.Conn.Close()
 }

@@ -121,9 +121,9 @@ func (se *session) run(pty ssh.Pty, winch <-chan ssh.Window) (e ending) {
 	// wish's MakeRenderer takes the colour profile from the client's TERM
 	// and environment and asks the client's terminal for its background,
 	// reading the answer through queryView.
-	se.in.setDeadline(time.Now().Add(queryTimeout))
+	se.in.startQuery(time.Now().Add(queryTimeout))
 	r := bubbletea.MakeRenderer(queryView{Session: sess, in: se.in})
-	se.in.setDeadline(time.Time{})
+	se.in.endQuery()
 	noColor := getenv(sess.Environ(), "NO_COLOR") != ""
 	if noColor {
 		// As the local reader: NO_COLOR asks for no colour, not for no
@@ -269,12 +269,17 @@ func getenv(env []string, key string) string {
 }
 
 // input is a session's keyboard. A pump copies what the client sends into
-// a pipe the reader reads from, noting when; a net.Pipe so that a read can
-// time out (the background query) without losing the bytes that come after.
+// a pipe the reader reads from, noting when; a net.Pipe, so that a read can
+// time out (the background query) without losing what comes after.
 type input struct {
 	r, w net.Conn
 	last atomic.Int64 // unix nanoseconds of the last input
 	eof  chan struct{}
+
+	// Used by the background query, then by the reader, never at once:
+	ahead   []byte // typed while the query was out; the reader gets it first
+	replies []byte // the terminal's replies, for the query
+	partial []byte // the start of a reply still arriving
 }
 
 func newInput(src io.Reader) *input {
@@ -303,23 +308,119 @@ func (in *input) pump(src io.Reader) {
 	}
 }
 
-func (in *input) Read(p []byte) (int, error) { return in.r.Read(p) }
+func (in *input) Read(p []byte) (int, error) {
+	if len(in.ahead) > 0 {
+		n := copy(p, in.ahead)
+		in.ahead = in.ahead[n:]
+		return n, nil
+	}
+	return in.r.Read(p)
+}
 
 // Close ends pending and later reads; the pump stops at its next write.
 func (in *input) Close() error { return in.r.Close() }
 
-func (in *input) setDeadline(t time.Time) { _ = in.r.SetReadDeadline(t) }
-
 func (in *input) lastInput() time.Time { return time.Unix(0, in.last.Load()) }
 
-// queryView is the session as wish's MakeRenderer sees it: its reads come
-// from the input pipe.
+// startQuery bounds the query's reads by the deadline.
+func (in *input) startQuery(deadline time.Time) { _ = in.r.SetReadDeadline(deadline) }
+
+// endQuery gives the reader whatever the query did not take.
+func (in *input) endQuery() {
+	_ = in.r.SetReadDeadline(time.Time{})
+	in.ahead = append(in.ahead, in.partial...)
+	in.partial, in.replies = nil, nil
+}
+
+// readReplies reads only the terminal's replies to a query (OSC strings and
+// device attributes); keys typed meanwhile are kept for the reader.
+func (in *input) readReplies(p []byte) (int, error) {
+	buf := make([]byte, 256)
+	for len(in.replies) == 0 {
+		n, err := in.r.Read(buf)
+		data := append(in.partial, buf[:n]...)
+		var typed []byte
+		in.replies, typed, in.partial = splitReplies(data)
+		in.ahead = append(in.ahead, typed...)
+		if err != nil {
+			return 0, err
+		}
+	}
+	n := copy(p, in.replies)
+	in.replies = in.replies[n:]
+	return n, nil
+}
+
+// splitReplies separates a terminal's replies (ESC ] … BEL or ST, and
+// ESC [ ? … c) from typing, and returns an unfinished reply at the end as
+// partial.
+func splitReplies(b []byte) (replies, typed, partial []byte) {
+	for i := 0; i < len(b); {
+		if b[i] != 0x1b {
+			typed = append(typed, b[i])
+			i++
+			continue
+		}
+		end, done := replyEnd(b[i:])
+		switch {
+		case !done && len(b)-i < 128:
+			return replies, typed, append([]byte(nil), b[i:]...)
+		case end > 0:
+			replies = append(replies, b[i:i+end]...)
+			i += end
+		default:
+			typed = append(typed, b[i])
+			i++
+		}
+	}
+	return replies, typed, nil
+}
+
+// replyEnd returns the length of the reply at the start of b (0 when b
+// does not start with one), or done false when b may be one cut short.
+func replyEnd(b []byte) (end int, done bool) {
+	if len(b) < 3 {
+		return 0, len(b) == 2 && b[1] != ']' && b[1] != '['
+	}
+	switch {
+	case b[1] == ']':
+		for j := 2; j < len(b); j++ {
+			if b[j] == 0x07 {
+				return j + 1, true
+			}
+			if b[j] == 0x1b {
+				if j+1 == len(b) {
+					return 0, false
+				}
+				if b[j+1] == '\\' {
+					return j + 2, true
+				}
+				return 0, true
+			}
+		}
+		return 0, false
+	case b[1] == '[' && b[2] == '?':
+		for j := 3; j < len(b); j++ {
+			if b[j] >= 0x40 && b[j] <= 0x7e {
+				if b[j] == 'c' {
+					return j + 1, true
+				}
+				return 0, true
+			}
+		}
+		return 0, false
+	}
+	return 0, true
+}
+
+// queryView is the session as wish's MakeRenderer sees it: its reads get
+// the terminal's replies only.
 type queryView struct {
 	ssh.Session
 	in *input
 }
 
-func (q queryView) Read(p []byte) (int, error) { return q.in.Read(p) }
+func (q queryView) Read(p []byte) (int, error) { return q.in.readReplies(p) }
 
 // guard runs a session's model so that a panic, in Update or in a Cmd's
 // goroutine, ends that session alone and is logged with its stack. Bubble
