@@ -64,7 +64,7 @@ func runServe(args []string, stdin io.Reader, stderr io.Writer) int {
 	fs.StringVar(&cfg.authorizedKeys, "authorized-keys", "", "let in only the public keys in this authorized_keys file (default: any key)")
 	fs.IntVar(&cfg.maxSessions, "max-sessions", cfg.maxSessions, "readers served at once; one more is told the server is full")
 	fs.DurationVar(&cfg.idleTimeout, "idle-timeout", cfg.idleTimeout, "close a session after this long without a key press")
-	fs.DurationVar(&cfg.handshakeTimeout, "handshake-timeout", cfg.handshakeTimeout, "close a connection that has not logged in and opened a session within this")
+	fs.DurationVar(&cfg.handshakeTimeout, "handshake-timeout", cfg.handshakeTimeout, "close a connection that has no session open for this long (from connect, or from its last session's end)")
 	fs.IntVar(&cfg.ratePerMinute, "rate-limit", cfg.ratePerMinute, "new connections a minute from one address (a burst of as many is allowed)")
 	maxSize := sizeFlag(fs)
 	fs.Usage = func() {
@@ -90,7 +90,7 @@ func runServe(args []string, stdin io.Reader, stderr io.Writer) int {
 	}
 	began := time.Now()
 	an := content.Analyze(art)
-	logger.Info("article ready", "source", art.Source, "paragraphs", len(art.Paragraphs), "analysed_in", time.Since(began).Round(time.Millisecond))
+	logger.Info("article ready", "source", art.Source, "paragraphs", len(art.Paragraphs), "analysed_in", time.Since(began).Round(10*time.Microsecond))
 
 	if cfg.hostKey == "" {
 		if cfg.hostKey, err = defaultHostKeyPath(); err != nil {

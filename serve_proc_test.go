@@ -100,8 +100,8 @@ func (p *serverProc) dial(signer gossh.Signer) *gossh.Client {
 }
 
 // memory returns the server's resident set and, after a collection, its
-// heap in use, in bytes.
-func (p *serverProc) memory() (rss, heap int64) {
+// heap in use, in bytes, and its goroutines.
+func (p *serverProc) memory() (rss, heap int64, goroutines int) {
 	p.t.Helper()
 	status, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", p.cmd.Process.Pid))
 	if err != nil {
@@ -116,9 +116,10 @@ func (p *serverProc) memory() (rss, heap int64) {
 	if !eventually(waitLimit, func() bool { return strings.Count(p.stderr.String(), "memstats ") > before }) {
 		p.t.Fatal("no memstats from the server")
 	}
-	all := regexp.MustCompile(`memstats heap_inuse=(\d+)`).FindAllStringSubmatch(p.stderr.String(), -1)
+	all := regexp.MustCompile(`memstats heap_inuse=(\d+) sys=\d+ goroutines=(\d+)`).FindAllStringSubmatch(p.stderr.String(), -1)
 	heap, _ = strconv.ParseInt(all[len(all)-1][1], 10, 64)
-	return rss, heap
+	goroutines, _ = strconv.Atoi(all[len(all)-1][2])
+	return rss, heap, goroutines
 }
 
 // SIGTERM: connected readers are told, the process exits 0 within the
@@ -172,10 +173,11 @@ func TestServeLoad(t *testing.T) {
 	warm.waitFor("¶ 2/18")
 	warm.press("q")
 	warm.exitStatus()
-	rss0, heap0 := p.memory()
+	rss0, heap0, g0 := p.memory()
 
 	start := time.Now()
 	clients := make([]*client, readers)
+	conns := make([]*gossh.Client, readers)
 	var (
 		wg        sync.WaitGroup
 		mu        sync.Mutex
@@ -197,6 +199,7 @@ func TestServeLoad(t *testing.T) {
 				fail("reader %d: dial: %v", i, err)
 				return
 			}
+			conns[i] = c
 			t.Cleanup(func() { c.Close() })
 			tm := openTerm(t, c, termOptions{bg: "rgb:0/0/0", width: 100 + i%3*10, height: 30 + i%3*5})
 			clients[i] = tm
@@ -229,7 +232,7 @@ func TestServeLoad(t *testing.T) {
 		t.Fatalf("%d of %d readers failed: %v", len(failures), readers, failures)
 	}
 	allUp := time.Since(start)
-	rss1, heap1 := p.memory()
+	rss1, heap1, g1 := p.memory()
 
 	// every reader shows its own paragraph and no one else's
 	for i, tm := range clients {
@@ -264,6 +267,15 @@ func TestServeLoad(t *testing.T) {
 		if code := tm.exitStatus(); code != 0 {
 			t.Errorf("reader %d: exit %d after q", i, code)
 		}
+		tm.sess.Close()
+	}
+	// a session leaves nothing running behind it once its client has gone
+	for _, c := range conns {
+		c.Close()
+	}
+	var g2 int
+	if !eventually(waitLimit, func() bool { _, _, g2 = p.memory(); return g2 <= g0+2 }) {
+		t.Errorf("goroutines: %d before the readers, %d with them, %d after they left", g0, g1, g2)
 	}
 	_ = p.cmd.Process.Signal(syscall.SIGTERM)
 	<-p.exited

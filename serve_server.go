@@ -161,18 +161,21 @@ func (s *server) unregister(se *session) {
 	s.running.Done()
 }
 
-// connState follows one TCP connection from accept to its first session.
+// connState follows one TCP connection. Without a session open on it, a
+// connection lives for the handshake timeout: at first, and again after
+// its last session ends (a client may keep the connection).
 type connState struct {
 	remote  string
 	limited bool // over the address's rate: told so and refused
 	bytesIn atomic.Int64
 
-	mu      sync.Mutex
-	conn    net.Conn
-	preauth gossh.ServerPreAuthConn
-	authed  bool
-	started bool
-	timer   *time.Timer
+	mu       sync.Mutex
+	conn     net.Conn
+	preauth  gossh.ServerPreAuthConn
+	authed   bool
+	sessions int // open on this connection
+	closed   bool
+	timer    *time.Timer
 }
 
 type connStateKey struct{}
@@ -204,9 +207,9 @@ func (s *server) accept(ctx ssh.Context, c net.Conn) net.Conn {
 
 func (s *server) handshakeTimedOut(cs *connState) {
 	cs.mu.Lock()
-	started, pre, authed := cs.started, cs.preauth, cs.authed
+	sessions, pre, authed, closed := cs.sessions, cs.preauth, cs.authed, cs.closed
 	cs.mu.Unlock()
-	if started {
+	if sessions > 0 || closed {
 		return
 	}
 	msg := fmt.Sprintf("copydesk: no session opened within %s; closing the connection\r\n", s.cfg.handshakeTimeout)
@@ -221,17 +224,26 @@ func (s *server) handshakeTimedOut(cs *connState) {
 	}
 	// Past the key exchange and not logging in, SSH leaves no way to
 	// show text; the log says why.
-	s.log.Warn("handshake timeout", "remote", cs.remote, "after", s.cfg.handshakeTimeout, "logged_in", authed)
+	s.log.Warn("handshake timeout: no session", "remote", cs.remote, "after", s.cfg.handshakeTimeout, "logged_in", authed)
 	_ = cs.conn.Close()
 }
 
-// sessionStarted stops the handshake timer; from here the idle timeout
-// of the session applies.
+// sessionStarted stops the connection's timer: the session's idle timeout
+// applies now.
 func (cs *connState) sessionStarted() {
 	cs.mu.Lock()
 	defer cs.mu.Unlock()
-	cs.started = true
+	cs.sessions++
 	cs.timer.Stop()
+}
+
+// sessionEnded starts the timer again when no session is left.
+func (cs *connState) sessionEnded(timeout time.Duration) {
+	cs.mu.Lock()
+	defer cs.mu.Unlock()
+	if cs.sessions--; cs.sessions == 0 && !cs.closed {
+		cs.timer.Reset(timeout)
+	}
 }
 
 // trackedConn counts what the client sent (the handshake timer wants to
@@ -252,7 +264,10 @@ func (c *trackedConn) Read(p []byte) (int, error) {
 
 func (c *trackedConn) Close() error {
 	c.once.Do(func() {
+		c.cs.mu.Lock()
+		c.cs.closed = true
 		c.cs.timer.Stop()
+		c.cs.mu.Unlock()
 		c.srv.conns.Add(-1)
 		c.srv.log.Info("disconnect", "remote", c.cs.remote, "duration", time.Since(c.start).Round(time.Millisecond))
 	})

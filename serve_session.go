@@ -61,6 +61,7 @@ func (s *server) handle(sess ssh.Session) {
 	start := time.Now()
 	if cs := connStateOf(sess.Context()); cs != nil {
 		cs.sessionStarted()
+		defer cs.sessionEnded(s.cfg.handshakeTimeout)
 	}
 	se := &session{id: s.nextID.Add(1), srv: s, ssh: sess, done: make(chan struct{})}
 	se.log = s.log.With("session", se.id, "remote", sess.RemoteAddr().String())

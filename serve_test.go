@@ -137,6 +137,12 @@ func (ts *testServer) waitLog(s string) {
 	}
 }
 
+func (ts *testServer) sessions() int {
+	ts.srv.mu.Lock()
+	defer ts.srv.mu.Unlock()
+	return len(ts.srv.sessions)
+}
+
 func clientConfig(signer gossh.Signer) *gossh.ClientConfig {
 	return &gossh.ClientConfig{
 		User:            "reader",
@@ -439,7 +445,9 @@ func TestServeMaxSessions(t *testing.T) {
 	a.waitFor("¶ 2/18")
 	b.press("q")
 	b.exitStatus()
-	ts.waitLog("session end session=2")
+	if !eventually(waitLimit, func() bool { return ts.sessions() == 1 }) {
+		t.Fatal("the server still counts the reader that left")
+	}
 	again := openTerm(t, c, termOptions{bg: "rgb:0/0/0"})
 	if !eventually(waitLimit, func() bool { return strings.Contains(again.out.String(), "¶ 1/18") || again.ended() }) || again.ended() {
 		t.Fatalf("no place after a reader left: %s", tail(again.out.String(), 300))
@@ -636,6 +644,22 @@ func TestServeHandshakeTimeout(t *testing.T) {
 	case <-waited:
 	case <-time.After(waitLimit):
 		t.Error("a connection without a session was kept")
+	}
+	// and so is one that keeps its connection after its session ended
+	c = ts.dial(newSigner(t))
+	tm := openTerm(t, c, termOptions{bg: "rgb:0/0/0"})
+	tm.waitFor("¶ 1/18")
+	time.Sleep(2 * limit) // a session open past the timeout is not cut
+	if tm.ended() {
+		t.Fatal("a reader was cut by the handshake timeout")
+	}
+	tm.press("q")
+	tm.exitStatus()
+	go func() { waited <- c.Wait() }()
+	select {
+	case <-waited:
+	case <-time.After(waitLimit):
+		t.Error("a connection whose session ended was kept")
 	}
 	ts.waitLog("handshake timeout")
 }
