@@ -170,6 +170,7 @@ type client struct {
 	sess  *gossh.Session
 	stdin io.Writer
 	out   *syncBuffer
+	more  chan struct{} // a token after output arrives
 	done  chan struct{}
 	err   error // from Wait, once done is closed
 }
@@ -202,7 +203,7 @@ func openTerm(t testing.TB, c *gossh.Client, o termOptions) *client {
 
 func startTerm(t testing.TB, sess *gossh.Session, bg string) *client {
 	t.Helper()
-	tm := &client{t: t, sess: sess, out: &syncBuffer{}, done: make(chan struct{})}
+	tm := &client{t: t, sess: sess, out: &syncBuffer{}, more: make(chan struct{}, 1), done: make(chan struct{})}
 	stdin, err := sess.StdinPipe()
 	if err != nil {
 		t.Fatal(err)
@@ -223,6 +224,10 @@ func startTerm(t testing.TB, sess *gossh.Session, bg string) *client {
 		for {
 			n, err := stdout.Read(buf)
 			tm.out.Write(buf[:n])
+			select {
+			case tm.more <- struct{}{}:
+			default:
+			}
 			if !answered && bg != "" {
 				seen = append(seen, buf[:n]...)
 				if bytes.Contains(seen, []byte("\x1b]11;?")) {
@@ -244,8 +249,25 @@ func startTerm(t testing.TB, sess *gossh.Session, bg string) *client {
 
 func (tm *client) waitFor(s string) {
 	tm.t.Helper()
-	if !eventually(waitLimit, func() bool { return strings.Contains(tm.out.String(), s) }) {
+	if !tm.sees(s, waitLimit) {
 		tm.t.Fatalf("client never saw %q; output ends %s", s, tail(tm.out.String(), 600))
+	}
+}
+
+// sees waits for s in the output, waking as output arrives.
+func (tm *client) sees(s string, limit time.Duration) bool {
+	timeout := time.After(limit)
+	for {
+		if strings.Contains(tm.out.String(), s) {
+			return true
+		}
+		select {
+		case <-tm.more:
+		case <-tm.done:
+			return strings.Contains(tm.out.String(), s)
+		case <-timeout:
+			return false
+		}
 	}
 }
 
