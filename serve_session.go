@@ -86,7 +86,7 @@ func (s *server) handle(sess ssh.Session) {
 	se.log.Info("session start", "user", sess.User(), "key", fp, "term", pty.Term,
 		"width", pty.Window.Width, "height", pty.Window.Height)
 
-	e := se.run(pty, winch)
+	e := se.run(winch)
 	if e.notice != "" {
 		fmt.Fprintf(sess, "copydesk: %s\n", e.notice)
 	}
@@ -106,7 +106,7 @@ func sshTarget(local net.Addr) string {
 
 // run shows the reader until it quits or is stopped. The screen is left
 // before run returns, so the caller's notice lands on the normal screen.
-func (se *session) run(pty ssh.Pty, winch <-chan ssh.Window) (e ending) {
+func (se *session) run(winch <-chan ssh.Window) (e ending) {
 	defer close(se.done)
 	defer func() {
 		// A panic outside the program (renderer, model construction) or
