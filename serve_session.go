@@ -269,13 +269,16 @@ func getenv(env []string, key string) string {
 	return ""
 }
 
-// input is a session's keyboard. A pump copies what the client sends into
-// a pipe the reader reads from, noting when; a net.Pipe, so that a read can
-// time out (the background query) without losing what comes after.
+// input is a session's keyboard. A pump reads what the client sends as it
+// arrives, noting when (so a reader slow to take its keys is not idle), and
+// a feeder passes it on through a pipe the reader reads from: a net.Pipe, so
+// that a read can time out (the background query) without losing what
+// comes after.
 type input struct {
-	r, w net.Conn
-	last atomic.Int64 // unix nanoseconds of the last input
-	eof  chan struct{}
+	r, w   net.Conn
+	chunks chan []byte
+	last   atomic.Int64 // unix nanoseconds of the last input
+	eof    chan struct{}
 
 	// Used by the background query, then by the reader, never at once:
 	ahead   []byte // typed while the query was out; the reader gets it first
@@ -285,25 +288,36 @@ type input struct {
 
 func newInput(src io.Reader) *input {
 	r, w := net.Pipe()
-	in := &input{r: r, w: w, eof: make(chan struct{})}
+	in := &input{r: r, w: w, chunks: make(chan []byte, 64), eof: make(chan struct{})}
 	in.last.Store(time.Now().UnixNano())
 	go in.pump(src)
+	go in.feed()
 	return in
 }
 
 func (in *input) pump(src io.Reader) {
-	defer close(in.eof)
-	defer in.w.Close()
+	defer close(in.chunks)
 	buf := make([]byte, 1024)
 	for {
 		n, err := src.Read(buf)
 		if n > 0 {
 			in.last.Store(time.Now().UnixNano())
-			if _, werr := in.w.Write(buf[:n]); werr != nil {
-				return
-			}
+			in.chunks <- append([]byte(nil), buf[:n]...)
 		}
 		if err != nil {
+			return
+		}
+	}
+}
+
+func (in *input) feed() {
+	defer close(in.eof)
+	defer in.w.Close()
+	for c := range in.chunks {
+		if _, err := in.w.Write(c); err != nil {
+			// the reader is gone; drain so the pump is not blocked
+			for range in.chunks {
+			}
 			return
 		}
 	}
@@ -318,7 +332,7 @@ func (in *input) Read(p []byte) (int, error) {
 	return in.r.Read(p)
 }
 
-// Close ends pending and later reads; the pump stops at its next write.
+// Close ends pending and later reads; the pump stops when the session ends.
 func (in *input) Close() error { return in.r.Close() }
 
 func (in *input) lastInput() time.Time { return time.Unix(0, in.last.Load()) }
