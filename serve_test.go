@@ -17,7 +17,9 @@ import (
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/log"
+	"github.com/muesli/termenv"
 	gossh "golang.org/x/crypto/ssh"
 
 	"copydesk/content"
@@ -824,5 +826,42 @@ func TestServeFlags(t *testing.T) {
 		if code != tc.code || !strings.Contains(errs, tc.want) {
 			t.Errorf("%v: exit %d, stderr %q; want %d and %q", tc.args, code, errs, tc.code, tc.want)
 		}
+	}
+}
+
+// Nothing a session draws comes from the server's own terminal: with the
+// process's default renderer set to true colour on a light background, a
+// 256-colour client on a dark one sees neither, in every view.
+func TestServeNeverServerTerminal(t *testing.T) {
+	server := lipgloss.NewRenderer(io.Discard)
+	server.SetColorProfile(termenv.TrueColor)
+	server.SetHasDarkBackground(false)
+	saved := lipgloss.DefaultRenderer()
+	lipgloss.SetDefaultRenderer(server)
+	t.Cleanup(func() { lipgloss.SetDefaultRenderer(saved) })
+
+	ts := startServer(t, nil, nil)
+	tm := openTerm(t, ts.dial(newSigner(t)), termOptions{bg: "rgb:0000/0000/0000"})
+	tm.waitFor("¶ 1/18")
+	for _, step := range []struct{ keys, want string }{
+		{"\tj", "Kerry –/5"}, {"\r", "Kerry 1/5"}, {"]", "Kerry 2/5"},
+		{"\t/Lav", ""}, {"\x1b", ""}, {"\x1b", ""},
+		{"v", "Figures ("}, {"?", "copydesk keys"}, {"x", "¶ "},
+		{"/Lausanne\r", "/Lausanne 3/3"}, {"n", "/Lausanne 1/3"}, {"s", "¶ "}, {"G", "¶ 18/18"},
+	} {
+		tm.press(step.keys)
+		if step.want == "" {
+			// the filter is drawn in pieces: nothing whole to wait for
+			time.Sleep(200 * time.Millisecond)
+			continue
+		}
+		tm.waitFor(step.want)
+	}
+	out := tm.out.String()
+	if m := regexp.MustCompile(`\x1b\[[0-9;]*[34]8;2;[0-9;]*m`).FindString(out); m != "" {
+		t.Errorf("true colour from the server's renderer reached the client: %q", m)
+	}
+	if !strings.Contains(out, "38;5;213") || strings.Contains(out, "38;5;127") {
+		t.Error("the client's dark background was not used")
 	}
 }
