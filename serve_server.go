@@ -37,7 +37,7 @@ type server struct {
 	closing  bool
 	running  sync.WaitGroup
 	nextID   atomic.Uint64
-	conns    atomic.Int64 // TCP connections open
+	conns    map[*trackedConn]struct{} // open, logged in or not
 
 	// wrapModel, when set, wraps each session's program model. Only tests
 	// set it, to make a session misbehave.
@@ -52,6 +52,7 @@ func newServer(cfg serveConfig, art *content.Article, an *content.Analysis, sign
 		an:       an,
 		rate:     newRateLimiter(cfg.ratePerMinute),
 		sessions: map[*session]struct{}{},
+		conns:    map[*trackedConn]struct{}{},
 	}
 	if cfg.authorizedKeys != "" {
 		keys, err := loadAuthorizedKeys(cfg.authorizedKeys, logger)
@@ -131,10 +132,18 @@ func (s *server) Shutdown(grace time.Duration) error {
 	}
 	cancel()
 	<-stopped
-	if n := s.openConns(); n > 0 {
-		s.log.Info("closing connections", "open", n)
+	err := s.ssh.Close()
+	// ssh's Close knows only the logged-in connections.
+	s.mu.Lock()
+	left := make([]*trackedConn, 0, len(s.conns))
+	for c := range s.conns {
+		left = append(left, c)
 	}
-	return s.ssh.Close()
+	s.mu.Unlock()
+	for _, c := range left {
+		_ = c.Close()
+	}
+	return err
 }
 
 // register admits a session unless the server is full or closing.
@@ -151,8 +160,6 @@ func (s *server) register(se *session) (refusal string) {
 	s.running.Add(1)
 	return ""
 }
-
-func (s *server) openConns() int64 { return s.conns.Load() }
 
 func (s *server) unregister(se *session) {
 	s.mu.Lock()
@@ -197,7 +204,9 @@ func (s *server) accept(ctx ssh.Context, c net.Conn) net.Conn {
 	}
 	cs := &connState{remote: remote, limited: !ok}
 	tc := &trackedConn{Conn: c, cs: cs, srv: s, start: time.Now()}
-	s.conns.Add(1)
+	s.mu.Lock()
+	s.conns[tc] = struct{}{}
+	s.mu.Unlock()
 	cs.conn = tc
 	cs.timer = time.AfterFunc(s.cfg.handshakeTimeout, func() { s.handshakeTimedOut(cs) })
 	ctx.SetValue(connStateKey{}, cs)
@@ -268,7 +277,9 @@ func (c *trackedConn) Close() error {
 		c.cs.closed = true
 		c.cs.timer.Stop()
 		c.cs.mu.Unlock()
-		c.srv.conns.Add(-1)
+		c.srv.mu.Lock()
+		delete(c.srv.conns, c)
+		c.srv.mu.Unlock()
 		c.srv.log.Info("disconnect", "remote", c.cs.remote, "duration", time.Since(c.start).Round(time.Millisecond))
 	})
 	return c.Conn.Close()

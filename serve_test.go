@@ -487,9 +487,9 @@ func TestServeIdleTimeout(t *testing.T) {
 	typing.waitFor("¶ 1/18")
 	// output, keepalives and window changes do not
 	c := ts.dial(newSigner(t))
+	busyStart := time.Now() // its last input (the terminal's reply) is later
 	busy := openTerm(t, c, termOptions{bg: "rgb:0/0/0"})
 	busy.waitFor("¶ 1/18")
-	busyStart := time.Now()
 	outBefore := busy.out.Len()
 	stopNoise := make(chan struct{})
 	noiseDone := make(chan struct{})
@@ -599,6 +599,15 @@ func TestServeShutdown(t *testing.T) {
 	b := openTerm(t, ts.dial(newSigner(t)), termOptions{bg: "rgb:0/0/0"})
 	a.waitFor("¶ 1/18")
 	b.waitFor("¶ 1/18")
+	// and a connection still in its handshake
+	raw, err := net.Dial("tcp", ts.addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer raw.Close()
+	if !eventually(waitLimit, func() bool { return strings.Count(ts.logs.String(), "connect remote") == 3 }) {
+		t.Fatal("the third connection was not accepted")
+	}
 	start := time.Now()
 	done := make(chan error, 1)
 	go func() { done <- ts.srv.Shutdown(shutdownGrace) }()
@@ -635,6 +644,10 @@ func TestServeShutdown(t *testing.T) {
 	}
 	if _, err := net.DialTimeout("tcp", ts.addr, time.Second); err == nil {
 		t.Error("still accepting after shutdown")
+	}
+	_ = raw.SetReadDeadline(time.Now().Add(time.Second))
+	if _, err := io.ReadAll(raw); err != nil {
+		t.Errorf("the connection in its handshake was not closed: %v", err)
 	}
 }
 
