@@ -44,6 +44,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		switch args[0] {
 		case "analyze":
 			return runAnalyze(args[1:], stdin, stdout, stderr)
+		case "serve":
+			return runServe(args[1:], stdin, stderr)
 		case "help":
 			fmt.Fprint(stdout, usage)
 			return 0

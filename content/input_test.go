@@ -136,7 +136,7 @@ func TestHugeSingleLine(t *testing.T) {
 	if len(a.Paragraphs) != 1 {
 		t.Fatalf("got %d paragraphs", len(a.Paragraphs))
 	}
-	if d := time.Since(start); d > 2*time.Second {
+	if d := time.Since(start); d > 10*time.Second { // a bound against quadratic work, not a benchmark
 		t.Errorf("parsing %d MB took %v", n>>20, d)
 	}
 }
