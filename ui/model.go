@@ -458,7 +458,14 @@ func (m Model) panelKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	before := m.panel.selectedSpeaker()
 	accept := m.panel.filtering() && msg.Type == tea.KeyEnter
 	var cmd tea.Cmd
-	*l, cmd = l.Update(msg)
+	if accept {
+		// The list filters in the background; keys typed fast (or sent
+		// in one packet over SSH) can bring enter before the matches.
+		// Filter now, so enter goes to what the filter shows.
+		l.SetFilterText(l.FilterValue())
+	} else {
+		*l, cmd = l.Update(msg)
+	}
 	if m.panel.selectedSpeaker() != before {
 		m.quoteCursor, m.quoteOf = -1, nil
 	}

@@ -385,3 +385,14 @@ func TestFiguresPanel(t *testing.T) {
 		t.Error("v did not switch back to speakers")
 	}
 }
+
+// Enter right after the filter text, before the list's background
+// filtering answers, still goes to the speaker the filter names.
+func TestFilterThenEnterAtOnce(t *testing.T) {
+	m := newReader(t, content.Embedded(), 120, 40)
+	for _, k := range []string{"tab", "/", "K", "e", "r", "r", "y", "enter"} {
+		next, _ := m.Update(keyMsg(k)) // commands dropped: nothing answers in time
+		m = next.(Model)
+	}
+	wantStatus(t, m, `¶ 4/18 .*Kerry 1/`)
+}
