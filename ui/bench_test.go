@@ -2,6 +2,7 @@ package ui
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -115,6 +116,72 @@ func BenchmarkKeyJLarge(b *testing.B) {
 	for i := 0; b.Loop(); i++ {
 		next, _ := m.Update(keyMsg("j"))
 		m = next.(Model)
+		_ = m.View()
+	}
+}
+
+// BenchmarkLayout is one paragraph through Glamour and back to offsets,
+// what a paragraph costs the first time it is shown at a width.
+func BenchmarkLayout(b *testing.B) {
+	text := content.Embedded().Paragraphs[6].Text // 400 bytes, quotes inside
+	l := newLayouter(76, termenv.TrueColor, true)
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	for b.Loop() {
+		l.layout(text, 0, len(text), false)
+	}
+}
+
+// syntheticArticle repeats the seed's paragraphs to n paragraphs.
+func syntheticArticle(b testing.TB, n int) *content.Article {
+	seed := content.Embedded().Paragraphs
+	var buf bytes.Buffer
+	for i := 0; i < n; i++ {
+		buf.WriteString(seed[i%len(seed)].Text)
+		buf.WriteString("\n\n")
+	}
+	art, err := content.Parse("synthetic.txt", buf.Bytes())
+	if err != nil {
+		b.Fatal(err)
+	}
+	return art
+}
+
+// BenchmarkView draws a frame at 120x40 after a `j`: the cost must not grow
+// with the article.
+func BenchmarkView(b *testing.B) {
+	for _, n := range []int{10, 1000, 10000} {
+		b.Run(fmt.Sprintf("paragraphs=%d", n), func(b *testing.B) {
+			art := syntheticArticle(b, n)
+			m := New(art, Options{Renderer: colourRenderer(), Analysis: content.Analyze(art)})
+			m = resize(m, 120, 40)
+			b.ReportAllocs()
+			for i := 0; b.Loop(); i++ {
+				k := "j"
+				if i%10 >= 5 {
+					k = "k"
+				}
+				next, _ := m.Update(keyMsg(k))
+				m = next.(Model)
+				_ = m.View()
+			}
+		})
+	}
+}
+
+// BenchmarkResizeLarge is a resize of the 3.9 MB article: the next frame at
+// a width not seen before (so nothing comes from the layout cache).
+func BenchmarkResizeLarge(b *testing.B) {
+	art, err := content.Parse("train.txt", trainText(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	m := New(art, Options{Renderer: colourRenderer(), Analysis: content.Analyze(art)})
+	m = resize(m, 120, 40)
+	m = press(b, m, "5", "0", "0", "0", "g")
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		m = resize(m, 100+i%40, 30+i%15)
 		_ = m.View()
 	}
 }
