@@ -12,11 +12,18 @@ import (
 // (an open quotation, the last speaker, recent mentions), so its cost grows
 // linearly with the text.
 func Analyze(a *Article) *Analysis {
-	an := &analyzer{res: newResolver(), last: -1}
+	an := analyzeQuotes(a)
+	an.Figures = FindFigures(a.Paragraphs)
+	return an
+}
+
+// analyzeQuotes is Analyze without the figures.
+func analyzeQuotes(a *Article) *Analysis {
+	an := &analyzer{res: newResolver()}
 	for i := range a.Paragraphs {
 		an.paragraph(&a.Paragraphs[i])
 	}
-	return an.finish(a)
+	return an.finish()
 }
 
 type analyzer struct {
@@ -27,21 +34,23 @@ type analyzer struct {
 	sents   [][2]int
 	quots   []quotation
 	inQuote []bool
-	attrs   []attribution
+	frames  []frame
+	fsent   []int        // sentence of each frame
+	refs    []*sourceRef // resolved source of each frame
+	qref    []*sourceRef // attribution of each quotation
 
 	quotes []Quote
 	qent   []int // entity of each quote, -1 when unknown
 
-	openBefore bool // the previous paragraph ended inside a quotation
-	last       int  // index in quotes of the last attributed quote of the previous paragraph, or -1
-	lastAttr   *sourceRef
-	chain      []int // unattributed quotes of a quotation running over paragraphs
-	list       *sourceRef
+	openBefore bool       // the previous paragraph ended inside a quotation
+	lastRef    *sourceRef // attribution of the last quote of the previous paragraph
+	chain      []int      // unattributed quotes of a quotation running over paragraphs
+	list       *sourceRef // "X said:" at the end of a paragraph introduces the next ones
 }
 
-// sourceRef is a resolved attribution that later quotes can reuse.
+// sourceRef is a resolved attribution that quotes share.
 type sourceRef struct {
-	ent    int
+	ent    int // entity, -1 when the source cannot be told
 	source *Span
 	cue    *Span
 }
@@ -69,105 +78,232 @@ func (an *analyzer) paragraph(p *Paragraph) {
 			inQuote[i] = true
 		}
 	}
+	title := p.N == 1 && titleCase(toks)
 
-	an.attrs = an.attrs[:0]
-	refs := []*sourceRef{}
-	sentOf := make([]int, 0, 8)
+	// Attributions, sentence by sentence, resolving sources as they come so
+	// a pronoun finds the people named before it.
+	an.frames, an.fsent, an.refs = an.frames[:0], an.fsent[:0], an.refs[:0]
 	for si, sr := range an.sents {
-		n := len(an.attrs)
-		an.attrs = findAttributions(text, toks, inQuote, sr[0], sr[1], an.attrs)
-		for k := n; k < len(an.attrs); k++ {
-			at := &an.attrs[k]
-			appos := apposAfter(text, toks, at.src.e, sr[1])
-			at.ent = an.res.resolve(text, toks, at.src, appos)
-			if at.ent >= 0 {
-				an.res.speakers = append(an.res.speakers, at.ent)
+		n := len(an.frames)
+		an.frames = findFrames(text, toks, inQuote, sr[0], sr[1], title, an.frames)
+		// a speech act is an attribution only with a quotation after it
+		k := n
+		for _, f := range an.frames[n:] {
+			if cueVerbs[toks[f.cueS].lower()].needsQuote && !an.quotationIn(f.fwd, sr[1]) {
+				continue
 			}
-			src := &Span{Paragraph: p.N, Start: toks[at.src.s].s, End: toks[at.src.e-1].e}
-			src.Text = text[src.Start:src.End]
-			cue := &Span{Paragraph: p.N, Start: toks[at.cueS].s, End: toks[at.cueE-1].e}
-			cue.Text = text[cue.Start:cue.End]
-			refs = append(refs, &sourceRef{ent: at.ent, source: src, cue: cue})
-			sentOf = append(sentOf, si)
-			if at.ent >= 0 {
-				an.res.mentions = append(an.res.mentions, Mention{Span: *src})
-				an.res.mentEnt = append(an.res.mentEnt, at.ent)
-			}
+			an.frames[k] = f
+			k++
+		}
+		an.frames = an.frames[:k]
+		for k := n; k < len(an.frames); k++ {
+			f := &an.frames[k]
+			an.fsent = append(an.fsent, si)
+			an.refs = append(an.refs, an.resolveFrame(p, text, toks, f))
 		}
 		an.scanNames(text, toks, inQuote, sr[0], sr[1], p.N)
 	}
 
 	start := len(an.quotes)
-	lastRef := (*sourceRef)(nil)
-	// Indirect speech.
-	for k := range an.attrs {
-		at := &an.attrs[k]
-		for _, c := range at.contents {
-			s, e, ok := contentBytes(text, toks, c[0], c[1])
+	var lastRef *sourceRef
+	// Reported speech.
+	for k := range an.frames {
+		f := &an.frames[k]
+		for _, c := range f.contents {
+			s, e, ok := contentBytes(text, toks, inQuote, c[0], c[1])
 			if !ok {
 				continue
 			}
-			an.addQuote(p, Indirect, s, e, refs[k])
+			an.addQuote(p, Indirect, s, e, an.refs[k])
 		}
-		lastRef = refs[k]
+		if len(f.contents) > 0 {
+			lastRef = an.refs[k]
+		}
 	}
-	// Direct quotations.
-	var prevRef *sourceRef
+	// Quotations.
+	an.linkQuotations(toks)
 	for qi := range an.quots {
 		q := &an.quots[qi]
-		ref := an.linkQuotation(toks, q, qi, refs, sentOf)
-		if ref == nil && prevRef != nil {
-			ref = prevRef // "A," he said. "B."
-		}
-		if ref == nil && (q.contd || an.openBefore && qi == 0 && q.open == 0) && an.lastAttr != nil {
-			ref = an.lastAttr // a quotation running over paragraphs
-		}
-		if ref == nil && qi == 0 && q.open == 0 && len(an.attrs) == 0 {
-			if an.list != nil {
-				ref = an.list
-			} else if an.lastAttr != nil && an.last >= 0 {
-				ref = an.lastAttr // a quote paragraph continuing the previous speaker
-			}
-		}
-		if ref == nil && (q.single || words(toks, q.open, q.close) < 4 && q.open >= 0) {
-			continue // scare quotes and titles, not speech
+		ref := an.qref[qi]
+		if ref == nil && q.single {
+			continue // an unattributed single quote is a title or a scare quote
 		}
 		id := an.addQuote(p, Direct, q.s, q.e, ref)
 		if ref == nil {
 			if q.close < 0 || q.contd {
 				an.chain = append(an.chain, id)
 			}
-		} else {
-			for _, c := range an.chain {
-				an.setRef(c, ref)
-			}
-			an.chain = an.chain[:0]
-			prevRef = ref
-			lastRef = ref
+			continue
 		}
+		for _, c := range an.chain {
+			an.setRef(c, ref)
+		}
+		an.chain = an.chain[:0]
+		lastRef = ref
 	}
 	if !openAfter {
 		an.chain = an.chain[:0]
 	}
 	// "X said:" at the end of a paragraph introduces the paragraphs after it.
-	if n := len(an.attrs); n > 0 && an.attrs[n-1].colon && an.attrs[n-1].fwd >= len(toks) {
-		an.list = refs[n-1]
-	} else if !startsWithListMark(text) || len(an.attrs) > 0 {
+	if n := len(an.frames); n > 0 && an.frames[n-1].colon && an.frames[n-1].fwd >= len(toks) {
+		an.list = an.refs[n-1]
+	} else if !startsWithListMark(text) || len(an.frames) > 0 {
 		an.list = nil
 	}
-	if an.list != nil && len(an.quots) == 0 && len(an.attrs) == 0 && startsWithListMark(text) {
+	if an.list != nil && len(an.quots) == 0 && len(an.frames) == 0 && startsWithListMark(text) {
 		s := skipListMark(text)
-		an.addQuote(p, Indirect, s, trimEnd(text, len(text)), an.list)
+		if e := trimEnd(text, len(text)); e > s {
+			an.addQuote(p, Indirect, s, e, an.list)
+		}
 	}
 	an.sortFrom(start)
 	an.openBefore = openAfter
-	an.last = -1
-	if lastRef != nil {
-		an.lastAttr = lastRef
-		an.last = len(an.quotes) - 1
-	} else {
-		an.lastAttr = nil
+	an.lastRef = lastRef
+}
+
+// quotationIn reports whether a quotation opens in tokens [s, e).
+func (an *analyzer) quotationIn(s, e int) bool {
+	for _, q := range an.quots {
+		if q.open >= s && q.open < e {
+			return true
+		}
 	}
+	return false
+}
+
+// resolveFrame turns a frame's source phrase into an entity and spans.
+func (an *analyzer) resolveFrame(p *Paragraph, text string, toks []token, f *frame) *sourceRef {
+	ref := &sourceRef{ent: -1}
+	cue := &Span{Paragraph: p.N, Start: toks[f.cueS].s, End: toks[f.cueE-1].e}
+	cue.Text = text[cue.Start:cue.End]
+	ref.cue = cue
+	if f.src.kind == npNone || f.src.e <= f.src.s {
+		return ref
+	}
+	src := &Span{Paragraph: p.N, Start: toks[f.src.s].s, End: toks[f.src.e-1].e}
+	src.Text = text[src.Start:src.End]
+	ref.source = src
+	ref.ent = an.res.resolve(text, toks, f.src)
+	if ref.ent >= 0 {
+		an.res.speakers = append(an.res.speakers, ref.ent)
+		an.res.mentions = append(an.res.mentions, Mention{Span: *src})
+		an.res.mentEnt = append(an.res.mentEnt, ref.ent)
+	}
+	return ref
+}
+
+// linkQuotations finds the attribution of each quotation of the paragraph.
+func (an *analyzer) linkQuotations(toks []token) {
+	if cap(an.qref) < len(an.quots) {
+		an.qref = make([]*sourceRef, len(an.quots), 2*len(an.quots))
+	}
+	an.qref = an.qref[:len(an.quots)]
+	for qi := range an.quots {
+		an.qref[qi] = nil
+		if k := an.frameOf(toks, &an.quots[qi]); k >= 0 {
+			an.qref[qi] = an.refs[k]
+		}
+	}
+	// Quotations with no attribution of their own.
+	for qi := range an.quots {
+		q := &an.quots[qi]
+		if an.qref[qi] != nil {
+			continue
+		}
+		var ref *sourceRef
+		switch {
+		case q.contd || qi == 0 && an.openBefore && q.open < 0:
+			ref = an.lastRef // a quotation running over paragraphs
+		case qi > 0 && an.qref[qi-1] != nil && an.sentenceStart(toks, q):
+			ref = an.qref[qi-1] // "A," he said. "B."
+		case qi+1 < len(an.quots) && an.qref[qi+1] != nil && onlyMarksBetween(toks, q.close, an.quots[qi+1].open):
+			ref = an.qref[qi+1] // "A." "B," he said.
+		case qi == 0 && q.open == 0 && len(an.frames) == 0:
+			if an.list != nil {
+				ref = an.list
+			} else {
+				ref = an.lastRef // a quote paragraph continuing the previous speaker
+			}
+		}
+		an.qref[qi] = ref
+	}
+}
+
+// sentenceStart reports whether quotation q opens its sentence.
+func (an *analyzer) sentenceStart(toks []token, q *quotation) bool {
+	if q.open < 0 {
+		return true
+	}
+	for _, s := range an.sents {
+		if s[0] == q.open {
+			return true
+		}
+		if s[0] > q.open {
+			break
+		}
+	}
+	return false
+}
+
+func onlyMarksBetween(toks []token, a, b int) bool {
+	if a < 0 || b < 0 || b < a {
+		return false
+	}
+	for i := a + 1; i < b; i++ {
+		if toks[i].kind != tPunct && toks[i].kind != tQuote {
+			return false
+		}
+	}
+	return true
+}
+
+// frameOf returns the frame that attributes quotation q, or -1: one right
+// after its closing mark ("…," Kerry said), one right before its opening
+// mark (Kerry said: "…"), one whose reported clause holds it, else the
+// nearest in its sentence.
+func (an *analyzer) frameOf(toks []token, q *quotation) int {
+	frames := an.frames
+	if q.close >= 0 {
+		k := q.close + 1
+		for k < len(toks) && k-q.close <= 3 && (toks[k].text == "," || toks[k].kind == tQuote || toks[k].text == "--" || toks[k].text == "—" || toks[k].text == "-") {
+			k++
+		}
+		for i := range frames {
+			if frames[i].frameS >= q.close+1 && frames[i].frameS <= k {
+				return i
+			}
+		}
+	}
+	if q.open >= 0 {
+		for i := range frames {
+			f := &frames[i]
+			if f.frameE <= q.open && f.fwd >= 0 && q.open-f.fwd <= 1 {
+				return i
+			}
+		}
+		for i := range frames {
+			for _, c := range frames[i].contents {
+				if q.open >= c[0] && q.open < c[1] {
+					return i
+				}
+			}
+		}
+	}
+	// Same sentence: the nearest attribution before the quotation, else
+	// the nearest after it.
+	qs := sentenceOf(an.sents, max(q.open, 0))
+	best := -1
+	for i := range frames {
+		if an.fsent[i] != qs {
+			continue
+		}
+		if frames[i].frameE <= max(q.open, 0) {
+			best = i
+		} else if best < 0 && q.close >= 0 && frames[i].frameS > q.close {
+			best = i
+		}
+	}
+	return best
 }
 
 func (an *analyzer) addQuote(p *Paragraph, kind QuoteKind, s, e int, ref *sourceRef) int {
@@ -190,6 +326,9 @@ func (an *analyzer) setRef(id int, ref *sourceRef) {
 // sortFrom puts the quotes of the current paragraph in text order.
 func (an *analyzer) sortFrom(start int) {
 	qs, es := an.quotes[start:], an.qent[start:]
+	if len(qs) < 2 {
+		return
+	}
 	idx := make([]int, len(qs))
 	for i := range idx {
 		idx[i] = i
@@ -202,7 +341,7 @@ func (an *analyzer) sortFrom(start int) {
 	})
 	nq := make([]Quote, len(qs))
 	ne := make([]int, len(qs))
-	remap := map[int]int{}
+	remap := make(map[int]int, len(qs))
 	for to, from := range idx {
 		nq[to], ne[to] = qs[from], es[from]
 		nq[to].ID = start + to
@@ -217,50 +356,6 @@ func (an *analyzer) sortFrom(start int) {
 	}
 }
 
-// linkQuotation finds the attribution of a quotation: right after its
-// closing mark ("…," Kerry said), right before its opening mark (Kerry
-// said: "…"), or elsewhere in its sentence (a partial quote inside reported
-// speech).
-func (an *analyzer) linkQuotation(toks []token, q *quotation, qi int, refs []*sourceRef, sentOf []int) *sourceRef {
-	attrs := an.attrs
-	if q.close >= 0 {
-		k := q.close + 1
-		for k < len(toks) && (toks[k].text == "," || toks[k].kind == tQuote) && k-q.close <= 2 {
-			k++
-		}
-		for i := range attrs {
-			if attrs[i].frameS == k || attrs[i].frameS == q.close+1 {
-				return refs[i]
-			}
-		}
-	}
-	if q.open >= 0 {
-		for i := range attrs {
-			at := &attrs[i]
-			if at.fwd >= 0 && at.fwd <= q.open && q.open-at.fwd <= 1 && at.frameE <= q.open {
-				return refs[i]
-			}
-		}
-	}
-	// Same sentence: the nearest attribution before the quotation, else after.
-	qs := sentenceOf(an.sents, max(q.open, 0))
-	best := -1
-	for i := range attrs {
-		if sentOf[i] != qs {
-			continue
-		}
-		if attrs[i].frameE <= max(q.open, 0) {
-			best = i
-		} else if best < 0 && attrs[i].frameS > q.close && q.close >= 0 {
-			best = i
-		}
-	}
-	if best >= 0 {
-		return refs[best]
-	}
-	return nil
-}
-
 func sentenceOf(sents [][2]int, tok int) int {
 	for i, s := range sents {
 		if tok >= s[0] && tok < s[1] {
@@ -270,13 +365,28 @@ func sentenceOf(sents [][2]int, tok int) int {
 	return -1
 }
 
+// titleCase reports a headline written in title case, where verbs are
+// capitalised like names: "Trump Says He Will Win".
+func titleCase(toks []token) bool {
+	n, caps := 0, 0
+	for i := range toks {
+		if toks[i].kind == tWord && len(toks[i].text) > 3 {
+			n++
+			if toks[i].cap {
+				caps++
+			}
+		}
+	}
+	return n >= 3 && caps*10 >= n*8
+}
+
 // contentBytes turns a token range into a trimmed byte range: no leading
 // "that", no trailing punctuation, no unpaired quotation mark at the ends.
-func contentBytes(text string, toks []token, s, e int) (int, int, bool) {
-	for s < e && (toks[s].lower() == "that" || toks[s].kind == tPunct) {
+func contentBytes(text string, toks []token, inQuote []bool, s, e int) (int, int, bool) {
+	for s < e && (toks[s].lower() == "that" && !inQuote[s] || toks[s].kind == tPunct) {
 		s++
 	}
-	for e > s && toks[e-1].kind == tPunct {
+	for e > s && toks[e-1].kind == tPunct && toks[e-1].text != ")" && toks[e-1].text != "?" && toks[e-1].text != "!" {
 		e--
 	}
 	n := 0
@@ -313,30 +423,6 @@ func countQuotes(toks []token, s, e int) int {
 	return n
 }
 
-// apposAfter returns the description set beside a name after it: "said Hans
-// Schellnhuber, the director of the Potsdam Institute".
-func apposAfter(text string, toks []token, e, b int) string {
-	if e+1 >= b || toks[e].text != "," {
-		return ""
-	}
-	k := e + 1
-	l := toks[k].lower()
-	if !(l == "the" || l == "a" || l == "an" || personTitles[l] || roleNouns[l] || possessive(&toks[k])) {
-		return ""
-	}
-	j := k
-	for j < b && j-k < 16 && toks[j].text != "," && toks[j].text != "." && toks[j].text != ";" && toks[j].kind != tQuote {
-		if _, isCue := cueVerbs[toks[j].lower()]; isCue && !toks[j].cap {
-			return ""
-		}
-		j++
-	}
-	return strings.TrimSpace(text[toks[k].s:toks[j-1].e])
-}
-
-// scanNames registers the people and organisations a sentence names, so
-// later pronouns and descriptions can refer to them and speakers get their
-// titles ("Russian Foreign Minister Sergei Lavrov").
 func (an *analyzer) scanNames(text string, toks []token, inQuote []bool, a, b, para int) {
 	for i := a; i < b; i++ {
 		if inQuote[i] || !isNameWord(&toks[i]) {
@@ -420,7 +506,7 @@ func trimEnd(text string, e int) int {
 	return e
 }
 
-func (an *analyzer) finish(a *Article) *Analysis {
+func (an *analyzer) finish() *Analysis {
 	speakers, ids := an.res.speakerList(an.quotes, an.qent)
 	for i := range an.quotes {
 		if e := an.qent[i]; e >= 0 {
@@ -440,5 +526,5 @@ func (an *analyzer) finish(a *Article) *Analysis {
 		}
 		return ments[i].Start < ments[j].Start
 	})
-	return &Analysis{Speakers: speakers, Quotes: an.quotes, Figures: FindFigures(a.Paragraphs), Mentions: ments}
+	return &Analysis{Speakers: speakers, Quotes: an.quotes, Mentions: ments}
 }

@@ -4,45 +4,30 @@ import (
 	"strings"
 )
 
-// An attribution ties a reporting verb (the cue) to its source phrase and,
-// for reported speech, to the reported clause.
-type attribution struct {
-	cueS, cueE   int    // token range of the cue
-	src          phrase // token range of the source, in paragraph srcPara
-	frameS       int    // first token of "source + cue" (or cue + source)
-	frameE       int    // token after them
-	fwd          int    // token where forward content starts (or -1)
-	contents     [][2]int
-	rel          bool // subject was "who": content ends at the clause's comma
-	colon        bool // "X said:" introduces what follows
-	noIndirect   bool // a verb that only attributes quotations (continued, described)
-	ent          int  // entity index
-	srcText      string
-	srcS, srcE   int // byte range of the source mention
-	srcPara      int
-	cueByteS     int
-	cueByteE     int
-	directLinked bool
+// A frame is one attribution in a sentence: the cue (a reporting verb or
+// "according to"), the phrase that names the source, and the reported
+// clauses it governs. Quotations are tied to frames afterwards, in
+// analyze.go, because a quotation may sit on either side of its frame or in
+// another sentence.
+type frame struct {
+	cueS, cueE     int      // cue tokens [cueS, cueE)
+	src            phrase   // the source; src.kind == npNone when the sentence does not name one
+	frameS, frameE int      // tokens the source, the cue, a hearer and circumstances cover
+	fwd            int      // token where what follows the frame begins
+	contents       [][2]int // reported clauses, as token ranges
+	colon          bool     // "X said:" introduces what follows
+	quotesOnly     bool     // attributes quotations but reports no clause ("continued")
+	inverted       bool     // "said Kerry": the source follows the cue
+	inherit        bool     // ", saying …", "and said": the source is the clause's subject
+	hasThat        bool     // "said that": what follows is certainly reported speech
+	rel            bool     // "Lavrov, who had said …, told": the clause ends at the comma
+	asClause       bool     // "As Kerry said, …": the content follows the comma
 }
 
-var conjunctions = set("and but so yet or nor then")
-
-// dayWords can follow a reporting verb before the reported clause: "said
-// Tuesday the talks…".
-var dayWords = set("monday tuesday wednesday thursday friday saturday sunday today yesterday tonight")
-
-// adverbialStarts begin a phrase between a verb and "that": "said in a
-// statement that", "told reporters prior to the talks that".
-var adverbialStarts = set("in on at during prior after before last this earlier late later following via through over while when as to outside inside")
-
-// objectWords are hearers after "told", "warned", "asked".
-var objectWords = set("him her them us me you reporters journalists supporters voters lawmakers congress listeners viewers attendees students the a an his her their its")
-
-// participleCues continue the subject's speech: ", adding that ...".
-var participleCues = set("adding saying noting arguing insisting explaining stressing warning telling writing claiming suggesting acknowledging conceding emphasizing emphasising asserting predicting urging declaring stating")
-
-// findAttributions finds the reporting verbs of one sentence [a, b).
-func findAttributions(text string, toks []token, inQuote []bool, a, b int, out []attribution) []attribution {
+// findFrames appends the attributions of the sentence [a, b) to out.
+// titleCase is set for headlines, where verbs are capitalised too.
+func findFrames(text string, toks []token, inQuote []bool, a, b int, titleCase bool, out []frame) []frame {
+	first := len(out)
 	for i := a; i < b; i++ {
 		t := &toks[i]
 		if t.kind != tWord || inQuote[i] {
@@ -50,235 +35,434 @@ func findAttributions(text string, toks []token, inQuote []bool, a, b int, out [
 		}
 		l := t.lower()
 		if l == "according" && i+1 < b && toks[i+1].lower() == "to" {
-			if at, ok := accordingTo(text, toks, inQuote, a, b, i); ok {
-				out = append(out, at)
+			if f, ok := accordingTo(toks, inQuote, a, b, i); ok {
+				out = append(out, f)
 			}
-			continue
-		}
-		if t.cap && i != a {
+			i++
 			continue
 		}
 		v, ok := cueVerbs[l]
-		if !ok {
+		if !ok || t.cap && i != a && !titleCase {
 			continue
 		}
-		if at, ok := verbAttribution(text, toks, inQuote, a, b, i, v); ok {
-			out = append(out, at)
+		if f, ok := verbFrame(toks, inQuote, a, b, i, v); ok {
+			out = append(out, f)
 		}
+	}
+	frames := out[first:]
+	for k := range frames {
+		if frames[k].inherit {
+			inheritSource(toks, inQuote, a, frames, k)
+		}
+	}
+	for k := range frames {
+		frameContents(toks, inQuote, a, b, frames, k)
 	}
 	return out
 }
 
-func accordingTo(text string, toks []token, inQuote []bool, a, b, i int) (attribution, bool) {
+// accordingTo reads "according to X": the content is the rest of the
+// sentence on the other side of the phrase.
+func accordingTo(toks []token, inQuote []bool, a, b, i int) (frame, bool) {
+	f := frame{cueS: i, cueE: i + 2, frameS: i, fwd: -1, quotesOnly: true}
 	np, ok := forwardNP(toks, i+2, b)
 	if !ok {
-		return attribution{}, false
+		return f, false
 	}
-	at := attribution{cueS: i, cueE: i + 2, src: np, frameS: i, frameE: np.e, fwd: -1}
-	cs := skipConj(toks, a, b)
-	if i <= cs {
-		// "According to X, CONTENT."
-		k := np.e
-		for k < b && toks[k].text != "," {
-			k++
-		}
-		if k+1 < b {
-			at.contents = append(at.contents, [2]int{k + 1, b})
-		}
-		return at, true
+	// The phrase runs on to the comma: "according to early results of exit
+	// polls conducted for the networks, …".
+	e := np.e
+	for e < b && e-i < 30 && !inQuote[e] && toks[e].kind != tQuote && toks[e].text != "," && toks[e].text != ";" && !sentenceEnd(&toks[e]) && toks[e].text != "—" && toks[e].text != "--" && toks[e].text != ")" {
+		e++
 	}
-	if i-1 >= a && (toks[i-1].text == "," || toks[i-1].text == "(") {
-		at.contents = append(at.contents, [2]int{cs, i - 1})
-		return at, true
-	}
-	// "…rose 5 percent according to the survey"
-	at.contents = append(at.contents, [2]int{cs, i})
-	return at, true
+	np.e = e
+	f.src, f.frameE, f.fwd = np, e, e
+	return f, true
 }
 
-func skipConj(toks []token, a, b int) int {
-	for a < b && (conjunctions[toks[a].lower()] || toks[a].text == "—" || toks[a].text == "--") {
-		a++
+// passive reports "is said to", "was told", "were asked": the subject is the
+// hearer or the topic, not the speaker.
+func passive(toks []token, a, i int) bool {
+	l := toks[i].lower()
+	if strings.HasSuffix(l, "ing") || strings.HasSuffix(l, "s") && !strings.HasSuffix(l, "ss") {
+		return false
 	}
-	return a
-}
-
-func verbAttribution(text string, toks []token, inQuote []bool, a, b, i int, v cueVerb) (attribution, bool) {
-	at := attribution{cueS: i, cueE: i + 1, fwd: -1}
-	switch v.lemma {
-	case "point":
-		if i+1 >= b || toks[i+1].lower() != "out" {
-			return at, false
-		}
-		at.cueE = i + 2
-	case "continue", "describe", "call":
-		at.noIndirect = true
-	}
-	// The subject: skip auxiliaries and adverbs back from the verb.
 	j := i - 1
-	for j >= a && toks[j].kind == tWord && (preVerb[toks[j].lower()] || isLyAdverb(&toks[j])) {
+	for j >= a && isAdverb(&toks[j]) {
 		j--
 	}
-	subj, found := phrase{}, false
-	if j >= a && toks[j].text == "," && !v.ambiguous {
-		// An appositive or relative clause: "Lavrov, who had …, told".
-		for k := j - 1; k > a && j-k < 30; k-- {
-			if toks[k].text == "," {
-				if np, ok := backwardNP(toks, a, k); ok && np.kind != npPronoun {
-					subj, found = np, true
-					if !appositiveIsClause(toks, k+1) {
-						subj.e = j // "The spokesman, John Smith, said"
-					}
-				}
-				break
-			}
-			if toks[k].text == "." || toks[k].text == ";" {
-				break
-			}
-		}
-	} else if j >= a && !possessive(&toks[j]) {
-		if np, ok := backwardNP(toks, a, j+1); ok {
-			subj, found = np, true
-		}
+	return j >= a && beForms[toks[j].lower()]
+}
+
+func verbFrame(toks []token, inQuote []bool, a, b, i int, v cueVerb) (frame, bool) {
+	f := frame{cueS: i, cueE: i + 1, fwd: -1, quotesOnly: v.quotesOnly}
+	l := toks[i].lower()
+	if passive(toks, a, i) {
+		return f, false
 	}
-	if found && subj.kind == npPronoun && toks[subj.s].lower() == "who" {
-		found = false
-		if subj.s-1 > a && toks[subj.s-1].text == "," {
-			if np, ok := backwardNP(toks, a, subj.s-1); ok && np.kind != npPronoun {
-				subj, found, at.rel = np, true, true
+	if i+1 < b && toks[i+1].kind == tWord {
+		next := toks[i+1].lower()
+		switch {
+		case v.lemma == "point":
+			if next != "out" {
+				return f, false
 			}
+			f.cueE = i + 2
+		case v.lemma == "call" && (next == "for" || next == "on"):
+			f.cueE = i + 2 // "called for", "called on"
+		case v.particle != "" && next == v.particle:
+			f.cueE = i + 2 // "referred to"
+		case v.particle != "":
+			return f, false
 		}
+	} else if v.particle != "" || v.lemma == "point" {
+		return f, false
 	}
-	if v.ambiguous && (!found || subj.e != i) {
-		return at, false
+	subj, found := subjectBefore(toks, inQuote, a, i)
+	if found && relativeBefore(toks, a, i) {
+		f.rel = true
 	}
-	inverted := false
-	if !found {
-		// "…, said Kerry" / "\"…,\" says a spokesman for …"
-		prev := i - 1
-		if prev >= a && (toks[prev].text == "," || toks[prev].kind == tQuote) || prev < a {
-			if np, ok := forwardNP(toks, i+1, b); ok {
-				subj, found, inverted = np, true, true
-			}
-		}
+	if found && v.ambiguous && !adjacentSubject(toks, subj, i) {
+		return f, false
+	}
+	if !found && v.ambiguous {
+		return f, false
 	}
 	if !found {
-		return at, false
+		// "…," said Kerry / Says the senator: "…"
+		p := i - 1
+		for p >= a && isAdverb(&toks[p]) {
+			p--
+		}
+		invertible := !strings.HasSuffix(l, "ing") && !v.needsQuote && !v.object && f.cueE < b && !timeWords[toks[f.cueE].lower()]
+		if invertible && (p < a || toks[p].text == "," || toks[p].kind == tQuote || toks[p].text == ":" || toks[p].text == "(" || toks[p].text == "—" || toks[p].text == "--") {
+			if np, ok := forwardNP(toks, f.cueE, b); ok && (np.kind != npDesc || determiners[toks[np.s].lower()] || np.e-np.s > 1) {
+				subj, found, f.inverted = np, true, true
+			}
+		}
 	}
-	at.src = subj
-	if inverted {
-		at.frameS, at.frameE = i, subj.e
+	if !found {
+		// ", saying …", "and said …": the subject of the clause speaks.
+		p := i - 1
+		for p >= a && isAdverb(&toks[p]) {
+			p--
+		}
+		if strings.HasSuffix(l, "ing") && p >= a && (toks[p].text == "," || toks[p].text == "--" || toks[p].text == "—" || toks[p].text == "by" || toks[p].text == "while" || toks[p].text == "and") ||
+			p >= a && (toks[p].lower() == "and" || toks[p].lower() == "but" || toks[p].lower() == "then") {
+			f.inherit = true
+		} else {
+			return f, false
+		}
+	}
+	f.src = subj
+	if f.inverted {
+		f.frameS, f.frameE = i, subj.e
+	} else if found {
+		f.frameS, f.frameE = subj.s, f.cueE
 	} else {
-		at.frameS, at.frameE = subj.s, at.cueE
+		f.frameS, f.frameE = i, f.cueE
 	}
-	k := at.frameE
-	if v.object && !inverted {
-		k = skipObject(toks, k, b)
-	}
-	k = skipAdverbial(toks, k, b)
-	if k < b && toks[k].lower() == "that" {
-		k++
-	}
-	if k < b && toks[k].text == ":" {
-		at.colon = true
-		k++
-	}
-	if k < b && toks[k].text == "," && k+1 < b && toks[k+1].kind == tQuote {
-		k++
-	}
-	at.fwd = k
-	// After a quotation ("…," Kerry said at the end of the talks) what
-	// follows the verb is circumstance, not speech, unless "that" says so.
-	afterQuote := at.frameS-1 >= a && (toks[at.frameS-1].kind == tQuote || toks[at.frameS-1].text == "," && at.frameS-2 >= a && toks[at.frameS-2].kind == tQuote)
-	if at.noIndirect || afterQuote && (k == 0 || toks[k-1].lower() != "that") {
-		return at, true
-	}
-	if k < b && toks[k].kind != tPunct && !adverbialStarts[toks[k].lower()] && !(toks[k].kind == tQuote && inQuote[min(k+1, b-1)]) {
-		end := b
-		if at.rel {
-			end = nextComma(toks, k, b)
+	k := f.frameE
+	if f.inverted {
+		// "said Hans Schellnhuber, the director of …": the description
+		// belongs to the source.
+		if e := apposEnd(toks, inQuote, k, b); e > k {
+			f.src = f.src.fix()
+			f.src.apS, f.src.apE = k+1, e
+			k = e
+			f.frameE = e
 		}
-		at.contents = appendContents(toks, inQuote, k, end, at.contents)
-		return at, true
 	}
-	// Nothing reported after the verb: the content comes first,
-	// "CONTENT, Kerry said." or runs round it, "CONTENT, he said, CONTENT."
-	if at.frameS-1 > a && (toks[at.frameS-1].text == "," || toks[at.frameS-1].text == "--" || toks[at.frameS-1].text == "—") {
-		cs := skipConj(toks, a, b)
-		ce := at.frameS - 1
-		if ce > cs && !quotedRun(toks, inQuote, cs, ce) {
-			end := ce
-			if k < b && toks[k].text == "," && k+1 < b && toks[k+1].kind != tQuote {
-				end = b
-				for end > k && toks[end-1].kind == tPunct {
-					end--
+	if v.object && !f.inverted {
+		k = skipObject(toks, inQuote, k, b)
+	}
+	k = skipAdverbial(toks, inQuote, k, b)
+	if k < b && toks[k].lower() == "that" && !inQuote[k] {
+		f.hasThat = true
+		k++
+	} else if k < b && toks[k].text == ":" {
+		f.colon = true
+		k++
+	} else if k+1 < b && toks[k].text == "," && toks[k+1].kind == tQuote {
+		k++
+	}
+	f.fwd = k
+	// "As Kerry said, …"
+	if f.frameS-1 >= a && toks[f.frameS-1].lower() == "as" && skipConj(toks, a, b) == f.frameS-1 {
+		f.asClause = true
+	}
+	return f, true
+}
+
+// relativeBefore reports a verb in a relative clause set off by commas:
+// ", who had previously said".
+func relativeBefore(toks []token, a, i int) bool {
+	j := i - 1
+	for j >= a && isAdverb(&toks[j]) {
+		j--
+	}
+	return j-1 >= a && (toks[j].lower() == "who" || toks[j].lower() == "which") && toks[j-1].text == ","
+}
+
+// adjacentSubject: an ambiguous form (claims, notes, calls) is a verb only
+// right after its subject: "Trump claims", "she also notes".
+func adjacentSubject(toks []token, subj phrase, i int) bool {
+	for j := subj.e; j < i; j++ {
+		if !isAdverb(&toks[j]) {
+			return false
+		}
+	}
+	return subj.kind == npPronoun || subj.kind == npName
+}
+
+// subjectBefore finds the subject of the verb at token i: "Kerry said",
+// "Kerry has repeatedly said", "Lavrov, who …, said", "Brianne Stone, 29,
+// of Huntsville, says", "people close to the campaign said".
+func subjectBefore(toks []token, inQuote []bool, a, i int) (phrase, bool) {
+	j := i - 1
+	for j >= a && isAdverb(&toks[j]) && !inQuote[j] {
+		j--
+	}
+	// "went on to say", "declined to say"
+	if j >= a && toks[j].lower() == "to" && !inQuote[j] {
+		j--
+		for n := 0; n < 2 && j >= a && lowerFirst(&toks[j]) && !functionWords[toks[j].lower()]; n++ {
+			j--
+		}
+		for j >= a && isAdverb(&toks[j]) {
+			j--
+		}
+	}
+	if j < a || inQuote[j] {
+		return phrase{}, false
+	}
+	t := &toks[j]
+	switch {
+	case t.text == "," || t.text == ")" && j > a && toks[j-1].text != "(":
+		if t.text == ")" {
+			// "Rep. Earl Blumenauer (D-Ore.) said"
+			k := j
+			for k > a && toks[k].text != "(" && j-k < 8 {
+				k--
+			}
+			if toks[k].text == "(" {
+				if np, ok := backwardNP(toks, a, k); ok {
+					np.e = j + 1
+					return np, true
 				}
 			}
-			at.contents = append(at.contents, [2]int{cs, end})
+			return phrase{}, false
+		}
+		return appositiveSubject(toks, inQuote, a, j)
+	case t.kind != tWord:
+		return phrase{}, false
+	}
+	l := t.lower()
+	if l == "who" || l == "which" {
+		// a relative clause: "Lavrov, who had said", "people who said"
+		k := j - 1
+		if k >= a && toks[k].text == "," {
+			return appositiveSubject(toks, inQuote, a, k)
+		}
+		if np, ok := backwardNP(toks, a, k+1); ok && np.kind != npPronoun {
+			return np, true
+		}
+		return phrase{}, false
+	}
+	if possessive(t) || conjunctions[l] || prepositions[l] || l == "to" {
+		return phrase{}, false
+	}
+	np, ok := backwardNP(toks, a, j+1)
+	if !ok {
+		return phrase{}, false
+	}
+	// "Trump on Tuesday said", "Clinton in a statement said": skip the
+	// circumstance and take the subject before it.
+	if np.s-1 >= a && adverbialPreps[toks[np.s-1].lower()] {
+		if q, ok := backwardNP(toks, a, np.s-1); ok && (q.kind == npName || q.kind == npPronoun) {
+			return q, true
 		}
 	}
-	return at, true
-}
-
-func isLyAdverb(t *token) bool {
-	l := t.text
-	return len(l) > 4 && strings.HasSuffix(l, "ly") && !t.cap && !roleNouns[l]
-}
-
-// appositiveIsClause: "who…", "which…", "speaking…" clauses describe the
-// subject; a name or title between commas is part of it.
-func appositiveIsClause(toks []token, k int) bool {
-	if k >= len(toks) {
-		return true
-	}
-	l := toks[k].lower()
-	if l == "who" || l == "which" || l == "whose" || l == "whom" || l == "when" || l == "while" || l == "speaking" || l == "in" || l == "at" || l == "on" {
-		return true
-	}
-	return strings.HasSuffix(l, "ing") || strings.HasSuffix(l, "ed")
-}
-
-func nextComma(toks []token, k, b int) int {
-	for i := k; i < b; i++ {
-		if toks[i].text == "," {
-			return i
+	// "people who have known him for years said": the relative clause
+	// belongs to the subject before it.
+	for k := np.s - 1; k >= a && np.s-k <= 8; k-- {
+		if toks[k].text == "," || toks[k].kind == tQuote || inQuote[k] || sentenceEnd(&toks[k]) {
+			break
+		}
+		if lk := toks[k].lower(); lk == "who" || lk == "whose" {
+			if q, ok := backwardNP(toks, a, k); ok && q.kind != npPronoun {
+				q = q.fix()
+				q.e = np.e
+				return q, true
+			}
+			break
 		}
 	}
-	return b
+	return np, true
 }
 
-// skipObject passes over the hearer of "told", "warned", "asked".
-func skipObject(toks []token, k, b int) int {
-	if k >= b {
+// appositiveSubject finds the subject before an appositive or relative
+// clause ending at the comma c: the leftmost phrase of the comma chain that
+// starts its clause, all segments after it being appositive-like ("29",
+// "of Huntsville", "a spokesman for the group", "who …", "however").
+func appositiveSubject(toks []token, inQuote []bool, a, c int) (phrase, bool) {
+	type seg struct {
+		s, e int
+		np   phrase
+		ok   bool
+	}
+	var segs [8]seg
+	n := 0
+	end := c
+	for n < len(segs) && end > a {
+		s := end - 1
+		for s > a && !(toks[s-1].text == "," && !inQuote[s-1]) && !clauseBoundary(toks, inQuote, s-1) && end-s < 40 {
+			s--
+		}
+		if end-s >= 40 {
+			break
+		}
+		np, ok := npSpan(toks, s, end)
+		starts := s == a || toks[s-1].text == "," || hardBoundary(toks, inQuote, s-1)
+		segs[n] = seg{s, end, np, ok && starts}
+		n++
+		if !ok && !appositiveLike(toks, s, end) {
+			break
+		}
+		if s <= a || clauseBoundary(toks, inQuote, s-1) {
+			break
+		}
+		end = s - 1
+	}
+	best := -1
+	for i := 0; i < n; i++ {
+		if segs[i].ok {
+			best = i
+		}
+	}
+	if best < 0 {
+		return phrase{}, false
+	}
+	p := segs[best].np
+	if best > 0 {
+		next := segs[best-1]
+		switch {
+		case p.kind == npDesc && next.ok && next.np.kind == npName && isBareName(toks, next.np):
+			// "the White House spokesman, Josh Earnest, said": the name
+			// speaks, the description is its title.
+			q := next.np.fix()
+			q.apS, q.apE = p.s, p.e
+			q.s, q.e = p.s, c
+			return q, true
+		case p.kind == npName && (determiners[toks[next.s].lower()] || personTitles[toks[next.s].lower()] || roleNouns[toks[next.s].lower()]):
+			p.apS, p.apE = next.s, next.e
+		}
+	}
+	p = p.fix()
+	p.e = c
+	return p, true
+}
+
+// isBareName: a name without a determiner or title.
+func isBareName(toks []token, p phrase) bool {
+	return p.kind == npName && !determiners[toks[p.s].lower()]
+}
+
+// appositiveLike reports segments that can stand between a subject and its
+// verb: "29", "of Huntsville", "a spokesman for the group", "who …",
+// "in a statement", "however".
+func appositiveLike(toks []token, s, e int) bool {
+	if s >= e {
+		return false
+	}
+	l := toks[s].lower()
+	switch {
+	case l == "who" || l == "whose" || l == "which" || l == "whom" || l == "now" || l == "then" || l == "however" || l == "too" || l == "meanwhile" || l == "though" || l == "also" || l == "for":
+		return true
+	case prepositions[l] || adverbialStarts[l] || l == "like" || l == "citing" || strings.HasSuffix(l, "ing") && !toks[s].cap:
+		return true
+	case toks[s].kind == tNum || determiners[l] || possessive(&toks[s]) || toks[s].cap:
+		return true
+	}
+	return false
+}
+
+// hardBoundary: a token a subject never reaches across.
+func hardBoundary(toks []token, inQuote []bool, k int) bool {
+	t := &toks[k]
+	return inQuote[k] || t.kind == tQuote || t.text == ";" || t.text == ":" || t.text == "—" || t.text == "--" || sentenceEnd(t)
+}
+
+// clauseBoundary: punctuation outside quotations that ends a clause.
+func clauseBoundary(toks []token, inQuote []bool, k int) bool {
+	t := &toks[k]
+	return !inQuote[k] && t.kind == tPunct && (t.text == ";" || t.text == ":" || t.text == "—" || t.text == "--" || sentenceEnd(t))
+}
+
+func sentenceEnd(t *token) bool {
+	return t.kind == tPunct && (t.text == "." || t.text == "!" || t.text == "?")
+}
+
+// apposEnd returns the end of a description after an inverted source:
+// "said Hans Schellnhuber, the director of the Potsdam Institute".
+func apposEnd(toks []token, inQuote []bool, k, b int) int {
+	if k+1 >= b || toks[k].text != "," || inQuote[k+1] {
 		return k
 	}
-	// "told reporters prior to the talks that": find a near "that" first.
-	for j := k; j < b && j-k < 10; j++ {
-		if toks[j].lower() == "that" {
+	j := k + 1
+	l := toks[j].lower()
+	if !(determiners[l] || personTitles[l] || roleNouns[l] || possessive(&toks[j]) || toks[j].kind == tNum || l == "who" || toks[j].cap) {
+		return k
+	}
+	for j < b && j-k < 30 && !inQuote[j] && toks[j].kind != tQuote && toks[j].text != "." && toks[j].text != ";" {
+		if toks[j].text == "," {
+			// "…, a spokesman for Y, said in a statement": stop here
 			return j
 		}
-		if toks[j].kind == tPunct || toks[j].kind == tQuote {
+		j++
+	}
+	return j
+}
+
+// skipObject passes over the hearer of "told", "asked", "assured":
+// "told reporters", "told The Associated Press", "told him", "told the crowd
+// at a rally".
+func skipObject(toks []token, inQuote []bool, k, b int) int {
+	if k >= b || inQuote[k] {
+		return k
+	}
+	// a near "that" first: "told reporters prior to the talks that"
+	for j := k; j < b && j-k < 12; j++ {
+		if toks[j].lower() == "that" && !inQuote[j] {
+			if j > k && toks[j-1].text != "," || j == k {
+				return j
+			}
+		}
+		if toks[j].kind == tPunct && toks[j].text != "-" && toks[j].text != "." || toks[j].kind == tQuote || inQuote[j] || subjectPronouns[toks[j].lower()] && j > k {
 			break
 		}
 	}
 	start := k
-	if determiners[toks[k].lower()] || possessive(&toks[k]) {
+	l := toks[k].lower()
+	if objectPronouns[l] {
+		return k + 1
+	}
+	if determiners[l] || possessive(&toks[k]) {
 		k++
 	}
-	for k < b && (isNameWord(&toks[k]) || possessive(&toks[k]) || toks[k].kind == tQuote && toks[k].text == "'" || toks[k].kind == tWord && strings.HasSuffix(toks[k].text, "'")) {
+	for k < b && k-start < 6 && (isNameWord(&toks[k]) || possessive(&toks[k])) {
 		k++
 	}
 	if k == start || determiners[toks[start].lower()] && k == start+1 {
-		// a lower-case hearer: "reporters", "him", "the crowd", "Russian media"
-		for k < b && k-start < 4 && toks[k].kind == tWord && !toks[k].cap && !functionWords[toks[k].lower()] {
+		// a lower-case hearer: "reporters", "the crowd", "Russian media"
+		if k < b && toks[k].kind == tWord && !toks[k].cap && !functionWords[toks[k].lower()] && !isVerbish(&toks[k]) {
 			k++
-			break
+			if k < b && toks[k].kind == tWord && !toks[k].cap && roleNouns[toks[k].lower()] && !startsClause(&toks[k]) {
+				k++ // "the news media"
+			}
 		}
-		if k < b && objectWords[toks[k-1].lower()] == false && k-start == 1 && toks[k].kind == tWord && !toks[k].cap && !functionWords[toks[k].lower()] && !startsClause(&toks[k]) {
-			k++ // two-word hearer: "the crowd", "Russian media"
-		}
-	} else if k < b && toks[k].kind == tWord && !toks[k].cap && !functionWords[toks[k].lower()] && !startsClause(&toks[k]) && k-start <= 2 {
-		k++ // "Russian media", "CBS' Face the Nation"
+	} else if k < b && toks[k].kind == tWord && !toks[k].cap && hearerNouns[toks[k].lower()] {
+		k++ // "CBS' Face the Nation program", "NBC's Today show"
 	}
 	return k
 }
@@ -288,28 +472,304 @@ func startsClause(t *token) bool {
 	return subjectPronouns[t.lower()] || determiners[t.lower()] || t.lower() == "there"
 }
 
-// skipAdverbial passes over a time word or a phrase before "that":
-// "said Tuesday", "said in a statement that".
-func skipAdverbial(toks []token, k, b int) int {
-	for k < b && dayWords[toks[k].lower()] {
-		k++
-	}
-	if k < b && adverbialStarts[toks[k].lower()] {
-		for j := k; j < b && j-k < 12; j++ {
-			if toks[j].lower() == "that" {
-				return j
-			}
-			if toks[j].kind == tPunct && toks[j].text != "'" || toks[j].kind == tQuote {
-				break
+// skipAdverbial passes over time words and circumstances between a verb and
+// what it reports: "said Tuesday", "said in a statement that", "said on
+// CNN's “State of the Union” that".
+func skipAdverbial(toks []token, inQuote []bool, k, b int) int {
+	for {
+		start := k
+		for k < b && (timeWords[toks[k].lower()] && toks[k].cap || toks[k].lower() == "today" || toks[k].lower() == "yesterday" || toks[k].lower() == "tonight" || isAdverb(&toks[k]) && !inQuote[k]) {
+			k++
+		}
+		if k < b && (toks[k].lower() == "last" || toks[k].lower() == "this" || toks[k].lower() == "earlier" || toks[k].lower() == "late") && k+1 < b && timeWords[toks[k+1].lower()] {
+			k += 2
+		}
+		if k < b && toks[k].text == "," && k+1 < b && (adverbialStarts[toks[k+1].lower()] || timeWords[toks[k+1].lower()]) {
+			// "said, in a statement, that"
+			if e := commaAfter(toks, inQuote, k+1, b, 14); e > 0 {
+				k = e + 1
+				continue
 			}
 		}
+		if k < b && adverbialStarts[toks[k].lower()] && !inQuote[k] {
+			e := adverbialEnd(toks, inQuote, k, b)
+			if e > k {
+				k = e
+			}
+		}
+		if k == start {
+			return k
+		}
+	}
+}
+
+// commaAfter returns the next comma within n tokens, or -1.
+func commaAfter(toks []token, inQuote []bool, k, b, n int) int {
+	for j := k; j < b && j-k < n; j++ {
+		if toks[j].text == "," && !inQuote[j] {
+			return j
+		}
+		if sentenceEnd(&toks[j]) || toks[j].text == ";" {
+			return -1
+		}
+	}
+	return -1
+}
+
+// adverbialEnd returns the end of a circumstance phrase starting at k: up to
+// "that" when it comes soon, else the preposition and its noun phrase when
+// the words after it start a clause ("said in an interview the talks …").
+func adverbialEnd(toks []token, inQuote []bool, k, b int) int {
+	for j := k + 1; j < b && j-k < 16; j++ {
+		if toks[j].lower() == "that" && !inQuote[j] && toks[j-1].text != "," {
+			if !inQuote[j-1] || toks[j-1].kind == tQuote {
+				return j
+			}
+		}
+		if toks[j].kind == tPunct && toks[j].text != "'" && toks[j].text != "-" && toks[j].text != "." && toks[j].text != "&" {
+			if toks[j].text == "," || toks[j].text == ":" {
+				return j // "said in a statement: …" / "said in a statement, …"
+			}
+			break
+		}
+		if sentenceEnd(&toks[j]) {
+			break
+		}
+	}
+	// the phrase itself: preposition, determiner, modifiers, nouns
+	j := k + 1
+	for j < b && j-k < 10 {
+		t := &toks[j]
+		if t.kind == tQuote && inQuote[min(j+1, b-1)] {
+			// a quoted title: on CNN's “State of the Union”
+			for j+1 < b && inQuote[j+1] {
+				j++
+			}
+			j += 2
+			continue
+		}
+		if !npWord(t) || j > k+1 && startsClause(t) && !possessive(t) || subjectPronouns[t.lower()] {
+			break
+		}
+		j++
+	}
+	if j < b && toks[j].kind == tWord && (subjectPronouns[toks[j].lower()] || toks[j].lower() == "there" || determiners[toks[j].lower()] || isNameWord(&toks[j])) {
+		return j
 	}
 	return k
 }
 
-// quotedRun reports whether tokens [s, e) are quotation marks and quoted
-// words only, so the attribution belongs to the quotation.
-func quotedRun(toks []token, inQuote []bool, s, e int) bool {
+// inheritSource gives ", saying …" and "and said …" the source of the
+// clause they belong to: the frame before them in the sentence or the
+// sentence's subject.
+func inheritSource(toks []token, inQuote []bool, a int, frames []frame, k int) {
+	f := &frames[k]
+	for j := k - 1; j >= 0; j-- {
+		if frames[j].src.kind != npNone && frames[j].cueS < f.cueS {
+			f.src = frames[j].src
+			return
+		}
+	}
+	if np, ok := sentenceSubject(toks, inQuote, a, f.cueS); ok {
+		f.src = np
+	}
+}
+
+// sentenceSubject finds the subject that opens the sentence [a, lim): it
+// skips a conjunction and an opening circumstance ("In an interview, …").
+func sentenceSubject(toks []token, inQuote []bool, a, lim int) (phrase, bool) {
+	s := skipConj(toks, a, lim)
+	if s < lim && inQuote[s] || s < lim && toks[s].kind == tQuote {
+		return phrase{}, false
+	}
+	if s < lim && (adverbialStarts[toks[s].lower()] || introWords[toks[s].lower()]) {
+		c := commaAfter(toks, inQuote, s, lim, 20)
+		if c < 0 {
+			return phrase{}, false
+		}
+		s = c + 1
+	}
+	np, ok := forwardNP(toks, s, lim)
+	if !ok || np.e >= lim {
+		return phrase{}, false
+	}
+	if np.kind == npDesc && !determiners[toks[np.s].lower()] && !roleNouns[toks[np.head].lower()] && !possessive(&toks[np.s]) {
+		return phrase{}, false
+	}
+	// a verb right after the phrase, or an appositive then a verb
+	k := np.e
+	if toks[k].text == "," {
+		c := commaAfter(toks, inQuote, k+1, lim, 30)
+		if c < 0 {
+			return phrase{}, false
+		}
+		k = c + 1
+	}
+	for k < lim && isAdverb(&toks[k]) {
+		k++
+	}
+	if k < lim && toks[k].kind == tWord && !toks[k].cap && !determiners[toks[k].lower()] && !prepositions[toks[k].lower()] {
+		return np, true
+	}
+	return phrase{}, false
+}
+
+func skipConj(toks []token, a, b int) int {
+	for a < b && (conjunctions[toks[a].lower()] || toks[a].text == "—" || toks[a].text == "--" || toks[a].text == "(" || toks[a].text == "-") {
+		a++
+	}
+	return a
+}
+
+// frameContents sets the reported clauses of frames[k]: what follows the
+// frame ("Kerry said that …"), what comes before it ("…, Kerry said"), or
+// both round it ("…, he said, …").
+func frameContents(toks []token, inQuote []bool, a, b int, frames []frame, k int) {
+	f := &frames[k]
+	if f.cueS == f.frameS && f.cueE-f.cueS == 2 && toks[f.cueS].lower() == "according" {
+		accordingContents(toks, inQuote, a, b, frames, k)
+		return
+	}
+	// where this frame's clause ends: at the next frame set off by a
+	// comma, or at the comma closing a relative clause
+	end := b
+	if f.rel {
+		if c := commaAfter(toks, inQuote, f.fwd, b, 60); c > 0 {
+			end = c
+		}
+	}
+	for j := k + 1; j < len(frames); j++ {
+		g := &frames[j]
+		p := g.frameS - 1
+		if g.frameS <= f.fwd {
+			// its subject comes before this frame: "Lavrov, who said …, told"
+			p = g.cueS - 1
+			if p < f.fwd {
+				continue
+			}
+			for p > f.fwd && toks[p].text != "," {
+				p--
+			}
+			if p > f.fwd && p < end {
+				end = p
+			}
+			break
+		}
+		if p < f.fwd {
+			continue
+		}
+		sep := toks[p].text == "," || toks[p].text == ";" || toks[p].text == "—" || toks[p].text == "--" || toks[p].text == "("
+		conj := toks[p].lower() == "and" || toks[p].lower() == "but"
+		if sep || conj && g.inherit || g.inherit && strings.HasSuffix(toks[g.cueS].lower(), "ing") {
+			if conj && p-1 > f.fwd && toks[p-1].text == "," {
+				p--
+			}
+			end = min(end, p)
+			break
+		}
+	}
+	for end > f.fwd && end > a && (toks[end-1].kind == tPunct && toks[end-1].text != ")" && toks[end-1].text != "?" && toks[end-1].text != "!") {
+		end--
+	}
+	afterQuote := f.frameS-1 >= a && (toks[f.frameS-1].kind == tQuote || toks[f.frameS-1].text == "," && f.frameS-2 >= a && toks[f.frameS-2].kind == tQuote)
+	if f.asClause {
+		// "As Kerry told reporters, …"
+		c := f.fwd
+		if c < b && toks[c].text == "," {
+			f.contents = appendContents(toks, inQuote, c+1, end, f.contents)
+		}
+		return
+	}
+	k2 := f.fwd
+	forward := !f.quotesOnly && k2 < end && (toks[k2].kind != tPunct || toks[k2].text == "(") && !f.inverted && !(afterQuote && !f.hasThat)
+	if forward && toks[k2].kind == tQuote && quotationOnly(toks, inQuote, k2, end) {
+		forward = false // X said: "…" — the quotation is the content
+	}
+	if forward {
+		f.contents = appendContents(toks, inQuote, k2, end, f.contents)
+		return
+	}
+	if f.quotesOnly && !f.inverted {
+		return
+	}
+	// Nothing reported after the frame: the content comes first, "…,
+	// Kerry said." or runs round it, "…, he said, …".
+	p := f.frameS - 1
+	if p <= a || !(toks[p].text == "," || toks[p].text == "--" || toks[p].text == "—") {
+		return
+	}
+	cs := skipConj(toks, a, p)
+	for j := k - 1; j >= 0; j-- {
+		for _, c := range frames[j].contents {
+			if c[1] > cs && c[0] < p {
+				return // an earlier frame reports this clause
+			}
+		}
+		if frames[j].frameE <= p && frames[j].frameE > cs {
+			cs = frames[j].frameE
+			for cs < p && (toks[cs].kind == tPunct || toks[cs].lower() == "that") {
+				cs++
+			}
+			break
+		}
+	}
+	if p > cs && !quotationOnly(toks, inQuote, cs, p) && words(toks, cs-1, p) >= 2 {
+		f.contents = append(f.contents, [2]int{cs, p})
+		q := f.fwd
+		if q < b && toks[q].text == "," && q+1 < end && !quotationOnly(toks, inQuote, q+1, end) && toks[q+1].kind != tQuote {
+			// "…, he said, …": the clause runs on after the frame
+			f.contents = append(f.contents, [2]int{q + 1, end})
+		}
+	}
+}
+
+// accordingContents: "According to X, …", "…, according to X." and "…,
+// according to X, …".
+func accordingContents(toks []token, inQuote []bool, a, b int, frames []frame, k int) {
+	f := &frames[k]
+	cs := skipConj(toks, a, b)
+	if f.cueS <= cs {
+		e := f.fwd
+		if e < b && toks[e].text == "," {
+			end := b
+			for end > e && toks[end-1].kind == tPunct {
+				end--
+			}
+			if e+1 < end && !quotationOnly(toks, inQuote, e+1, end) {
+				f.contents = appendContents(toks, inQuote, e+1, end, f.contents)
+			}
+		}
+		return
+	}
+	p := f.cueS - 1
+	ce := p
+	if toks[p].text == "," || toks[p].text == "(" || toks[p].text == "—" || toks[p].text == "--" {
+		ce = p
+	} else {
+		ce = f.cueS
+	}
+	for j := k - 1; j >= 0; j-- {
+		if frames[j].frameE <= ce && frames[j].frameE > cs {
+			cs = frames[j].fwd
+			break
+		}
+	}
+	if ce > cs && !quotationOnly(toks, inQuote, cs, ce) {
+		f.contents = append(f.contents, [2]int{cs, ce})
+	}
+	q := f.fwd
+	end := b
+	for end > q && toks[end-1].kind == tPunct {
+		end--
+	}
+	if q < b && toks[q].text == "," && q+1 < end && !quotationOnly(toks, inQuote, q+1, end) && toks[q+1].kind != tQuote {
+		f.contents = append(f.contents, [2]int{q + 1, end})
+	}
+}
+
+// quotationOnly reports whether tokens [s, e) are one quotation and
+// punctuation, so a quotation, not a reported clause, is the content.
+func quotationOnly(toks []token, inQuote []bool, s, e int) bool {
 	for i := s; i < e; i++ {
 		if !inQuote[i] && toks[i].kind != tQuote && toks[i].kind != tPunct {
 			return false
@@ -332,18 +792,10 @@ func appendContents(toks []token, inQuote []bool, k, end int, out [][2]int) [][2
 		switch {
 		case t.text == ";":
 			cut, next = i, i+1
-		case l == "that" && i > s+1 && (conjunctions[toks[i-1].lower()]):
+		case l == "that" && i > s+1 && conjunctions[toks[i-1].lower()]:
 			cut, next = i-1, i+1
 			if cut-1 > s && toks[cut-1].text == "," {
 				cut--
-			}
-		case t.text == "," && i+1 < end && participleCues[toks[i+1].lower()]:
-			cut, next = i, i+2
-			if next < end && (toks[next].lower() == "that" || objectWords[toks[next].lower()] && toks[next].lower() != "the" && toks[next].lower() != "a") {
-				next++
-			}
-			if next < end && toks[next].lower() == "that" {
-				next++
 			}
 		case t.text == "," && i+2 < end && toks[i+1].lower() == "according" && toks[i+2].lower() == "to":
 			cut, next = i, end
@@ -361,4 +813,17 @@ func appendContents(toks []token, inQuote []bool, k, end int, out [][2]int) [][2
 		out = append(out, [2]int{s, end})
 	}
 	return out
+}
+
+func isAdverb(t *token) bool {
+	if t.kind != tWord {
+		return false
+	}
+	l := t.lower()
+	return preVerb[l] || isLyAdverb(t)
+}
+
+func isLyAdverb(t *token) bool {
+	l := t.text
+	return len(l) > 4 && strings.HasSuffix(l, "ly") && !t.cap && !roleNouns[l] && !notAdverbs[l]
 }

@@ -1,87 +1,86 @@
 package content
 
+import "strings"
+
 // Word lists for the attribution rules. They live in the code so nothing is
 // downloaded at run time; each list is small enough to read and argue with.
 
 // cueVerb describes one form of a reporting verb.
 type cueVerb struct {
-	lemma     string
-	object    bool // takes a hearer before the content: told reporters that
-	ambiguous bool // also a common noun (claims, notes): needs a subject right before it
+	lemma      string
+	object     bool   // takes a hearer before the content: told reporters that
+	ambiguous  bool   // also a common noun (claims, notes): needs its subject right before it
+	quotesOnly bool   // attributes quotations but does not report a clause: "continued", "read"
+	needsQuote bool   // a speech act ("called it", "mocked"): an attribution only with a quotation
+	particle   string // a word the verb needs after it: "referred to"
 }
 
 var cueVerbs = map[string]cueVerb{}
 
+// verbForms returns the forms of a verb: "warn" gives warn warns warned
+// warning; irregular forms are listed after the base ("say said").
+func verbForms(spec string) []string {
+	f := splitFields(spec)
+	base := f[0]
+	if len(f) > 1 {
+		return f
+	}
+	s, ed, ing := base+"s", base+"ed", base+"ing"
+	switch {
+	case strings.HasSuffix(base, "e"):
+		ed, ing = base+"d", base[:len(base)-1]+"ing"
+	case strings.HasSuffix(base, "y") && !strings.ContainsAny(base[len(base)-2:len(base)-1], "aeiou"):
+		s, ed = base[:len(base)-1]+"ies", base[:len(base)-1]+"ied"
+	case strings.HasSuffix(base, "ss") || strings.HasSuffix(base, "sh") || strings.HasSuffix(base, "ch") || strings.HasSuffix(base, "x"):
+		s = base + "es"
+	}
+	return []string{base, s, ed, ing}
+}
+
 func init() {
-	add := func(lemma string, object, ambiguous bool, forms string) {
-		for _, f := range splitFields(forms) {
-			cueVerbs[f] = cueVerb{lemma, object, ambiguous}
+	// add registers the forms of each verb; nouns lists the forms that
+	// are also common nouns.
+	add := func(v cueVerb, nouns string, specs ...string) {
+		amb := set(nouns)
+		for _, spec := range specs {
+			forms := verbForms(spec)
+			for _, f := range forms {
+				w := v
+				w.lemma = forms[0]
+				w.ambiguous = amb[f]
+				if _, dup := cueVerbs[f]; !dup {
+					cueVerbs[f] = w
+				}
+			}
 		}
 	}
-	add("say", false, false, "say says said saying")
-	add("tell", true, false, "tell tells told telling")
-	add("add", false, false, "add adds added adding")
-	add("note", false, false, "noted noting")
-	add("note", false, true, "notes")
-	add("explain", false, false, "explain explains explained explaining")
-	add("argue", false, false, "argue argues argued arguing")
-	add("insist", false, false, "insist insists insisted insisting")
-	add("claim", false, false, "claimed claiming")
-	add("claim", false, true, "claims claim")
-	add("warn", true, false, "warn warns warned")
-	add("announce", false, false, "announce announces announced announcing")
-	add("acknowledge", false, false, "acknowledge acknowledges acknowledged acknowledging")
-	add("reply", false, false, "replied replies replying")
-	add("respond", false, false, "responded responds responding")
-	add("write", false, false, "wrote writes writing")
-	add("tweet", false, false, "tweeted tweeting")
-	add("tweet", false, true, "tweets")
-	add("post", false, false, "posted")
-	add("state", false, false, "stated")
-	add("declare", false, false, "declared declares declaring")
-	add("confirm", false, false, "confirmed confirms confirming")
-	add("deny", false, false, "denied denies denying")
-	add("suggest", false, false, "suggested suggests suggesting")
-	add("predict", false, false, "predicted predicts predicting")
-	add("assert", false, false, "asserted asserts asserting")
-	add("stress", false, false, "stressed")
-	add("emphasize", false, false, "emphasized emphasizes emphasised emphasises emphasizing")
-	add("urge", true, false, "urged urges urging")
-	add("recall", false, false, "recalled recalls recalling")
-	add("concede", false, false, "conceded concedes conceding")
-	add("admit", false, false, "admitted admits admitting")
-	add("vow", false, false, "vowed vowing")
-	add("vow", false, true, "vows")
-	add("promise", true, false, "promised promising")
-	add("complain", false, false, "complained complains complaining")
-	add("counter", false, false, "countered")
-	add("observe", false, false, "observed observes")
-	add("testify", false, false, "testified testifies testifying")
-	add("maintain", false, false, "maintained maintains maintaining")
-	add("reiterate", false, false, "reiterated reiterates reiterating")
-	add("repeat", false, false, "repeated")
-	add("contend", false, false, "contended contends contending")
-	add("allege", false, false, "alleges")
-	add("caution", false, false, "cautioned")
-	add("report", false, false, "reported")
-	add("ask", true, false, "asked asks asking")
-	add("remark", false, false, "remarked")
-	add("quip", false, false, "quipped")
-	add("joke", false, false, "joked")
-	add("boast", false, false, "boasted")
-	add("announce", false, false, "announces")
-	add("assure", true, false, "assured assures")
-	add("inform", true, false, "informed")
-	add("remind", true, false, "reminded reminds")
-	add("point", false, false, "pointed") // pointed out
-	add("continue", false, false, "continued")
-	add("describe", false, false, "described describes")
-	add("call", false, false, "called")
-	add("predict", false, false, "forecast")
-	add("estimate", false, false, "estimated estimates")
-	add("conclude", false, false, "concluded")
-	add("insist", false, false, "insisting")
-	add("acknowledge", false, false, "conceding")
+	// Reporting verbs: they report a clause or a quotation.
+	add(cueVerb{}, "claim claims note notes state states remark remarks promise promises counter counters tweet tweets post posts report reports estimate estimates comment comments vow vows pledge pledges demand demands reply replies answer answers boast boasts joke jokes retort retorts charge charges warning writing posting reading",
+		"say says said saying", "add", "write writes wrote written writing", "state", "declare", "note", "explain",
+		"insist", "argue", "claim", "warn", "announce", "acknowledge", "reply", "suggest", "recall", "concede",
+		"admit admits admitted admitting", "vow", "stress", "predict", "assert", "tweet", "post", "respond", "remark",
+		"testify", "confirm", "deny", "repeat", "maintain", "emphasize", "emphasise", "reiterate",
+		"quip quips quipped quipping", "joke", "boast", "complain", "counter", "observe", "promise", "contend",
+		"allege", "caution", "report", "conclude", "estimate", "exclaim", "shout", "yell", "scream", "chant",
+		"wonder", "muse", "sigh", "recount", "pledge", "proclaim", "lament", "bemoan", "retort", "interject",
+		"mutter", "whisper", "plead", "demand", "propose", "reveal", "disclose", "mention", "comment", "opine",
+		"speculate", "theorize", "guarantee", "swear swears swore sworn swearing", "confide", "brag brags bragged bragging",
+		"gush", "snap snaps snapped snapping", "scoff", "preach", "answer", "forecast", "advise", "underscore",
+		"affirm", "concur", "recommend")
+	add(cueVerb{object: true}, "tell tells", "tell tells told telling", "ask", "assure", "inform", "remind", "urge", "notify", "caution")
+	add(cueVerb{quotesOnly: true}, "continue continues read reads", "continue", "read reads read reading")
+	add(cueVerb{}, "point points", "point") // pointed out
+	add(cueVerb{}, "call calls", "call")    // called it, called for
+	// Speech acts: they attribute the quotation that follows them, "mocked
+	// his rival as ''Little Marco''", but report no clause without one.
+	add(cueVerb{needsQuote: true}, "label labels brand brands slam slams praise praises blame blames attack attacks question questions challenge challenges mock mocks tease teases dub dubs hail hails tout touts cite cites quote quotes characterize",
+		"describe", "label", "dub dubs dubbed dubbing", "brand", "blast", "slam slams slammed slamming", "mock",
+		"criticize", "criticise", "praise", "accuse", "blame", "decry", "denounce", "condemn", "dismiss", "hail",
+		"tout", "question", "challenge", "attack", "tease", "characterize", "characterise", "cite", "quote",
+		"defend", "ridicule", "deride", "lambaste", "rip rips ripped ripping", "chide", "scold", "rebuke", "berate", "taunt", "needle", "lampoon", "vilify", "insult", "disparage", "belittle")
+	for _, f := range []string{"refer", "refers", "referred", "referring"} {
+		cueVerbs[f] = cueVerb{lemma: "refer", needsQuote: true, particle: "to"}
+	}
 }
 
 func splitFields(s string) []string {
@@ -221,3 +220,39 @@ somalia spain sudan sweden switzerland syria taiwan tajikistan tanzania thailand
 uganda ukraine uruguay uzbekistan venezuela vietnam wales yemen zambia zimbabwe moscow washington beijing tehran
 damascus ankara london paris berlin brussels kiev kyiv tokyo seoul pyongyang jerusalem riyadh cairo baghdad kabul
 islamabad delhi havana caracas ottawa canberra aleppo`)
+
+// conjunctions join clauses; a clause's subject is found after them.
+var conjunctions = set("and but so yet or nor then")
+
+// adverbialStarts begin a circumstance between a verb and what it reports:
+// "said in a statement that", "told reporters prior to the talks that".
+var adverbialStarts = set("in on at during prior after before last this earlier late later following via through over while when as to outside inside from amid despite since without upon")
+
+// adverbialPreps before a subject's verb mark a circumstance, not the
+// subject: "Trump on Tuesday said".
+var adverbialPreps = set("on in at during via through over last this earlier late after before following")
+
+// introWords open a sentence with a circumstance that ends at a comma.
+var introWords = set("asked speaking however meanwhile still instead later earlier separately yesterday today also indeed previously afterward afterwards once if although though because since unlike like")
+
+// groupPronouns stand for people without naming them: "Several said",
+// "Others say".
+var groupPronouns = set("others several many some most both few all one another everyone everybody someone somebody nobody none")
+
+// numberWords count people: "About four in 10 said".
+var numberWords = set("one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million percent half majority minority third quarter dozen dozens hundreds thousands")
+
+// objectPronouns are hearers: "told him", "asked them".
+var objectPronouns = set("him her them us me you reporters journalists supporters voters lawmakers congress listeners viewers attendees students audiences crowds members donors colleagues friends")
+
+// hearerNouns end a named hearer: "told NBC's Today show".
+var hearerNouns = set("show program programme newspaper paper magazine station network radio television tv channel website site blog podcast audience crowd")
+
+// beForms make a following participle passive: "was told", "is said to".
+var beForms = set("is are was were be been being am 's ’s")
+
+// clauseVerbs are frequent verbs that end a noun phrase.
+var clauseVerbs = set("is are was were be been being am has have had do does did will would can could should may might must shall")
+
+// notAdverbs end in -ly but are nouns or adjectives.
+var notAdverbs = set("family ally rally italy july reply supply apply assembly anomaly monopoly homily lily bully belly jelly folly holy ugly only early daily weekly monthly yearly elderly friendly lonely lovely likely unlikely silly costly deadly curly")

@@ -2,14 +2,12 @@ package content
 
 import (
 	"strings"
-	"unicode"
-	"unicode/utf8"
 )
 
 // Noun phrases are found by scanning tokens from the reporting verb outwards,
 // with word lists instead of a tagger: a speaker is a pronoun, a name with
 // its titles ("U.S. Secretary of State John Kerry"), or a description headed
-// by a role noun ("a senior U.S. official", "a spokesman for the company").
+// by a noun ("a senior U.S. official", "a spokesman for the company").
 
 type npKind uint8
 
@@ -21,9 +19,19 @@ const (
 )
 
 type phrase struct {
-	s, e int // token range [s, e)
-	kind npKind
-	head int // token index of the head word
+	s, e     int // token range [s, e): the whole mention, as the source span shows it
+	cs, ce   int // the name or description itself, without a trailing "of/for/at …" or appositive
+	kind     npKind
+	head     int // token index of the head word
+	apS, apE int // an appositive description ("a spokesman for the group"); apE == 0 when none
+}
+
+// fix sets the core of a phrase to the whole mention where it is unset.
+func (p phrase) fix() phrase {
+	if p.ce == 0 {
+		p.cs, p.ce = p.s, p.e
+	}
+	return p
 }
 
 // functionWords never begin or continue a name even when capitalised at the
@@ -36,13 +44,22 @@ tomorrow it its he she they we i you his her their our my your him them us me is
 has have had do does did will would could should can may might must shall all some any each every both either
 neither many much more most few several such other another same own very too quite rather asked according
 speaking earlier later last next first second third despite amid among between against toward towards within
-like unlike including`)
+like unlike including although whereas ago via per`)
 
+// prepositions may join a phrase to its head: "a spokesman for the company",
+// "a professor at Yale", "Secretary of State", "John Kasich of Ohio".
 var prepositions = set("of for at in with from on")
 
 // nameMods may precede a title or a name inside a speaker phrase: "former
 // Secretary of State", "the campaign's top strategist".
-var nameMods = set("former then top senior deputy longtime current outgoing incoming retired acting chief veteran fellow embattled republican democratic conservative liberal leading prominent independent influential key local federal state national international foreign military american new recently longtime-")
+var nameMods = set("former then top senior deputy longtime current outgoing incoming retired acting chief veteran fellow embattled republican democratic conservative liberal leading prominent independent influential key local federal state national international foreign military american new recently")
+
+// timeWords are days, months and times that stand beside a subject without
+// being part of it: "Trump on Tuesday said", "Clinton last week told".
+var timeWords = set(`monday tuesday wednesday thursday friday saturday sunday today yesterday tonight tomorrow
+january february march april may june july august september october november december jan. feb. mar. apr.
+aug. sept. sep. oct. nov. dec. week weekend month year morning afternoon evening night day days weeks months years
+earlier later recently previously`)
 
 func isCapWord(t *token) bool {
 	return (t.kind == tWord || t.kind == tNum && t.cap) && t.cap && !functionWords[t.lower()]
@@ -57,8 +74,45 @@ func isNameWord(t *token) bool {
 }
 
 func possessive(t *token) bool {
+	l := t.text
+	return strings.HasSuffix(l, "'s") || strings.HasSuffix(l, "’s") || strings.HasSuffix(l, "s'") || strings.HasSuffix(l, "s’")
+}
+
+// isVerbish reports words that end a noun phrase because they are verbs:
+// reporting verbs and auxiliaries.
+func isVerbish(t *token) bool {
+	if t.kind != tWord {
+		return false
+	}
 	l := t.lower()
-	return strings.HasSuffix(l, "'s") || strings.HasSuffix(l, "’s")
+	if _, ok := cueVerbs[l]; ok && !t.cap {
+		v := cueVerbs[l]
+		return !v.ambiguous
+	}
+	return clauseVerbs[l]
+}
+
+// npWord reports whether a token can sit inside a speaker phrase: names,
+// titles, modifiers, nouns, numbers and determiners.
+func npWord(t *token) bool {
+	switch t.kind {
+	case tNum:
+		return true
+	case tWord:
+	default:
+		return false
+	}
+	l := t.lower()
+	if determiners[l] || personTitles[l] || nameParticles[l] {
+		return true
+	}
+	if functionWords[strings.TrimSuffix(l, ".")] {
+		return false
+	}
+	if isVerbish(t) || !t.cap && isLyAdverb(t) {
+		return false
+	}
+	return true
 }
 
 // nameRunBack returns the start of the run of name words ending at end-1
@@ -71,13 +125,20 @@ func nameRunBack(toks []token, lo, end int) int {
 			i--
 			continue
 		}
-		if i-1 > lo && i < end && (nameParticles[t.lower()] || t.lower() == "of" || t.lower() == "for" || t.text == "-") && isNameWord(&toks[i-2]) {
+		if i-1 > lo && i < end && (nameParticles[t.lower()] || t.lower() == "of" || t.lower() == "for" || t.text == "-" || t.text == "&") && isNameWord(&toks[i-2]) {
 			i--
 			continue
 		}
 		break
 	}
 	return i
+}
+
+// lowerRole: a capitalised role noun at the start of a sentence is still a
+// description ("Officials said"), not a name.
+func lowerRole(toks []token, i, lo int) bool {
+	t := &toks[i]
+	return t.cap && roleNouns[t.lower()] && (i == lo || toks[i-1].kind == tQuote || toks[i-1].kind == tPunct)
 }
 
 // backwardNP finds the phrase that ends at token end-1, looking no further
@@ -87,23 +148,36 @@ func backwardNP(toks []token, lo, end int) (phrase, bool) {
 		return phrase{}, false
 	}
 	last := &toks[end-1]
-	if last.kind == tWord && subjectPronouns[last.lower()] {
-		return phrase{s: end - 1, e: end, kind: npPronoun, head: end - 1}, true
+	l := last.lower()
+	if last.kind == tWord && subjectPronouns[l] {
+		return phrase{s: end - 1, e: end, cs: end - 1, ce: end, kind: npPronoun, head: end - 1}, true
+	}
+	if last.kind == tWord && groupPronouns[l] {
+		// "Several said", "Others say", "Both told"
+		return phrase{s: end - 1, e: end, cs: end - 1, ce: end, kind: npDesc, head: end - 1}, true
 	}
 	var p phrase
-	if s := nameRunBack(toks, lo, end); s < end {
+	switch {
+	case isNameWord(last) && !lowerRole(toks, end-1, lo) && !timeWords[l]:
+		s := nameRunBack(toks, lo, end)
 		p = phrase{s: s, e: end, kind: npName, head: end - 1}
-	} else if last.kind == tWord && !last.cap && roleNouns[last.lower()] {
+	case last.kind == tWord && npWord(last) && !determiners[l] && !timeWords[l] && !nameParticles[l]:
 		p = phrase{s: end - 1, e: end, kind: npDesc, head: end - 1}
-	} else {
+	case last.kind == tNum || last.kind == tWord && numberWords[l]:
+		p = phrase{s: end - 1, e: end, kind: npDesc, head: end - 1} // "About four in 10 said"
+	default:
 		return phrase{}, false
 	}
 	p.s = extendModifiers(toks, lo, p.s, p.kind == npName)
-	// A prepositional phrase after a role noun: "a diplomat in Lausanne",
-	// "a spokesman for the company".
+	p.cs, p.ce = p.s, p.e
+	// A prepositional phrase after the head: "a diplomat in Lausanne",
+	// "a spokesman for the company", "John Kasich of Ohio".
 	if p.s-1 > lo && prepositions[toks[p.s-1].lower()] {
-		if q, ok := backwardNP(toks, lo, p.s-1); ok && q.kind == npDesc {
+		if q, ok := backwardNP(toks, lo, p.s-1); ok && q.kind != npPronoun && q.e-q.s < 8 && (q.kind == npDesc || q.kind == npName && (p.kind == npName || toks[p.s-1].lower() == "of")) {
 			q.e = p.e
+			if q.kind == npName && p.kind == npName && toks[p.s-1].lower() != "of" {
+				q.ce = q.e // "Alliance for Justice": one name
+			}
 			return q, true
 		}
 	}
@@ -122,12 +196,14 @@ func extendModifiers(toks []token, lo, s int, name bool) int {
 		case possessive(t):
 			s--
 			// "Trump's campaign manager": take the owner's name too.
-			return nameRunBack(toks, lo, s)
-		case t.kind == tWord && (personTitles[l] || nameMods[l] || roleNouns[l] && !t.cap):
+			return extendModifiers(toks, lo, nameRunBack(toks, lo, s), true)
+		case t.kind == tWord && (personTitles[l] || nameMods[l]):
 			s--
 		case t.kind == tWord && t.cap && !functionWords[strings.TrimSuffix(l, ".")]:
 			s-- // "Western", "U.S.", "Russian"
-		case t.kind == tNum && !name:
+		case t.kind == tWord && !name && npWord(t) && !timeWords[l]:
+			s-- // "political experts", "old Iowa political hands"
+		case t.kind == tNum:
 			s--
 		case t.text == "-" || t.text == "–":
 			if s-2 >= lo && toks[s-2].kind == tWord {
@@ -144,27 +220,40 @@ func extendModifiers(toks []token, lo, s int, name bool) int {
 }
 
 // forwardNP finds a speaker phrase starting at token s: the inverted subject
-// in "said Kerry" and the object of "according to".
+// in "said Kerry" and the object of "according to". A phrase runs to the
+// first comma, mark or verb; "of", "for" and "at" continue it.
 func forwardNP(toks []token, s, hi int) (phrase, bool) {
 	if s >= hi {
 		return phrase{}, false
 	}
 	t := &toks[s]
 	if t.kind == tWord && subjectPronouns[t.lower()] && t.lower() != "who" {
-		return phrase{s: s, e: s + 1, kind: npPronoun, head: s}, true
+		return phrase{s: s, e: s + 1, cs: s, ce: s + 1, kind: npPronoun, head: s}, true
 	}
 	i := s
-	for i < hi && i-s < 12 {
+	core := -1 // end of the phrase before "of/for/at …"
+	for i < hi && i-s < 16 {
 		t := &toks[i]
 		l := t.lower()
-		if t.kind != tWord && t.kind != tNum && !(t.text == "-" && i > s) {
+		if t.text == "-" && i > s || t.text == "&" && i > s || t.text == "(" && i > s && i+2 < hi && toks[i+2].text == ")" {
+			if t.text == "(" {
+				i += 3 // "(D-Calif.)"
+				continue
+			}
+			i++
+			continue
+		}
+		if t.kind == tWord && prepositions[l] && i > s {
+			if i+1 < hi && npWord(&toks[i+1]) && toks[i+1].lower() != "that" {
+				if core < 0 {
+					core = i
+				}
+				i++
+				continue
+			}
 			break
 		}
-		if t.kind == tWord && !t.cap && !determiners[l] && !personTitles[l] && !nameMods[l] &&
-			!roleNouns[l] && !nameParticles[l] && !(prepositions[l] && i > s) && !possessive(t) {
-			break
-		}
-		if t.kind == tWord && t.cap && functionWords[strings.TrimSuffix(l, ".")] && !determiners[l] {
+		if !npWord(t) || t.kind == tWord && timeWords[l] && i > s {
 			break
 		}
 		i++
@@ -176,29 +265,43 @@ func forwardNP(toks []token, s, hi int) (phrase, bool) {
 	if i == s {
 		return phrase{}, false
 	}
-	p := phrase{s: s, e: i, kind: npDesc, head: i - 1}
-	for j := s; j < i; j++ {
-		if isNameWord(&toks[j]) {
+	if core < 0 || core > i {
+		core = i
+	}
+	p := phrase{s: s, e: i, cs: s, ce: core, kind: npDesc, head: core - 1}
+	for j := s; j < core; j++ {
+		if isNameWord(&toks[j]) && !lowerRole(toks, j, s) && !(j == s && determiners[toks[j].lower()]) {
 			p.kind = npName
 		}
 	}
-	if p.kind == npDesc && !roleNouns[toks[i-1].lower()] {
-		// look for a role noun before a prepositional phrase
-		found := false
-		for j := s; j < i; j++ {
-			if roleNouns[toks[j].lower()] {
-				found, p.head = true, j
-			}
-		}
-		if !found {
+	if p.kind == npDesc {
+		last := &toks[core-1]
+		if last.kind == tNum || determiners[last.lower()] && core-s == 1 && !groupPronouns[last.lower()] {
 			return phrase{}, false
 		}
 	}
 	return p, true
 }
 
+// npSpan reports whether tokens [s, e) are one speaker phrase, as the
+// segment before an appositive is: "Brianne Stone, 29, of Huntsville, said".
+func npSpan(toks []token, s, e int) (phrase, bool) {
+	for s < e && conjunctions[toks[s].lower()] && !toks[s].cap {
+		s++
+	}
+	if e-s == 1 && toks[s].kind == tWord && (subjectPronouns[toks[s].lower()] || groupPronouns[toks[s].lower()]) {
+		if toks[s].lower() == "who" || toks[s].lower() == "it" {
+			return phrase{}, false
+		}
+		return backwardNP(toks, s, e)
+	}
+	if p, ok := forwardNP(toks, s, e); ok && p.e == e {
+		return p, true
+	}
+	return phrase{}, false
+}
+
 // lowerFirst reports whether the token begins with a lower-case letter.
 func lowerFirst(t *token) bool {
-	r, _ := utf8.DecodeRuneInString(t.text)
-	return unicode.IsLower(r)
+	return t.kind == tWord && !t.cap && t.text[0] >= 'a' && t.text[0] <= 'z'
 }

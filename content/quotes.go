@@ -49,12 +49,20 @@ var elisions = set("em til cause n bout round twas tis nuff")
 func findQuotations(text string, toks []token, openBefore bool, out []quotation) ([]quotation, bool) {
 	out = out[:0]
 	dOpen, sOpen := -1, -1
-	for i := range toks {
+	for i := 0; i < len(toks); i++ {
 		t := &toks[i]
 		if t.kind != tQuote {
 			continue
 		}
 		double, shape := markOf(t.text)
+		if double && dOpen < 0 && t.s > 0 && text[t.s-1] == '=' {
+			// an attribute value in markup: <tweet id="…">
+			for i+1 < len(toks) && toks[i+1].kind != tQuote {
+				i++
+			}
+			i++
+			continue
+		}
 		before, after := spaceBefore(text, t.s), spaceAfter(text, t.e)
 		if shape == shapeEither {
 			switch {

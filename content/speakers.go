@@ -134,9 +134,15 @@ func stripDet(toks []token, r [2]int) [2]int {
 }
 
 // resolve returns the entity a source phrase refers to, creating one if
-// needed. appos is a description given beside the name, if any.
-func (r *resolver) resolve(text string, toks []token, p phrase, appos string) int {
-	surface := text[toks[p.s].s:toks[p.e-1].e]
+// needed.
+func (r *resolver) resolve(text string, toks []token, p phrase) int {
+	p = p.fix()
+	appos := ""
+	if p.apE > p.apS {
+		appos = joinToks(text, toks, [2]int{p.apS, p.apE})
+	}
+	core := phrase{s: p.cs, e: p.ce, kind: p.kind, head: p.head}
+	surface := joinToks(text, toks, [2]int{p.cs, p.ce})
 	switch p.kind {
 	case npPronoun:
 		i := r.pronoun(toks[p.s].lower())
@@ -145,17 +151,17 @@ func (r *resolver) resolve(text string, toks []token, p phrase, appos string) in
 		}
 		return i
 	case npName:
-		title, name := nameParts(toks, p)
+		title, name := nameParts(toks, core)
 		if name[0] == name[1] {
 			// titles only: "the president", "the State Department"
-			rr := stripDet(toks, [2]int{p.s, p.e})
+			rr := stripDet(toks, [2]int{core.s, core.e})
 			if isOrgName(toks, rr) {
 				return r.named(joinToks(text, toks, rr), "", entOrg, 0, surface)
 			}
-			return r.description(text, toks, p, surface)
+			return r.description(text, toks, p, r.descSurface(text, toks, p))
 		}
-		if isOrgName(toks, name) || isOrgName(toks, stripDet(toks, [2]int{p.s, p.e})) {
-			rr := stripDet(toks, [2]int{p.s, p.e})
+		if isOrgName(toks, name) || isOrgName(toks, stripDet(toks, [2]int{core.s, core.e})) {
+			rr := stripDet(toks, [2]int{core.s, core.e})
 			if possessive(&toks[rr[1]-1]) {
 				rr = name
 			}
@@ -167,8 +173,27 @@ func (r *resolver) resolve(text string, toks []token, p phrase, appos string) in
 		}
 		return r.named(joinToks(text, toks, name), desc, entPerson, genderOf(toks, title, name), surface)
 	default:
-		return r.description(text, toks, p, surface)
+		return r.description(text, toks, p, r.descSurface(text, toks, p))
 	}
+}
+
+// descSurface is a description as the text gives it, up to an appositive:
+// "A Western diplomat in Lausanne".
+func (r *resolver) descSurface(text string, toks []token, p phrase) string {
+	e := p.e
+	for k := p.s; k < p.e; k++ {
+		if toks[k].text == "," {
+			e = k
+			break
+		}
+	}
+	if p.apE > p.apS && p.apS > p.s && p.apS-1 < e {
+		e = p.apS - 1
+	}
+	if e <= p.s {
+		e = p.ce
+	}
+	return joinToks(text, toks, [2]int{p.s, e})
 }
 
 func cleanTitle(text string, toks []token, t [2]int) string {
@@ -273,8 +298,11 @@ func (r *resolver) description(text string, toks []token, p phrase, surface stri
 		return i
 	}
 	desc := ""
-	if p.head+1 < p.e {
-		desc = joinToks(text, toks, [2]int{p.head + 1, p.e})
+	if de := descEnd(toks, p.head+1, p.e); de > p.head+1 {
+		desc = joinToks(text, toks, [2]int{p.head + 1, de}) // "in Lausanne", "for the company"
+	}
+	if p.apE > p.apS {
+		desc = joinToks(text, toks, [2]int{p.apS, p.apE})
 	}
 	i := r.newEntity(&entity{name: capitalise(name), desc: desc, kind: entGroup, head: head, gender: honorificGender[head]})
 	r.byName[key] = i
@@ -297,9 +325,9 @@ func (r *resolver) pronoun(p string) int {
 		e := r.ents[i]
 		switch p {
 		case "he":
-			return e.kind == entPerson && e.gender != 'f' || e.kind == entGroup && e.gender == 'm' || e.kind == entGroup && !plural(e.head) && e.gender != 'f'
+			return e.kind == entPerson && e.gender != 'f' || e.kind == entGroup && e.gender == 'm' || e.kind == entGroup && !plural(e.head) && e.gender != 'f' && personHead(e.head) && roleNouns[e.head]
 		case "she":
-			return e.kind == entPerson && e.gender != 'm' || e.kind == entGroup && !plural(e.head) && e.gender != 'm'
+			return e.kind == entPerson && e.gender != 'm' || e.kind == entGroup && !plural(e.head) && e.gender != 'm' && personHead(e.head) && roleNouns[e.head]
 		case "they":
 			return e.kind == entOrg || e.kind == entGroup && plural(e.head)
 		case "it":
@@ -406,4 +434,15 @@ func itoa(n int) string {
 		n /= 10
 	}
 	return string(d)
+}
+
+// descEnd is the end of the words after a description's head, before a
+// comma.
+func descEnd(toks []token, s, e int) int {
+	for k := s; k < e; k++ {
+		if toks[k].text == "," || toks[k].kind == tQuote {
+			return k
+		}
+	}
+	return e
 }
