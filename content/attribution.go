@@ -134,7 +134,7 @@ func verbFrame(toks []token, inQuote []bool, a, b, i int, v cueVerb) (frame, boo
 		for p >= a && isAdverb(&toks[p]) {
 			p--
 		}
-		invertible := !strings.HasSuffix(l, "ing") && !v.needsQuote && !v.object && f.cueE < b && !timeWords[toks[f.cueE].lower()]
+		invertible := !strings.HasSuffix(l, "ing") && !v.needsQuote && (!v.object || v.lemma == "ask") && f.cueE < b && !timeWords[toks[f.cueE].lower()]
 		if invertible && (p < a || toks[p].text == "," || toks[p].kind == tQuote || toks[p].text == ":" || toks[p].text == "(" || toks[p].text == "—" || toks[p].text == "--") {
 			if np, ok := forwardNP(toks, f.cueE, b); ok && (np.kind != npDesc || determiners[toks[np.s].lower()] || np.e-np.s > 1) {
 				subj, found, f.inverted = np, true, true
@@ -220,7 +220,7 @@ func adjacentSubject(toks []token, subj phrase, i int) bool {
 // of Huntsville, says", "people close to the campaign said".
 func subjectBefore(toks []token, inQuote []bool, a, i int) (phrase, bool) {
 	j := i - 1
-	for j >= a && isAdverb(&toks[j]) && !inQuote[j] {
+	for j >= a && !inQuote[j] && (isAdverb(&toks[j]) || timeWords[toks[j].lower()] && j > a && toks[j].cap) {
 		j--
 	}
 	// "went on to say", "declined to say"
@@ -238,6 +238,25 @@ func subjectBefore(toks []token, inQuote []bool, a, i int) (phrase, bool) {
 	}
 	t := &toks[j]
 	switch {
+	case t.text == "—" || t.text == "--":
+		// "Intelligence officials — including … — have argued"
+		for k := j - 1; k > a && j-k < 30; k-- {
+			if inQuote[k] {
+				continue
+			}
+			if toks[k].text == t.text {
+				if np, ok := backwardNP(toks, a, k); ok && np.kind != npPronoun {
+					np = np.fix()
+					np.e = j
+					return np, true
+				}
+				break
+			}
+			if sentenceEnd(&toks[k]) || toks[k].text == ";" {
+				break
+			}
+		}
+		return phrase{}, false
 	case t.text == "," || t.text == ")" && j > a && toks[j-1].text != "(":
 		if t.text == ")" {
 			// "Rep. Earl Blumenauer (D-Ore.) said"
@@ -259,12 +278,19 @@ func subjectBefore(toks []token, inQuote []bool, a, i int) (phrase, bool) {
 	}
 	l := t.lower()
 	if l == "who" || l == "which" {
-		// a relative clause: "Lavrov, who had said", "people who said"
+		// a relative clause: "Lavrov, who had said", "people who said";
+		// the mention runs from the antecedent to the pronoun
 		k := j - 1
 		if k >= a && toks[k].text == "," {
-			return appositiveSubject(toks, inQuote, a, k)
+			if np, ok := appositiveSubject(toks, inQuote, a, k); ok {
+				np.e = j + 1
+				return np, true
+			}
+			return phrase{}, false
 		}
 		if np, ok := backwardNP(toks, a, k+1); ok && np.kind != npPronoun {
+			np = np.fix()
+			np.e = j + 1
 			return np, true
 		}
 		return phrase{}, false
@@ -278,7 +304,7 @@ func subjectBefore(toks []token, inQuote []bool, a, i int) (phrase, bool) {
 	}
 	// "Trump on Tuesday said", "Clinton in a statement said": skip the
 	// circumstance and take the subject before it.
-	if np.s-1 >= a && adverbialPreps[toks[np.s-1].lower()] {
+	if np.s-1 >= a && adverbialPreps[toks[np.s-1].lower()] && (timeWords[toks[np.head].lower()] || circumstances[toks[np.head].lower()]) {
 		if q, ok := backwardNP(toks, a, np.s-1); ok && (q.kind == npName || q.kind == npPronoun) {
 			return q, true
 		}
@@ -322,8 +348,12 @@ func appositiveSubject(toks []token, inQuote []bool, a, c int) (phrase, bool) {
 		if end-s >= 40 {
 			break
 		}
-		np, ok := npSpan(toks, s, end)
 		starts := s == a || toks[s-1].text == "," || hardBoundary(toks, inQuote, s-1)
+		for s < end && toks[s].kind == tQuote && !inQuote[s] {
+			s++ // the closing mark of the quotation before: “…,” Warren, who …, said
+			starts = true
+		}
+		np, ok := npSpan(toks, s, end)
 		segs[n] = seg{s, end, np, ok && starts}
 		n++
 		if !ok && !appositiveLike(toks, s, end) {
@@ -516,31 +546,18 @@ func commaAfter(toks []token, inQuote []bool, k, b, n int) int {
 	return -1
 }
 
-// adverbialEnd returns the end of a circumstance phrase starting at k: up to
-// "that" when it comes soon, else the preposition and its noun phrase when
-// the words after it start a clause ("said in an interview the talks …").
+// adverbialEnd returns the end of a circumstance phrase starting at the
+// preposition k ("in a statement", "on CNN's “State of the Union”", "at a
+// rally in Iowa"): the "that", comma or colon after it, or the start of the
+// clause it stands before. It returns k when the words are no circumstance.
 func adverbialEnd(toks []token, inQuote []bool, k, b int) int {
-	for j := k + 1; j < b && j-k < 16; j++ {
-		if toks[j].lower() == "that" && !inQuote[j] && toks[j-1].text != "," {
-			if !inQuote[j-1] || toks[j-1].kind == tQuote {
-				return j
-			}
-		}
-		if toks[j].kind == tPunct && toks[j].text != "'" && toks[j].text != "-" && toks[j].text != "." && toks[j].text != "&" {
-			if toks[j].text == "," || toks[j].text == ":" {
-				return j // "said in a statement: …" / "said in a statement, …"
-			}
-			break
-		}
-		if sentenceEnd(&toks[j]) {
-			break
-		}
+	if toks[k].lower() == "to" && k+1 < b && lowerFirst(&toks[k+1]) && !determiners[toks[k+1].lower()] && !objectPronouns[toks[k+1].lower()] {
+		return k // "promised to bomb": an infinitive, not a place
 	}
-	// the phrase itself: preposition, determiner, modifiers, nouns
 	j := k + 1
-	for j < b && j-k < 10 {
+	for j < b && j-k < 14 {
 		t := &toks[j]
-		if t.kind == tQuote && inQuote[min(j+1, b-1)] {
+		if t.kind == tQuote && j+1 < b && inQuote[j+1] {
 			// a quoted title: on CNN's “State of the Union”
 			for j+1 < b && inQuote[j+1] {
 				j++
@@ -548,31 +565,90 @@ func adverbialEnd(toks []token, inQuote []bool, k, b int) int {
 			j += 2
 			continue
 		}
-		if !npWord(t) || j > k+1 && startsClause(t) && !possessive(t) || subjectPronouns[t.lower()] {
+		if t.kind == tWord && (prepositions[t.lower()] || t.lower() == "and") && j > k+1 {
+			j++
+			continue
+		}
+		if !npWord(t) || subjectPronouns[t.lower()] || t.lower() == "that" || j > k+2 && startsClause(t) && !possessive(t) {
 			break
 		}
 		j++
 	}
-	if j < b && toks[j].kind == tWord && (subjectPronouns[toks[j].lower()] || toks[j].lower() == "there" || determiners[toks[j].lower()] || isNameWord(&toks[j])) {
+	if j == k+1 || j >= b {
+		return k
+	}
+	t := &toks[j]
+	switch {
+	case t.lower() == "that" && !inQuote[j]:
+		return j
+	case t.text == "," || t.text == ":":
+		return j
+	case t.kind == tWord && (subjectPronouns[t.lower()] || t.lower() == "there" || determiners[t.lower()] || isNameWord(t)):
 		return j
 	}
 	return k
 }
 
 // inheritSource gives ", saying …" and "and said …" the source of the
-// clause they belong to: the frame before them in the sentence or the
+// clause they belong to: the subject of a relative or subordinate clause
+// between them and the frame before ("Tom told Ann, who answered the door
+// and said …"), else the frame before them in the sentence, else the
 // sentence's subject.
 func inheritSource(toks []token, inQuote []bool, a int, frames []frame, k int) {
 	f := &frames[k]
+	lo := a
+	prev := -1
 	for j := k - 1; j >= 0; j-- {
 		if frames[j].src.kind != npNone && frames[j].cueS < f.cueS {
-			f.src = frames[j].src
-			return
+			prev = j
+			lo = frames[j].cueE
+			break
 		}
+	}
+	for m := f.cueS - 1; m >= lo; m-- {
+		if inQuote[m] {
+			continue
+		}
+		l := toks[m].lower()
+		switch {
+		case (l == "who" || l == "which") && m > a:
+			c := m - 1
+			if toks[c].text == "," {
+				if np, ok := appositiveSubject(toks, inQuote, a, c); ok {
+					f.src = np
+					return
+				}
+			} else if np, ok := backwardNP(toks, a, m); ok && np.kind != npPronoun {
+				f.src = np
+				return
+			}
+		case (clauseMarkers[l] || l == "and" || l == "but") && !toks[m].cap:
+			if np, ok := forwardNP(toks, m+1, f.cueS); ok && np.e < f.cueS && isFiniteAfter(toks, np.e, f.cueS) {
+				f.src = np
+				return
+			}
+		}
+	}
+	if prev >= 0 {
+		f.src = frames[prev].src
+		return
 	}
 	if np, ok := sentenceSubject(toks, inQuote, a, f.cueS); ok {
 		f.src = np
 	}
+}
+
+// isFiniteAfter reports a verb (after adverbs) at token k: "protesters
+// had gathered", "he criticized".
+func isFiniteAfter(toks []token, k, lim int) bool {
+	for k < lim && isAdverb(&toks[k]) && !clauseVerbs[toks[k].lower()] {
+		k++
+	}
+	if k >= lim || toks[k].kind != tWord || toks[k].cap {
+		return false
+	}
+	l := toks[k].lower()
+	return clauseVerbs[l] || strings.HasSuffix(l, "ed") || isVerbish(&toks[k])
 }
 
 // sentenceSubject finds the subject that opens the sentence [a, lim): it
@@ -590,7 +666,7 @@ func sentenceSubject(toks []token, inQuote []bool, a, lim int) (phrase, bool) {
 		s = c + 1
 	}
 	np, ok := forwardNP(toks, s, lim)
-	if !ok || np.e >= lim {
+	if !ok || np.e >= lim || !plausibleSpeaker(toks, np) {
 		return phrase{}, false
 	}
 	if np.kind == npDesc && !determiners[toks[np.s].lower()] && !roleNouns[toks[np.head].lower()] && !possessive(&toks[np.s]) {
@@ -660,11 +736,26 @@ func frameContents(toks []token, inQuote []bool, a, b int, frames []frame, k int
 		}
 		sep := toks[p].text == "," || toks[p].text == ";" || toks[p].text == "—" || toks[p].text == "--" || toks[p].text == "("
 		conj := toks[p].lower() == "and" || toks[p].lower() == "but"
-		if sep || conj && g.inherit || g.inherit && strings.HasSuffix(toks[g.cueS].lower(), "ing") {
+		if sep || conj || g.inherit && strings.HasSuffix(toks[g.cueS].lower(), "ing") {
 			if conj && p-1 > f.fwd && toks[p-1].text == "," {
 				p--
 			}
 			end = min(end, p)
+			break
+		}
+	}
+	if toks[f.cueS].lower() == "calls" || toks[f.cueS].lower() == "called" || toks[f.cueS].lower() == "call" || toks[f.cueS].lower() == "calling" {
+		// "what he calls political correctness, and …": the name given
+		// ends at the comma
+		if c := commaAfter(toks, inQuote, f.fwd, end, 40); c > 0 {
+			end = c
+		}
+	}
+	// "defends his record in an ad: “…”": the quotation after the colon
+	// speaks for itself
+	for j := f.fwd; j+1 < end; j++ {
+		if toks[j].text == ":" && !inQuote[j] && toks[j+1].kind == tQuote {
+			end = j
 			break
 		}
 	}
@@ -692,9 +783,28 @@ func frameContents(toks []token, inQuote []bool, a, b int, frames []frame, k int
 	if f.quotesOnly && !f.inverted {
 		return
 	}
+	if q := f.fwd; q < b && !(sentenceEnd(&toks[q]) || toks[q].text == "," || toks[q].text == ";" || toks[q].text == "—" || toks[q].text == "--" || toks[q].text == ")" || toks[q].kind == tQuote && !inQuote[q]) {
+		return // "…, Cruz said: “…”": the frame opens a quotation
+	}
 	// Nothing reported after the frame: the content comes first, "…,
 	// Kerry said." or runs round it, "…, he said, …".
 	p := f.frameS - 1
+	if p > a && toks[p].kind == tQuote && !inQuote[p] {
+		// "… are “very pro-Bernie,” Kilfoyle said": a partial quotation
+		// ends the reported clause
+		o := p - 1
+		for o > a && !inQuote[o] && toks[o].kind == tPunct {
+			o--
+		}
+		for o > a && inQuote[o] {
+			o--
+		}
+		cs := skipConj(toks, a, o)
+		if toks[o].kind == tQuote && o > cs && words(toks, cs-1, o) >= 2 && !quotationOnly(toks, inQuote, cs, o) && noFrameBetween(frames, k, cs) {
+			f.contents = append(f.contents, [2]int{cs, p + 1})
+		}
+		return
+	}
 	if p <= a || !(toks[p].text == "," || toks[p].text == "--" || toks[p].text == "—") {
 		return
 	}
@@ -721,6 +831,17 @@ func frameContents(toks []token, inQuote []bool, a, b int, frames []frame, k int
 			f.contents = append(f.contents, [2]int{q + 1, end})
 		}
 	}
+}
+
+// noFrameBetween reports that no frame before frames[k] in the sentence
+// reaches past token cs.
+func noFrameBetween(frames []frame, k, cs int) bool {
+	for j := 0; j < k; j++ {
+		if frames[j].frameE > cs {
+			return false
+		}
+	}
+	return true
 }
 
 // accordingContents: "According to X, …", "…, according to X." and "…,

@@ -61,14 +61,17 @@ func init() {
 		"admit admits admitted admitting", "vow", "stress", "predict", "assert", "tweet", "post", "respond", "remark",
 		"testify", "confirm", "deny", "repeat", "maintain", "emphasize", "emphasise", "reiterate",
 		"quip quips quipped quipping", "joke", "boast", "complain", "counter", "observe", "promise", "contend",
-		"allege", "caution", "report", "conclude", "estimate", "exclaim", "shout", "yell", "scream", "chant",
-		"wonder", "muse", "sigh", "recount", "pledge", "proclaim", "lament", "bemoan", "retort", "interject",
-		"mutter", "whisper", "plead", "demand", "propose", "reveal", "disclose", "mention", "comment", "opine",
+		"allege", "caution", "report", "conclude", "estimate",
+		"wonder", "muse", "grumble", "vent", "recount", "pledge", "proclaim", "lament", "bemoan", "retort", "interject", "plead", "demand", "propose", "reveal", "disclose", "mention", "comment", "opine",
 		"speculate", "theorize", "guarantee", "swear swears swore sworn swearing", "confide", "brag brags bragged bragging",
 		"gush", "snap snaps snapped snapping", "scoff", "preach", "answer", "forecast", "advise", "underscore",
 		"affirm", "concur", "recommend")
 	add(cueVerb{object: true}, "tell tells", "tell tells told telling", "ask", "assure", "inform", "remind", "urge", "notify", "caution")
 	add(cueVerb{quotesOnly: true}, "continue continues read reads", "continue", "read reads read reading")
+	// Exclamations: they attribute the words quoted beside them.
+	add(cueVerb{quotesOnly: true}, "sigh sighs boom booms cheer cheers roar roars cry cries gasp gasps groan groans rant rants rave raves thunder shout shouts yell yells scream screams chant chants whisper whispers",
+		"sigh", "boom", "jeer", "cheer", "holler", "bellow", "roar", "cry cries cried crying", "gasp", "groan",
+		"marvel", "rant", "rave", "thunder", "exclaim", "shout", "yell", "scream", "chant", "whisper", "mutter")
 	add(cueVerb{}, "point points", "point") // pointed out
 	add(cueVerb{}, "call calls", "call")    // called it, called for
 	// Speech acts: they attribute the quotation that follows them, "mocked
@@ -78,6 +81,9 @@ func init() {
 		"criticize", "criticise", "praise", "accuse", "blame", "decry", "denounce", "condemn", "dismiss", "hail",
 		"tout", "question", "challenge", "attack", "tease", "characterize", "characterise", "cite", "quote",
 		"defend", "ridicule", "deride", "lambaste", "rip rips ripped ripping", "chide", "scold", "rebuke", "berate", "taunt", "needle", "lampoon", "vilify", "insult", "disparage", "belittle")
+	for _, f := range []string{"put", "puts", "putting"} {
+		cueVerbs[f] = cueVerb{lemma: "put", quotesOnly: true, particle: "it"} // "as X put it"
+	}
 	for _, f := range []string{"refer", "refers", "referred", "referring"} {
 		cueVerbs[f] = cueVerb{lemma: "refer", needsQuote: true, particle: "to"}
 	}
@@ -101,7 +107,7 @@ func splitFields(s string) []string {
 
 // auxiliaries and adverbs that may stand between a subject and its verb:
 // "Kerry also said", "he has repeatedly said", "she did not say".
-var preVerb = set("also has have had was were is are will would could can may might must should did does do not never reportedly publicly privately separately earlier already still just even further flatly firmly simply frequently famously quickly immediately then again later once often recently previously repeatedly initially ultimately eventually finally subsequently been being has had n't explicitly openly bluntly angrily directly specifically clearly similarly likewise sharply strongly plainly forcefully emphatically confidently tearfully generally usually always sometimes herself himself themselves itself")
+var preVerb = set("long both all each too also has have had was were is are will would could can may might must should did does do not never reportedly publicly privately separately earlier already still just even further flatly firmly simply frequently famously quickly immediately then again later once often recently previously repeatedly initially ultimately eventually finally subsequently been being has had n't explicitly openly bluntly angrily directly specifically clearly similarly likewise sharply strongly plainly forcefully emphatically confidently tearfully generally usually always sometimes herself himself themselves itself")
 
 // subjectPronouns can be the source of a quote.
 var subjectPronouns = set("he she they it i we you who")
@@ -256,3 +262,14 @@ var clauseVerbs = set("is are was were be been being am has have had do does did
 
 // notAdverbs end in -ly but are nouns or adjectives.
 var notAdverbs = set("family ally rally italy july reply supply apply assembly anomaly monopoly homily lily bully belly jelly folly holy ugly only early daily weekly monthly yearly elderly friendly lonely lovely likely unlikely silly costly deadly curly")
+
+// clauseMarkers open a clause whose subject speaks for a participle after
+// it: "where about 50 protesters had gathered, chanting …".
+var clauseMarkers = set("where when while after because as since although though whereas until before if")
+
+// circumstances head a phrase between a subject and its verb: "Clinton in a
+// statement said".
+var circumstances = set("statement interview tweet tweets post email letter speech rally conference call appearance remarks address briefing release op-ed video message radio television broadcast")
+
+// approximators come before a number in a phrase: "about 200 protesters".
+var approximators = set("about nearly roughly almost around some over only just at")

@@ -205,6 +205,11 @@ func extendModifiers(toks []token, lo, s int, name bool) int {
 			s-- // "political experts", "old Iowa political hands"
 		case t.kind == tNum:
 			s--
+		case approximators[l] || (l == "least" || l == "than") && s-2 >= lo:
+			s-- // "about 50 protesters", "at least half", "more than 100"
+			if l == "least" || l == "than" {
+				s--
+			}
 		case t.text == "-" || t.text == "–":
 			if s-2 >= lo && toks[s-2].kind == tWord {
 				s -= 2
@@ -231,15 +236,22 @@ func forwardNP(toks []token, s, hi int) (phrase, bool) {
 		return phrase{s: s, e: s + 1, cs: s, ce: s + 1, kind: npPronoun, head: s}, true
 	}
 	i := s
+	if approximators[t.lower()] && s+1 < hi && (toks[s+1].kind == tNum || numberWords[toks[s+1].lower()]) {
+		i++ // "about 200 protesters"
+	}
 	core := -1 // end of the phrase before "of/for/at …"
+	seenName := false
 	for i < hi && i-s < 16 {
 		t := &toks[i]
 		l := t.lower()
-		if t.text == "-" && i > s || t.text == "&" && i > s || t.text == "(" && i > s && i+2 < hi && toks[i+2].text == ")" {
-			if t.text == "(" {
-				i += 3 // "(D-Calif.)"
+		if t.text == "(" && i > s {
+			if c := closeParen(toks, i, hi); c > 0 {
+				i = c + 1 // "(D-Calif.)", "(I-Vt.)"
 				continue
 			}
+			break
+		}
+		if t.text == "-" && i > s || t.text == "&" && i > s {
 			i++
 			continue
 		}
@@ -255,6 +267,12 @@ func forwardNP(toks []token, s, hi int) (phrase, bool) {
 		}
 		if !npWord(t) || t.kind == tWord && timeWords[l] && i > s {
 			break
+		}
+		if i > s && t.kind == tWord && !t.cap && !possessive(t) && !roleNouns[l] && !personTitles[l] && !nameParticles[l] && !determiners[l] && seenName {
+			break // "Mr. Obama revised": a name takes no lower-case words after it
+		}
+		if isNameWord(t) && !(i == s && lowerRole(toks, i, s)) {
+			seenName = true
 		}
 		i++
 	}
@@ -286,7 +304,7 @@ func forwardNP(toks []token, s, hi int) (phrase, bool) {
 // npSpan reports whether tokens [s, e) are one speaker phrase, as the
 // segment before an appositive is: "Brianne Stone, 29, of Huntsville, said".
 func npSpan(toks []token, s, e int) (phrase, bool) {
-	for s < e && conjunctions[toks[s].lower()] && !toks[s].cap {
+	for s < e && conjunctions[toks[s].lower()] {
 		s++
 	}
 	if e-s == 1 && toks[s].kind == tWord && (subjectPronouns[toks[s].lower()] || groupPronouns[toks[s].lower()]) {
@@ -295,13 +313,47 @@ func npSpan(toks []token, s, e int) (phrase, bool) {
 		}
 		return backwardNP(toks, s, e)
 	}
-	if p, ok := forwardNP(toks, s, e); ok && p.e == e {
+	if p, ok := forwardNP(toks, s, e); ok && p.e == e && plausibleSpeaker(toks, p) {
 		return p, true
 	}
 	return phrase{}, false
 }
 
+// plausibleSpeaker rejects word runs that forwardNP accepts but that are
+// clauses, not phrases: "took a heckler in stride", "facing a challenge
+// from Jason Kander", "both up for reelection".
+func plausibleSpeaker(toks []token, p phrase) bool {
+	p = p.fix()
+	first := &toks[p.s]
+	l := first.lower()
+	head := toks[p.ce-1].lower()
+	switch {
+	case p.kind == npPronoun:
+		return true
+	case groupPronouns[l]:
+		return p.ce-p.s == 1 || p.s+1 < p.e && toks[p.s+1].lower() == "of" || roleNouns[head]
+	case determiners[l] || possessive(first) || approximators[l] || first.kind == tNum || numberWords[l] || personTitles[l] || nameMods[l]:
+		return true
+	case first.cap:
+		return true
+	}
+	return roleNouns[head] && !strings.HasSuffix(l, "ing")
+}
+
 // lowerFirst reports whether the token begins with a lower-case letter.
 func lowerFirst(t *token) bool {
 	return t.kind == tWord && !t.cap && t.text[0] >= 'a' && t.text[0] <= 'z'
+}
+
+// closeParen returns the ")" closing a short parenthesis opened at i, or -1.
+func closeParen(toks []token, i, hi int) int {
+	for j := i + 1; j < hi && j-i <= 6; j++ {
+		switch toks[j].text {
+		case ")":
+			return j
+		case "(", ",", ";":
+			return -1
+		}
+	}
+	return -1
 }

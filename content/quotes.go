@@ -64,13 +64,13 @@ func findQuotations(text string, toks []token, openBefore bool, out []quotation)
 			continue
 		}
 		before, after := spaceBefore(text, t.s), spaceAfter(text, t.e)
-		if shape == shapeEither {
-			switch {
-			case before && !after:
-				shape = shapeOpen
-			case !before && after:
-				shape = shapeClose
-			}
+		switch {
+		case shape == shapeEither && before && !after:
+			shape = shapeOpen
+		case shape == shapeEither && !before && after:
+			shape = shapeClose
+		case shape == shapeClose && double && dOpen < 0 && before && !after && !(openBefore && len(out) == 0):
+			shape = shapeOpen // a closing mark typed for an opening one: ”This is …
 		}
 		if !double {
 			if dOpen >= 0 {
@@ -156,7 +156,7 @@ func spaceBefore(text string, s int) bool {
 		return true
 	}
 	r, _ := utf8.DecodeLastRuneInString(text[:s])
-	return unicode.IsSpace(r) || strings.ContainsRune("([{—–-/:", r)
+	return unicode.IsSpace(r) || unicode.Is(unicode.Cf, r) || strings.ContainsRune("([{—–-/:", r)
 }
 
 // spaceAfter: the mark at e is followed by white space, the end, or

@@ -65,6 +65,7 @@ func isHyphen(r rune) bool     { return r == '-' || r == '‐' || r == '‑' }
 func tokenize(s string, buf []token) []token {
 	toks := buf[:0]
 	i := 0
+	singleOpen := false // a single quotation mark has opened and not closed
 	for i < len(s) {
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if r < utf8.RuneSelf && (r == ' ' || r == '\t' || r == '\n' || r == '\r') || unicode.IsSpace(r) {
@@ -74,7 +75,7 @@ func tokenize(s string, buf []token) []token {
 		start := i
 		switch {
 		case isAlnum(r):
-			i = scanWord(s, i)
+			i = scanWord(s, i, !singleOpen)
 			t := token{s: start, e: i, kind: tWord, text: s[start:i], cap: unicode.IsUpper(r)}
 			if unicode.IsDigit(r) {
 				t.kind = tNum
@@ -91,6 +92,12 @@ func tokenize(s string, buf []token) []token {
 			toks = append(toks, token{s: start, e: i, kind: tQuote, text: s[start:i]})
 		case isQuoteRune(r):
 			i += n
+			switch {
+			case r == '‘' || r == '\'' && (start == 0 || s[start-1] == ' ' || s[start-1] == '"'):
+				singleOpen = true
+			case r == '’' || r == '\'':
+				singleOpen = false
+			}
 			toks = append(toks, token{s: start, e: i, kind: tQuote, text: s[start:i]})
 		case r == '-' && strings.HasPrefix(s[i:], "--"):
 			for i < len(s) && s[i] == '-' {
@@ -120,19 +127,27 @@ func isQuoteRune(r rune) bool {
 
 // scanWord returns the end of the word starting at i: letters and digits,
 // joined by inner apostrophes (don't), hyphens (cease-fire), periods between
-// letters (U.S) and separators between digits (275,000; 3.5).
-func scanWord(s string, i int) int {
+// letters (U.S) and separators between digits (275,000; 3.5). When no single
+// quotation is open, an apostrophe after a plural's s is a possessive and
+// part of the word (Jones’, the voters').
+func scanWord(s string, i int, possS bool) int {
 	for i < len(s) {
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if isAlnum(r) {
 			i += n
 			continue
 		}
+		prev, _ := utf8.DecodeLastRuneInString(s[:i])
+		if possS && isApostrophe(r) && (prev == 's' || prev == 'S') {
+			next, _ := utf8.DecodeRuneInString(s[i+n:])
+			if i+n >= len(s) || !isAlnum(next) && !isQuoteRune(next) {
+				return i + n
+			}
+		}
 		if i+n >= len(s) {
 			break
 		}
 		next, _ := utf8.DecodeRuneInString(s[i+n:])
-		prev, _ := utf8.DecodeLastRuneInString(s[:i])
 		switch {
 		case isApostrophe(r) && isLetter(prev) && isLetter(next):
 		case isHyphen(r) && isAlnum(prev) && isAlnum(next):
