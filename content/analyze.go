@@ -86,16 +86,6 @@ func (an *analyzer) paragraph(p *Paragraph) {
 	for si, sr := range an.sents {
 		n := len(an.frames)
 		an.frames = findFrames(text, toks, inQuote, sr[0], sr[1], title, an.frames)
-		// a speech act is an attribution only with a quotation after it
-		k := n
-		for _, f := range an.frames[n:] {
-			if cueVerbs[toks[f.cueS].lower()].needsQuote && !an.quotationIn(f.fwd, sr[1]) {
-				continue
-			}
-			an.frames[k] = f
-			k++
-		}
-		an.frames = an.frames[:k]
 		for k := n; k < len(an.frames); k++ {
 			f := &an.frames[k]
 			an.fsent = append(an.fsent, si)
@@ -159,16 +149,6 @@ func (an *analyzer) paragraph(p *Paragraph) {
 	an.sortFrom(start)
 	an.openBefore = openAfter
 	an.lastRef = lastRef
-}
-
-// quotationIn reports whether a quotation opens in tokens [s, e).
-func (an *analyzer) quotationIn(s, e int) bool {
-	for _, q := range an.quots {
-		if q.open >= s && q.open < e {
-			return true
-		}
-	}
-	return false
 }
 
 // resolveFrame turns a frame's source phrase into an entity and spans.

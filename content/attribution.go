@@ -49,6 +49,16 @@ func findFrames(text string, toks []token, inQuote []bool, a, b int, titleCase b
 			out = append(out, f)
 		}
 	}
+	// A speech act is an attribution only with a quotation after it.
+	k := first
+	for _, f := range out[first:] {
+		if cueVerbs[toks[f.cueS].lower()].needsQuote && !markIn(toks, inQuote, f.fwd, b) {
+			continue
+		}
+		out[k] = f
+		k++
+	}
+	out = out[:k]
 	frames := out[first:]
 	for k := range frames {
 		if frames[k].inherit {
@@ -59,6 +69,18 @@ func findFrames(text string, toks []token, inQuote []bool, a, b int, titleCase b
 		frameContents(toks, inQuote, a, b, frames, k)
 	}
 	return out
+}
+
+// markIn reports a quotation mark among tokens [s, e).
+func markIn(toks []token, inQuote []bool, s, e int) bool {
+	for i := max(s, 0); i < e; i++ {
+		if toks[i].kind == tQuote && !inQuote[i] {
+			if d, _ := markOf(toks[i].text); d {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // accordingTo reads "according to X": the content is the rest of the
@@ -180,6 +202,9 @@ func verbFrame(toks []token, inQuote []bool, a, b, i int, v cueVerb) (frame, boo
 	if k < b && toks[k].lower() == "that" && !inQuote[k] {
 		f.hasThat = true
 		k++
+		if k+1 < b && toks[k].text == "," {
+			k++ // "said that, “Of course …”"
+		}
 	} else if k < b && toks[k].text == ":" {
 		f.colon = true
 		k++
@@ -187,11 +212,41 @@ func verbFrame(toks []token, inQuote []bool, a, b, i int, v cueVerb) (frame, boo
 		k++
 	}
 	f.fwd = k
+	if v.needsThat && !f.hasThat {
+		return f, false
+	}
 	// "As Kerry said, …"
 	if f.frameS-1 >= a && toks[f.frameS-1].lower() == "as" && skipConj(toks, a, b) == f.frameS-1 {
 		f.asClause = true
 	}
 	return f, true
+}
+
+// skipBackCircumstance moves back from token j over adverbs and time
+// phrases that stand before a verb: "Kerry also said", "Priebus later
+// Thursday told", "who in 2010 said", "Trump on Tuesday said".
+func skipBackCircumstance(toks []token, inQuote []bool, a, j int) int {
+	for {
+		for j >= a && !inQuote[j] && (isAdverb(&toks[j]) || timeWords[toks[j].lower()] && j > a && toks[j].cap) {
+			j--
+		}
+		if j < a || inQuote[j] {
+			return j
+		}
+		// "in 2010", "on Tuesday", "last week", "earlier this month"
+		k := j
+		if toks[k].kind == tNum || timeWords[toks[k].lower()] {
+			k--
+			for k >= a && (toks[k].kind == tNum || timeWords[toks[k].lower()] || toks[k].text == "," && k > a && toks[k-1].kind == tNum) {
+				k--
+			}
+			if k >= a && (adverbialPreps[toks[k].lower()] || toks[k].lower() == "this" || toks[k].lower() == "next") && k > a {
+				j = k - 1
+				continue
+			}
+		}
+		return j
+	}
 }
 
 // relativeBefore reports a verb in a relative clause set off by commas:
@@ -219,10 +274,7 @@ func adjacentSubject(toks []token, subj phrase, i int) bool {
 // "Kerry has repeatedly said", "Lavrov, who …, said", "Brianne Stone, 29,
 // of Huntsville, says", "people close to the campaign said".
 func subjectBefore(toks []token, inQuote []bool, a, i int) (phrase, bool) {
-	j := i - 1
-	for j >= a && !inQuote[j] && (isAdverb(&toks[j]) || timeWords[toks[j].lower()] && j > a && toks[j].cap) {
-		j--
-	}
+	j := skipBackCircumstance(toks, inQuote, a, i-1)
 	// "went on to say", "declined to say"
 	if j >= a && toks[j].lower() == "to" && !inQuote[j] {
 		j--
@@ -744,7 +796,7 @@ func frameContents(toks []token, inQuote []bool, a, b int, frames []frame, k int
 			break
 		}
 	}
-	if toks[f.cueS].lower() == "calls" || toks[f.cueS].lower() == "called" || toks[f.cueS].lower() == "call" || toks[f.cueS].lower() == "calling" {
+	if cueVerbs[toks[f.cueS].lower()].lemma == "call" && f.cueE-f.cueS == 1 {
 		// "what he calls political correctness, and …": the name given
 		// ends at the comma
 		if c := commaAfter(toks, inQuote, f.fwd, end, 40); c > 0 {
@@ -762,7 +814,7 @@ func frameContents(toks []token, inQuote []bool, a, b int, frames []frame, k int
 	for end > f.fwd && end > a && (toks[end-1].kind == tPunct && toks[end-1].text != ")" && toks[end-1].text != "?" && toks[end-1].text != "!") {
 		end--
 	}
-	afterQuote := f.frameS-1 >= a && (toks[f.frameS-1].kind == tQuote || toks[f.frameS-1].text == "," && f.frameS-2 >= a && toks[f.frameS-2].kind == tQuote)
+	afterQuote := attributesQuotation(toks, inQuote, a, f.frameS)
 	if f.asClause {
 		// "As Kerry told reporters, …"
 		c := f.fwd
@@ -842,6 +894,27 @@ func noFrameBetween(frames []frame, k, cs int) bool {
 		}
 	}
 	return true
+}
+
+// attributesQuotation reports a frame right after a quotation that opens
+// its sentence ("“…,” Kerry said at the end of the talks"): what follows the
+// frame is then circumstance, not speech, unless "that" says so. A
+// quotation inside the sentence ("said on CBS's “Face the Nation,” …") does
+// not count.
+func attributesQuotation(toks []token, inQuote []bool, a, fs int) bool {
+	p := fs - 1
+	for p >= a && (toks[p].text == "," || toks[p].text == "--" || toks[p].text == "—") {
+		p--
+	}
+	if p < a || toks[p].kind != tQuote || inQuote[p] {
+		return false
+	}
+	o := p - 1
+	for o >= a && (inQuote[o] || toks[o].kind == tPunct) {
+		o--
+	}
+	// o is the opening mark, or the sentence began inside the quotation
+	return o < a || toks[o].kind == tQuote && o <= skipConj(toks, a, o+1)
 }
 
 // accordingContents: "According to X, …", "…, according to X." and "…,

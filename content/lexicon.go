@@ -12,6 +12,7 @@ type cueVerb struct {
 	ambiguous  bool   // also a common noun (claims, notes): needs its subject right before it
 	quotesOnly bool   // attributes quotations but does not report a clause: "continued", "read"
 	needsQuote bool   // a speech act ("called it", "mocked"): an attribution only with a quotation
+	needsThat  bool   // a verb of judgment ("ruled", "believes"): an attribution only with "that"
 	particle   string // a word the verb needs after it: "referred to"
 }
 
@@ -81,6 +82,17 @@ func init() {
 		"criticize", "criticise", "praise", "accuse", "blame", "decry", "denounce", "condemn", "dismiss", "hail",
 		"tout", "question", "challenge", "attack", "tease", "characterize", "characterise", "cite", "quote",
 		"defend", "ridicule", "deride", "lambaste", "rip rips ripped ripping", "chide", "scold", "rebuke", "berate", "taunt", "needle", "lampoon", "vilify", "insult", "disparage", "belittle")
+	add(cueVerb{needsQuote: true}, "compare compares credit credits invite invites welcome welcomes reject rejects dispute disputes oppose opposes endorse endorses press presses protest protests object objects mourn mourns regret regrets celebrate celebrates frame frames cast casts paint paints term terms nickname nicknames hint hints signal signals reference references echo echoes invoke invokes",
+		"liken", "compare", "laud", "herald", "credit", "invite", "implore", "applaud", "welcome", "reject",
+		"dispute", "rebut", "refute", "oppose", "endorse", "press", "protest", "object", "mourn", "regret",
+		"apologize", "celebrate", "frame", "portray", "cast casts cast casting", "depict", "paint", "term",
+		"nickname", "imply", "insinuate", "hint", "signal", "reference", "invoke", "echo echoes echoed echoing")
+	// Verbs of judgment and belief attribute a clause that holds a
+	// quotation: "Politifact ruled that the claim was “true.”"
+	add(cueVerb{needsQuote: true, needsThat: true}, "rule rules find finds feel feels fear fears hope hopes worry doubt doubts show shows prove proves",
+		"rule", "find finds found finding", "believe", "think thinks thought thinking", "feel feels felt feeling",
+		"fear", "worry", "hope", "know knows knew known knowing", "realize", "recognize", "understand understands understood understanding",
+		"decide", "determine", "show", "indicate", "prove", "demonstrate", "learn", "assume", "expect", "doubt", "suspect")
 	for _, f := range []string{"put", "puts", "putting"} {
 		cueVerbs[f] = cueVerb{lemma: "put", quotesOnly: true, particle: "it"} // "as X put it"
 	}

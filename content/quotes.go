@@ -49,6 +49,8 @@ var elisions = set("em til cause n bout round twas tis nuff")
 func findQuotations(text string, toks []token, openBefore bool, out []quotation) ([]quotation, bool) {
 	out = out[:0]
 	dOpen, sOpen := -1, -1
+	nOpen := -1 // a double quotation of another style nested in the open one
+	seenDouble := false
 	for i := 0; i < len(toks); i++ {
 		t := &toks[i]
 		if t.kind != tQuote {
@@ -69,7 +71,7 @@ func findQuotations(text string, toks []token, openBefore bool, out []quotation)
 			shape = shapeOpen
 		case shape == shapeEither && !before && after:
 			shape = shapeClose
-		case shape == shapeClose && double && dOpen < 0 && before && !after && !(openBefore && len(out) == 0):
+		case shape == shapeClose && double && dOpen < 0 && !(openBefore && len(out) == 0) && (before && !after || i == 0 && paragraphStart(text, t.s)):
 			shape = shapeOpen // a closing mark typed for an opening one: ”This is …
 		}
 		if !double {
@@ -87,8 +89,23 @@ func findQuotations(text string, toks []token, openBefore bool, out []quotation)
 			}
 			continue
 		}
+		wasSeen := seenDouble
+		seenDouble = true
+		if dOpen >= 0 {
+			// “He called it "a disgrace" twice”: a quotation of another
+			// style inside the open one is part of its words.
+			if nOpen >= 0 {
+				if markFamily(t.text) == markFamily(toks[nOpen].text) && shape != shapeOpen {
+					nOpen = -1
+					continue
+				}
+			} else if markFamily(t.text) != markFamily(toks[dOpen].text) && shape == shapeOpen && !(t.text == "“" && toks[dOpen].text == "”") {
+				nOpen = i
+				continue
+			}
+		}
 		switch {
-		case dOpen < 0 && shape == shapeClose && len(out) == 0 && openBefore && !hasDoubleBefore(toks, i):
+		case dOpen < 0 && shape == shapeClose && len(out) == 0 && openBefore && !wasSeen:
 			// The previous paragraph's quotation ran on without a new
 			// opening mark here: the words up to this mark are its end.
 			if q, ok := makeQuotation(text, toks, -1, i, false); ok {
@@ -96,7 +113,7 @@ func findQuotations(text string, toks []token, openBefore bool, out []quotation)
 				out = append(out, q)
 			}
 		case dOpen < 0 && shape != shapeClose:
-			dOpen, sOpen = i, -1
+			dOpen, sOpen, nOpen = i, -1, -1
 		case dOpen < 0:
 			// a stray closing mark: nothing to pair it with
 		case shape == shapeOpen && t.text != "\"" && t.text != "''":
@@ -106,12 +123,12 @@ func findQuotations(text string, toks []token, openBefore bool, out []quotation)
 				q.close = -1
 				out = append(out, q)
 			}
-			dOpen = i
+			dOpen, nOpen = i, -1
 		default:
 			if q, ok := makeQuotation(text, toks, dOpen, i, false); ok {
 				out = append(out, q)
 			}
-			dOpen = -1
+			dOpen, nOpen = -1, -1
 		}
 	}
 	if dOpen >= 0 {
@@ -123,15 +140,27 @@ func findQuotations(text string, toks []token, openBefore bool, out []quotation)
 	return out, false
 }
 
-func hasDoubleBefore(toks []token, i int) bool {
-	for j := 0; j < i; j++ {
-		if toks[j].kind == tQuote {
-			if d, _ := markOf(toks[j].text); d {
-				return true
-			}
+// markFamily groups double marks by style: straight and typewriter marks
+// (" '' ``), curly marks (“ ” „) and guillemets (« »).
+func markFamily(m string) byte {
+	switch m {
+	case "“", "”", "„":
+		return 1
+	case "«", "»":
+		return 2
+	}
+	return 0
+}
+
+// paragraphStart reports whether only white space and invisible format
+// characters stand before byte s.
+func paragraphStart(text string, s int) bool {
+	for _, r := range text[:s] {
+		if !unicode.IsSpace(r) && !unicode.Is(unicode.Cf, r) {
+			return false
 		}
 	}
-	return false
+	return true
 }
 
 func isElision(text string, e int) bool {
