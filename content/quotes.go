@@ -141,7 +141,7 @@ func findQuotations(text string, toks []token, openBefore bool, out []quotation)
 }
 
 // markFamily groups double marks by style: straight and typewriter marks
-// (" '' ``), curly marks (“ ” „) and guillemets (« »).
+// (" ” “), curly marks (“ ” „) and guillemets (« »).
 func markFamily(m string) byte {
 	switch m {
 	case "“", "”", "„":
