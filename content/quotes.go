@@ -141,7 +141,8 @@ func findQuotations(text string, toks []token, openBefore bool, out []quotation)
 }
 
 // markFamily groups double marks by style: straight and typewriter marks
-// (" ” “), curly marks (“ ” „) and guillemets (« »).
+// (the straight mark, doubled apostrophes and doubled backticks), curly
+// marks (“ ” „) and guillemets (« »).
 func markFamily(m string) byte {
 	switch m {
 	case "“", "”", "„":
