@@ -198,6 +198,8 @@ func (an *analyzer) linkQuotations(toks []token) {
 			ref = an.qref[qi-1] // "A," he said. "B."
 		case qi+1 < len(an.quots) && an.qref[qi+1] != nil && onlyMarksBetween(toks, q.close, an.quots[qi+1].open):
 			ref = an.qref[qi+1] // "A." "B," he said.
+		case an.sentenceStart(toks, q) && an.frameBefore(q) >= 0:
+			ref = an.refs[an.frameBefore(q)] // She says X. "Q."
 		case qi == 0 && q.open == 0 && len(an.frames) == 0:
 			if an.list != nil {
 				ref = an.list
@@ -207,6 +209,19 @@ func (an *analyzer) linkQuotations(toks []token) {
 		}
 		an.qref[qi] = ref
 	}
+}
+
+// frameBefore returns the attribution with a source in the sentence just
+// before quotation q, or -1.
+func (an *analyzer) frameBefore(q *quotation) int {
+	qs := sentenceOf(an.sents, max(q.open, 0))
+	best := -1
+	for i := range an.frames {
+		if an.fsent[i] == qs-1 && an.refs[i].ent >= 0 {
+			best = i
+		}
+	}
+	return best
 }
 
 // sentenceStart reports whether quotation q opens its sentence.
@@ -257,7 +272,7 @@ func (an *analyzer) frameOf(toks []token, q *quotation) int {
 	if q.open >= 0 {
 		for i := range frames {
 			f := &frames[i]
-			if f.frameE <= q.open && f.fwd >= 0 && q.open-f.fwd <= 1 {
+			if f.frameE <= q.open && f.fwd == q.open {
 				return i
 			}
 		}

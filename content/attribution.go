@@ -144,6 +144,11 @@ func verbFrame(toks []token, inQuote []bool, a, b, i int, v cueVerb) (frame, boo
 	if found && relativeBefore(toks, a, i) {
 		f.rel = true
 	}
+	if found && strings.HasSuffix(l, "ing") && subj.kind == npDesc && documentNouns[toks[subj.head].lower()] && subj.s > a && lowerFirst(&toks[subj.s-1]) && !prepositions[toks[subj.s-1].lower()] {
+		// "Black Lives Matter issued a statement saying …": the one who
+		// issued it speaks
+		found, f.inherit = false, true
+	}
 	if found && v.ambiguous && !adjacentSubject(toks, subj, i) {
 		return f, false
 	}
@@ -158,12 +163,12 @@ func verbFrame(toks []token, inQuote []bool, a, b, i int, v cueVerb) (frame, boo
 		}
 		invertible := !strings.HasSuffix(l, "ing") && !v.needsQuote && (!v.object || v.lemma == "ask") && f.cueE < b && !timeWords[toks[f.cueE].lower()]
 		if invertible && (p < a || toks[p].text == "," || toks[p].kind == tQuote || toks[p].text == ":" || toks[p].text == "(" || toks[p].text == "—" || toks[p].text == "--") {
-			if np, ok := forwardNP(toks, f.cueE, b); ok && (np.kind != npDesc || determiners[toks[np.s].lower()] || np.e-np.s > 1) {
+			if np, ok := forwardNP(toks, f.cueE, b); ok && (np.kind != npDesc || determiners[toks[np.s].lower()] || np.e-np.s > 1) && invertedEnd(toks, inQuote, np.e, b) {
 				subj, found, f.inverted = np, true, true
 			}
 		}
 	}
-	if !found {
+	if !found && !f.inherit {
 		// ", saying …", "and said …": the subject of the clause speaks.
 		p := i - 1
 		for p >= a && isAdverb(&toks[p]) {
@@ -227,7 +232,7 @@ func verbFrame(toks []token, inQuote []bool, a, b, i int, v cueVerb) (frame, boo
 // Thursday told", "who in 2010 said", "Trump on Tuesday said".
 func skipBackCircumstance(toks []token, inQuote []bool, a, j int) int {
 	for {
-		for j >= a && !inQuote[j] && (isAdverb(&toks[j]) || timeWords[toks[j].lower()] && j > a && toks[j].cap) {
+		for j >= a && !inQuote[j] && (isAdverb(&toks[j]) && (!toks[j].cap || j == a || toks[j+1].cap) || timeWords[toks[j].lower()] && j > a && toks[j].cap) {
 			j--
 		}
 		if j < a || inQuote[j] {
@@ -249,6 +254,23 @@ func skipBackCircumstance(toks []token, inQuote []bool, a, j int) int {
 	}
 }
 
+// pronounContraction returns the pronoun of "he's", "they've", "I'd", or "".
+func pronounContraction(l string) string {
+	i := strings.IndexAny(l, "'’")
+	if i <= 0 {
+		return ""
+	}
+	p := l[:i]
+	if !subjectPronouns[p] || p == "who" && l[i:] != "'s" && l[i:] != "’s" {
+		return ""
+	}
+	switch strings.TrimLeft(l[i:], "'’") {
+	case "s", "ve", "d", "ll", "m", "re":
+		return p
+	}
+	return ""
+}
+
 // relativeBefore reports a verb in a relative clause set off by commas:
 // ", who had previously said".
 func relativeBefore(toks []token, a, i int) bool {
@@ -257,6 +279,18 @@ func relativeBefore(toks []token, a, i int) bool {
 		j--
 	}
 	return j-1 >= a && (toks[j].lower() == "who" || toks[j].lower() == "which") && toks[j-1].text == ","
+}
+
+// invertedEnd reports what may follow an inverted source ("…," said Kerry):
+// the end of the clause, a description, a circumstance; not an object's
+// verb ("wrote an op-ed urging …").
+func invertedEnd(toks []token, inQuote []bool, k, b int) bool {
+	if k >= b {
+		return true
+	}
+	t := &toks[k]
+	l := t.lower()
+	return t.kind == tPunct || t.kind == tQuote || adverbialStarts[l] || timeWords[l] || l == "who" || l == "whose" || isAdverb(t) || l == "to" || l == "that"
 }
 
 // adjacentSubject: an ambiguous form (claims, notes, calls) is a verb only
@@ -346,6 +380,10 @@ func subjectBefore(toks []token, inQuote []bool, a, i int) (phrase, bool) {
 			return np, true
 		}
 		return phrase{}, false
+	}
+	if pronounContraction(l) != "" {
+		// "he's said", "they've argued"
+		return phrase{s: j, e: j + 1, cs: j, ce: j + 1, kind: npPronoun, head: j}, true
 	}
 	if possessive(t) || conjunctions[l] || prepositions[l] || l == "to" {
 		return phrase{}, false
@@ -459,12 +497,14 @@ func appositiveLike(toks []token, s, e int) bool {
 	}
 	l := toks[s].lower()
 	switch {
-	case l == "who" || l == "whose" || l == "which" || l == "whom" || l == "now" || l == "then" || l == "however" || l == "too" || l == "meanwhile" || l == "though" || l == "also" || l == "for":
+	case l == "who" || l == "whose" || l == "which" || l == "whom" || l == "now" || l == "then" || l == "however" || l == "too" || l == "meanwhile" || l == "though" || l == "also" || l == "for" || l == "by":
 		return true
 	case prepositions[l] || adverbialStarts[l] || l == "like" || l == "citing" || strings.HasSuffix(l, "ing") && !toks[s].cap:
 		return true
 	case toks[s].kind == tNum || determiners[l] || possessive(&toks[s]) || toks[s].cap:
 		return true
+	case roleNouns[l] || personTitles[l] || nameMods[l]:
+		return true // "attorney for one of the groups", "chief of staff"
 	}
 	return false
 }
@@ -670,6 +710,10 @@ func inheritSource(toks []token, inQuote []bool, a int, frames []frame, k int) {
 					f.src = np
 					return
 				}
+				if np, ok := backwardNP(toks, a, c); ok && np.kind != npPronoun {
+					f.src = np // "Tom told Ann Smith, who answered and said"
+					return
+				}
 			} else if np, ok := backwardNP(toks, a, m); ok && np.kind != npPronoun {
 				f.src = np
 				return
@@ -681,6 +725,13 @@ func inheritSource(toks []token, inQuote []bool, a int, frames []frame, k int) {
 			}
 		}
 	}
+	if c := f.cueS - 1; c > a && (toks[c].lower() == "and" || toks[c].lower() == "but") {
+		// "he laughed and said": the subject of the verb before
+		if np, ok := nearestClauseSubject(toks, inQuote, max(lo, a), c); ok {
+			f.src = np
+			return
+		}
+	}
 	if prev >= 0 {
 		f.src = frames[prev].src
 		return
@@ -688,6 +739,48 @@ func inheritSource(toks []token, inQuote []bool, a int, frames []frame, k int) {
 	if np, ok := sentenceSubject(toks, inQuote, a, f.cueS); ok {
 		f.src = np
 	}
+}
+
+// nearestClauseSubject finds the nearest name or pronoun before token m
+// that a verb follows: "Ebeling reminisced about her days …, and said".
+func nearestClauseSubject(toks []token, inQuote []bool, lo, m int) (phrase, bool) {
+	for k := m - 1; k >= lo && m-k < 30; k-- {
+		if inQuote[k] || sentenceEnd(&toks[k]) || toks[k].text == ";" {
+			return phrase{}, false
+		}
+		t := &toks[k]
+		if t.kind != tWord || !isFiniteAfter(toks, k+1, m) || inSubordinate(toks, inQuote, lo, k) {
+			continue
+		}
+		if subjectPronouns[t.lower()] && t.lower() != "who" && t.lower() != "it" {
+			return phrase{s: k, e: k + 1, cs: k, ce: k + 1, kind: npPronoun, head: k}, true
+		}
+		if isNameWord(t) {
+			if np, ok := backwardNP(toks, lo, k+1); ok && np.kind == npName {
+				return np, true
+			}
+		}
+	}
+	return phrase{}, false
+}
+
+// inSubordinate reports a subject at token k inside a clause that depends on
+// another: after "who", "that", "whether" or a reporting verb since the last
+// comma ("on who Cameron would like", "Clark said Brooks had begun").
+func inSubordinate(toks []token, inQuote []bool, lo, k int) bool {
+	for j := k - 1; j >= lo; j-- {
+		if toks[j].text == "," && !inQuote[j] {
+			return false
+		}
+		l := toks[j].lower()
+		if subordinators[l] {
+			return true
+		}
+		if v, ok := cueVerbs[l]; ok && !v.ambiguous && !toks[j].cap {
+			return true
+		}
+	}
+	return false
 }
 
 // isFiniteAfter reports a verb (after adverbs) at token k: "protesters
@@ -710,7 +803,7 @@ func sentenceSubject(toks []token, inQuote []bool, a, lim int) (phrase, bool) {
 	if s < lim && inQuote[s] || s < lim && toks[s].kind == tQuote {
 		return phrase{}, false
 	}
-	if s < lim && (adverbialStarts[toks[s].lower()] || introWords[toks[s].lower()]) {
+	if s < lim && (adverbialStarts[toks[s].lower()] || introWords[toks[s].lower()] || toks[s].kind == tWord && (strings.HasSuffix(toks[s].lower(), "ing") || strings.HasSuffix(toks[s].lower(), "ed")) && !isNameWord(&toks[min(s+1, lim-1)])) {
 		c := commaAfter(toks, inQuote, s, lim, 20)
 		if c < 0 {
 			return phrase{}, false

@@ -119,7 +119,7 @@ func splitFields(s string) []string {
 
 // auxiliaries and adverbs that may stand between a subject and its verb:
 // "Kerry also said", "he has repeatedly said", "she did not say".
-var preVerb = set("long both all each too also has have had was were is are will would could can may might must should did does do not never reportedly publicly privately separately earlier already still just even further flatly firmly simply frequently famously quickly immediately then again later once often recently previously repeatedly initially ultimately eventually finally subsequently been being has had n't explicitly openly bluntly angrily directly specifically clearly similarly likewise sharply strongly plainly forcefully emphatically confidently tearfully generally usually always sometimes herself himself themselves itself")
+var preVerb = set("having long both all each too also has have had was were is are will would could can may might must should did does do not never reportedly publicly privately separately earlier already still just even further flatly firmly simply frequently famously quickly immediately then again later once often recently previously repeatedly initially ultimately eventually finally subsequently been being has had n't explicitly openly bluntly angrily directly specifically clearly similarly likewise sharply strongly plainly forcefully emphatically confidently tearfully generally usually always sometimes herself himself themselves itself")
 
 // subjectPronouns can be the source of a quote.
 var subjectPronouns = set("he she they it i we you who")
@@ -285,3 +285,10 @@ var circumstances = set("statement interview tweet tweets post email letter spee
 
 // approximators come before a number in a phrase: "about 200 protesters".
 var approximators = set("about nearly roughly almost around some over only just at")
+
+// documentNouns are things issued or sent that "say" what their author
+// says: "issued a statement saying".
+var documentNouns = set("statement statements release letter letters email emails ad ads tweet tweets post posts report memo response video message note op-ed column editorial advertisement commercial filing brief")
+
+// subordinators open a clause that depends on another.
+var subordinators = set("that who whom whose which what whether if how why where when because although though while since unless")

@@ -268,8 +268,9 @@ func forwardNP(toks []token, s, hi int) (phrase, bool) {
 		if !npWord(t) || t.kind == tWord && timeWords[l] && i > s {
 			break
 		}
-		if i > s && t.kind == tWord && !t.cap && !possessive(t) && !roleNouns[l] && !personTitles[l] && !nameParticles[l] && !determiners[l] && seenName {
-			break // "Mr. Obama revised": a name takes no lower-case words after it
+		if i > s && seenName && t.kind == tWord && !t.cap && !possessive(t) && !roleNouns[l] && !personTitles[l] && !nameParticles[l] && !determiners[l] &&
+			(strings.HasSuffix(l, "ed") || i+1 < hi && (determiners[toks[i+1].lower()] || objectPronouns[toks[i+1].lower()] || possessive(&toks[i+1]))) {
+			break // "Mr. Obama revised his plans": a verb after the name
 		}
 		if isNameWord(t) && !(i == s && lowerRole(toks, i, s)) {
 			seenName = true

@@ -145,7 +145,11 @@ func (r *resolver) resolve(text string, toks []token, p phrase) int {
 	surface := joinToks(text, toks, [2]int{p.cs, p.ce})
 	switch p.kind {
 	case npPronoun:
-		i := r.pronoun(toks[p.s].lower())
+		pr := toks[p.s].lower()
+		if c := pronounContraction(pr); c != "" {
+			pr = c
+		}
+		i := r.pronoun(pr)
 		if i >= 0 {
 			r.addAlias(i, surface)
 		}
