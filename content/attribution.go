@@ -30,7 +30,16 @@ func findFrames(text string, toks []token, inQuote []bool, a, b int, titleCase b
 	first := len(out)
 	for i := a; i < b; i++ {
 		t := &toks[i]
-		if t.kind != tWord || inQuote[i] {
+		if inQuote[i] {
+			continue
+		}
+		if t.kind == tPunct {
+			if f, ok := markFrame(toks, inQuote, a, b, i); ok {
+				out = append(out, f)
+			}
+			continue
+		}
+		if t.kind != tWord {
 			continue
 		}
 		l := t.lower()
@@ -69,6 +78,51 @@ func findFrames(text string, toks []token, inQuote []bool, a, b int, titleCase b
 		frameContents(toks, inQuote, a, b, frames, k)
 	}
 	return out
+}
+
+// markFrame reads attributions made with punctuation: a name after a
+// quotation and a dash ("“…” ― Esther Tapia"), and a name before a colon
+// and a quotation ("Carl Bialik: “…”", "More from the report: “…”").
+func markFrame(toks []token, inQuote []bool, a, b, i int) (frame, bool) {
+	f := frame{cueS: i, cueE: i + 1, fwd: -1, quotesOnly: true}
+	switch toks[i].text {
+	case "―", "—", "–", "--", "-":
+		p := i - 1
+		if p < a || toks[p].kind != tQuote || inQuote[p] {
+			return f, false
+		}
+		np, ok := forwardNP(toks, i+1, b)
+		if !ok || np.kind == npPronoun || !(np.e >= b || toks[np.e].kind == tPunct && toks[np.e].text != "-" || toks[np.e].kind == tQuote) {
+			return f, false
+		}
+		if e := apposEnd(toks, inQuote, np.e, b); e > np.e {
+			np = np.fix()
+			np.apS, np.apE = np.e+1, e
+			np.e = e
+		}
+		f.src, f.inverted = np, true
+		f.frameS, f.frameE, f.fwd = i, np.e, np.e
+		return f, true
+	case ":":
+		if i+1 >= b || toks[i+1].kind != tQuote || inQuote[i+1] || i-a > 12 {
+			return f, false
+		}
+		s := a
+		for k := i - 1; k >= a; k-- {
+			if toks[k].text == "-" || toks[k].text == "—" || toks[k].text == "―" || toks[k].text == "–" || toks[k].text == "--" {
+				s = k + 1
+				break
+			}
+		}
+		np, ok := backwardNP(toks, s, i)
+		if !ok || np.kind == npPronoun || np.s != skipConj(toks, s, i) && !(np.s > s && toks[np.s-1].lower() == "from") {
+			return f, false
+		}
+		f.src, f.colon = np, true
+		f.frameS, f.frameE, f.fwd = np.s, i+1, i+1
+		return f, true
+	}
+	return f, false
 }
 
 // markIn reports a quotation mark among tokens [s, e).
