@@ -1,6 +1,7 @@
 package content
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -20,6 +21,14 @@ func Analyze(a *Article) *Analysis {
 // analyzeQuotes is Analyze without the figures.
 func analyzeQuotes(a *Article) *Analysis {
 	an := &analyzer{res: newResolver()}
+	size := 0
+	for i := range a.Paragraphs {
+		size += len(a.Paragraphs[i].Text)
+	}
+	// News runs to about one quote per 400 bytes and one mention per 200.
+	an.quotes = make([]Quote, 0, size/400+8)
+	an.qent = make([]int, 0, size/400+8)
+	an.res.mentions = make([]mention, 0, size/200+8)
 	for i := range a.Paragraphs {
 		an.paragraph(&a.Paragraphs[i])
 	}
@@ -36,6 +45,10 @@ type analyzer struct {
 	inQuote []bool
 	frames  []frame
 	fsent   []int        // sentence of each frame
+	tokSent []int        // sentence of each token
+	sentFr  []int        // index of the first frame of each sentence, and len(frames) last
+	frameAt []int        // per token: the first frame starting there, or -1
+	fwdAt   []int        // per token: the first frame whose following words start there, or -1
 	refs    []*sourceRef // resolved source of each frame
 	qref    []*sourceRef // attribution of each quotation
 
@@ -83,8 +96,15 @@ func (an *analyzer) paragraph(p *Paragraph) {
 	// Attributions, sentence by sentence, resolving sources as they come so
 	// a pronoun finds the people named before it.
 	an.frames, an.fsent, an.refs = an.frames[:0], an.fsent[:0], an.refs[:0]
+	an.tokSent, an.sentFr = an.tokSent[:0], an.sentFr[:0]
+	for si, sr := range an.sents {
+		for range sr[1] - sr[0] {
+			an.tokSent = append(an.tokSent, si)
+		}
+	}
 	for si, sr := range an.sents {
 		n := len(an.frames)
+		an.sentFr = append(an.sentFr, n)
 		an.frames = findFrames(text, toks, inQuote, sr[0], sr[1], title, an.frames)
 		for k := n; k < len(an.frames); k++ {
 			f := &an.frames[k]
@@ -93,6 +113,8 @@ func (an *analyzer) paragraph(p *Paragraph) {
 		}
 		an.scanNames(text, toks, inQuote, sr[0], sr[1], p.N)
 	}
+	an.sentFr = append(an.sentFr, len(an.frames))
+	an.indexFrames(len(toks))
 
 	start := len(an.quotes)
 	var lastRef *sourceRef
@@ -166,8 +188,7 @@ func (an *analyzer) resolveFrame(p *Paragraph, text string, toks []token, f *fra
 	ref.ent = an.res.resolve(text, toks, f.src)
 	if ref.ent >= 0 {
 		an.res.speakers = append(an.res.speakers, ref.ent)
-		an.res.mentions = append(an.res.mentions, Mention{Span: *src})
-		an.res.mentEnt = append(an.res.mentEnt, ref.ent)
+		an.res.mention(src.Paragraph, src.Start, src.End, src.Text, ref.ent)
 	}
 	return ref
 }
@@ -214,30 +235,48 @@ func (an *analyzer) linkQuotations(toks []token) {
 // frameBefore returns the attribution with a source in the sentence just
 // before quotation q, or -1.
 func (an *analyzer) frameBefore(q *quotation) int {
-	qs := sentenceOf(an.sents, max(q.open, 0))
-	best := -1
-	for i := range an.frames {
-		if an.fsent[i] == qs-1 && an.refs[i].ent >= 0 {
-			best = i
+	qs := an.tokSent[max(q.open, 0)]
+	if qs == 0 {
+		return -1
+	}
+	for i := an.sentFr[qs] - 1; i >= an.sentFr[qs-1] && an.sentFr[qs]-i <= maxReach; i-- {
+		if an.refs[i].ent >= 0 {
+			return i
 		}
 	}
-	return best
+	return -1
 }
 
 // sentenceStart reports whether quotation q opens its sentence.
 func (an *analyzer) sentenceStart(toks []token, q *quotation) bool {
-	if q.open < 0 {
-		return true
+	return q.open < 0 || an.sents[an.tokSent[q.open]][0] == q.open
+}
+
+// indexFrames records, for each token, the frame that starts there and the
+// frame whose following words start there, so a quotation finds the frames
+// beside it without looking at the others.
+func (an *analyzer) indexFrames(n int) {
+	an.frameAt = resize(an.frameAt, n+1)
+	an.fwdAt = resize(an.fwdAt, n+1)
+	for i := range an.frameAt {
+		an.frameAt[i], an.fwdAt[i] = -1, -1
 	}
-	for _, s := range an.sents {
-		if s[0] == q.open {
-			return true
+	for i := range an.frames {
+		f := &an.frames[i]
+		if f.frameS >= 0 && f.frameS <= n && an.frameAt[f.frameS] < 0 {
+			an.frameAt[f.frameS] = i
 		}
-		if s[0] > q.open {
-			break
+		if f.fwd >= 0 && f.fwd <= n && f.frameE <= f.fwd && an.fwdAt[f.fwd] < 0 {
+			an.fwdAt[f.fwd] = i
 		}
 	}
-	return false
+}
+
+func resize(s []int, n int) []int {
+	if cap(s) < n {
+		return make([]int, n, 2*n)
+	}
+	return s[:n]
 }
 
 func onlyMarksBetween(toks []token, a, b int) bool {
@@ -260,23 +299,30 @@ func (an *analyzer) frameOf(toks []token, q *quotation) int {
 	frames := an.frames
 	if q.close >= 0 {
 		k := q.close + 1
-		for k < len(toks) && k-q.close <= 3 && (toks[k].text == "," || toks[k].kind == tQuote || toks[k].text == "--" || toks[k].text == "—" || toks[k].text == "-") {
-			k++
-		}
-		for i := range frames {
-			if frames[i].frameS >= q.close+1 && frames[i].frameS <= k {
+		for j := k; j < len(toks) && j-q.close <= 3; j++ {
+			if i := an.frameAt[j]; i >= 0 {
 				return i
+			}
+			if !(toks[j].text == "," || toks[j].kind == tQuote || toks[j].text == "--" || toks[j].text == "—" || toks[j].text == "-") {
+				break
 			}
 		}
 	}
 	if q.open >= 0 {
-		for i := range frames {
-			f := &frames[i]
-			if f.frameE <= q.open && f.fwd == q.open {
-				return i
-			}
+		if i := an.fwdAt[q.open]; i >= 0 {
+			return i
 		}
-		for i := range frames {
+	}
+	// Frames of the quotation's sentence near it: one whose reported
+	// clause holds it, else the nearest before it, else the nearest after.
+	at := max(q.open, 0)
+	qs := an.tokSent[at]
+	lo, hi := an.sentFr[qs], an.sentFr[qs+1]
+	// frames are in cue order within a sentence
+	first := lo + sort.Search(hi-lo, func(i int) bool { return frames[lo+i].cueS >= at })
+	from, to := max(lo, first-maxReach), min(hi, first+maxReach)
+	if q.open >= 0 {
+		for i := from; i < to; i++ {
 			for _, c := range frames[i].contents {
 				if q.open >= c[0] && q.open < c[1] {
 					return i
@@ -284,15 +330,9 @@ func (an *analyzer) frameOf(toks []token, q *quotation) int {
 			}
 		}
 	}
-	// Same sentence: the nearest attribution before the quotation, else
-	// the nearest after it.
-	qs := sentenceOf(an.sents, max(q.open, 0))
 	best := -1
-	for i := range frames {
-		if an.fsent[i] != qs {
-			continue
-		}
-		if frames[i].frameE <= max(q.open, 0) {
+	for i := from; i < to; i++ {
+		if frames[i].frameE <= at {
 			best = i
 		} else if best < 0 && q.close >= 0 && frames[i].frameS > q.close {
 			best = i
@@ -349,15 +389,6 @@ func (an *analyzer) sortFrom(start int) {
 			an.chain[i] = r
 		}
 	}
-}
-
-func sentenceOf(sents [][2]int, tok int) int {
-	for i, s := range sents {
-		if tok >= s[0] && tok < s[1] {
-			return i
-		}
-	}
-	return -1
 }
 
 // titleCase reports a headline written in title case, where verbs are
@@ -424,8 +455,8 @@ func (an *analyzer) scanNames(text string, toks []token, inQuote []bool, a, b, p
 			continue
 		}
 		j := i + 1
-		for j < b && !inQuote[j] && (isNameWord(&toks[j]) || j+1 < b && nameParticles[toks[j].lower()] && isNameWord(&toks[j+1]) ||
-			toks[j].lower() == "of" && j+1 < b && isNameWord(&toks[j+1]) && j > i && personTitles[toks[j-1].lower()]) {
+		for j < b && !inQuote[j] && (isNameWord(&toks[j]) || j+1 < b && toks[j].in(nameParticles) && isNameWord(&toks[j+1]) ||
+			toks[j].lower() == "of" && j+1 < b && isNameWord(&toks[j+1]) && j > i && toks[j-1].in(personTitles)) {
 			j++
 		}
 		s := extendModifiers(toks, a, i, true)
@@ -435,10 +466,13 @@ func (an *analyzer) scanNames(text string, toks []token, inQuote []bool, a, b, p
 		if name[0] == name[1] {
 			continue
 		}
-		hasTitle := title[1] > title[0] && !determiners[toks[title[0]].lower()] || title[1]-title[0] > 1
-		key := strings.ToLower(joinToks(text, toks, name))
+		hasTitle := title[1] > title[0] && !toks[title[0]].in(determiners) || title[1]-title[0] > 1
+		key := toks[name[0]].lower()
+		if name[1]-name[0] > 1 {
+			key = lowerOf(joinToks(text, toks, name))
+		}
 		_, known := an.res.byName[key]
-		lastKey := strings.TrimSuffix(strings.ToLower(toks[name[1]-1].text), "'s")
+		lastKey := strings.TrimSuffix(toks[name[1]-1].lower(), "'s")
 		_, knownLast := an.res.byLast[lastKey]
 		org := isOrgName(toks, name)
 		multi := name[1]-name[0] >= 2
@@ -460,11 +494,10 @@ func (an *analyzer) scanNames(text string, toks []token, inQuote []bool, a, b, p
 		if !hasTitle {
 			desc = ""
 		}
-		e := an.res.named(joinToks(text, toks, name), desc, entPerson, genderOf(toks, title, name), surface)
+		e := an.res.namedKey(joinToks(text, toks, name), key, desc, entPerson, genderOf(toks, title, name), surface)
 		sp := Span{Paragraph: para, Start: toks[name[0]].s, End: toks[name[1]-1].e}
 		sp.Text = text[sp.Start:sp.End]
-		an.res.mentions = append(an.res.mentions, Mention{Span: sp})
-		an.res.mentEnt = append(an.res.mentEnt, e)
+		an.res.mention(sp.Paragraph, sp.Start, sp.End, sp.Text, e)
 	}
 }
 
@@ -508,18 +541,23 @@ func (an *analyzer) finish() *Analysis {
 			an.quotes[i].Speaker = ids[e]
 		}
 	}
-	var ments []Mention
-	for i, m := range an.res.mentions {
-		if id, ok := ids[an.res.find(an.res.mentEnt[i])]; ok {
-			m.Speaker = id
-			ments = append(ments, m)
+	n := 0
+	for _, m := range an.res.mentions {
+		if ids[an.res.find(int(m.ent))] != "" {
+			n++
 		}
 	}
-	sort.SliceStable(ments, func(i, j int) bool {
-		if ments[i].Paragraph != ments[j].Paragraph {
-			return ments[i].Paragraph < ments[j].Paragraph
+	ments := make([]Mention, 0, n)
+	for _, m := range an.res.mentions {
+		if id := ids[an.res.find(int(m.ent))]; id != "" {
+			ments = append(ments, Mention{Span: Span{Paragraph: int(m.para), Start: int(m.s), End: int(m.e), Text: m.text}, Speaker: id})
 		}
-		return ments[i].Start < ments[j].Start
+	}
+	slices.SortStableFunc(ments, func(a, b Mention) int {
+		if a.Paragraph != b.Paragraph {
+			return a.Paragraph - b.Paragraph
+		}
+		return a.Start - b.Start
 	})
 	return &Analysis{Speakers: speakers, Quotes: an.quotes, Mentions: ments}
 }

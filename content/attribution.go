@@ -24,6 +24,15 @@ type frame struct {
 	asClause       bool     // "As Kerry said, …": the content follows the comma
 }
 
+// Limits that keep the work per attribution bounded, so a paragraph of any
+// length (even one without a full stop) is analysed in linear time: a
+// reported clause, and the search for the frames and quotations around an
+// attribution, reach no further than these many tokens or frames.
+const (
+	maxClause = 400 // tokens of one reported clause
+	maxReach  = 32  // frames looked at before or after a frame in its sentence
+)
+
 // findFrames appends the attributions of the sentence [a, b) to out.
 // titleCase is set for headlines, where verbs are capitalised too.
 func findFrames(text string, toks []token, inQuote []bool, a, b int, titleCase bool, out []frame) []frame {
@@ -42,16 +51,21 @@ func findFrames(text string, toks []token, inQuote []bool, a, b int, titleCase b
 		if t.kind != tWord {
 			continue
 		}
-		l := t.lower()
-		if l == "according" && i+1 < b && toks[i+1].lower() == "to" {
-			if f, ok := accordingTo(toks, inQuote, a, b, i); ok {
-				out = append(out, f)
-			}
-			i++
+		if !t.in(cueWords) {
 			continue
 		}
-		v, ok := cueVerbs[l]
-		if !ok || t.cap && i != a && !titleCase {
+		l := t.lower()
+		if l == "according" {
+			if i+1 < b && toks[i+1].lower() == "to" {
+				if f, ok := accordingTo(toks, inQuote, a, b, i); ok {
+					out = append(out, f)
+				}
+				i++
+			}
+			continue
+		}
+		v := cueVerbs[l]
+		if t.cap && i != a && !titleCase {
 			continue
 		}
 		if f, ok := verbFrame(toks, inQuote, a, b, i, v); ok {
@@ -59,9 +73,18 @@ func findFrames(text string, toks []token, inQuote []bool, a, b int, titleCase b
 		}
 	}
 	// A speech act is an attribution only with a quotation after it.
+	lastMark := -1
+	for i := b - 1; i >= a; i-- {
+		if toks[i].kind == tQuote && !inQuote[i] {
+			if d, _ := markOf(toks[i].text); d {
+				lastMark = i
+				break
+			}
+		}
+	}
 	k := first
 	for _, f := range out[first:] {
-		if cueVerbs[toks[f.cueS].lower()].needsQuote && !markIn(toks, inQuote, f.fwd, b) {
+		if cueVerbs[toks[f.cueS].lower()].needsQuote && lastMark < f.fwd {
 			continue
 		}
 		out[k] = f
@@ -125,18 +148,6 @@ func markFrame(toks []token, inQuote []bool, a, b, i int) (frame, bool) {
 	return f, false
 }
 
-// markIn reports a quotation mark among tokens [s, e).
-func markIn(toks []token, inQuote []bool, s, e int) bool {
-	for i := max(s, 0); i < e; i++ {
-		if toks[i].kind == tQuote && !inQuote[i] {
-			if d, _ := markOf(toks[i].text); d {
-				return true
-			}
-		}
-	}
-	return false
-}
-
 // accordingTo reads "according to X": the content is the rest of the
 // sentence on the other side of the phrase.
 func accordingTo(toks []token, inQuote []bool, a, b, i int) (frame, bool) {
@@ -167,7 +178,7 @@ func passive(toks []token, a, i int) bool {
 	for j >= a && isAdverb(&toks[j]) {
 		j--
 	}
-	return j >= a && beForms[toks[j].lower()]
+	return j >= a && toks[j].in(beForms)
 }
 
 func verbFrame(toks []token, inQuote []bool, a, b, i int, v cueVerb) (frame, bool) {
@@ -198,7 +209,7 @@ func verbFrame(toks []token, inQuote []bool, a, b, i int, v cueVerb) (frame, boo
 	if found && relativeBefore(toks, a, i) {
 		f.rel = true
 	}
-	if found && strings.HasSuffix(l, "ing") && subj.kind == npDesc && documentNouns[toks[subj.head].lower()] && subj.s > a && lowerFirst(&toks[subj.s-1]) && !prepositions[toks[subj.s-1].lower()] {
+	if found && strings.HasSuffix(l, "ing") && subj.kind == npDesc && toks[subj.head].in(documentNouns) && subj.s > a && lowerFirst(&toks[subj.s-1]) && !toks[subj.s-1].in(prepositions) {
 		// "Black Lives Matter issued a statement saying …": the one who
 		// issued it speaks
 		found, f.inherit = false, true
@@ -215,9 +226,9 @@ func verbFrame(toks []token, inQuote []bool, a, b, i int, v cueVerb) (frame, boo
 		for p >= a && isAdverb(&toks[p]) {
 			p--
 		}
-		invertible := !strings.HasSuffix(l, "ing") && !v.needsQuote && (!v.object || v.lemma == "ask") && f.cueE < b && !timeWords[toks[f.cueE].lower()]
+		invertible := !strings.HasSuffix(l, "ing") && !v.needsQuote && (!v.object || v.lemma == "ask") && f.cueE < b && !toks[f.cueE].in(timeWords)
 		if invertible && (p < a || toks[p].text == "," || toks[p].kind == tQuote || toks[p].text == ":" || toks[p].text == "(" || toks[p].text == "—" || toks[p].text == "--") {
-			if np, ok := forwardNP(toks, f.cueE, b); ok && (np.kind != npDesc || determiners[toks[np.s].lower()] || np.e-np.s > 1) && invertedEnd(toks, inQuote, np.e, b) {
+			if np, ok := forwardNP(toks, f.cueE, b); ok && (np.kind != npDesc || toks[np.s].in(determiners) || np.e-np.s > 1) && invertedEnd(toks, inQuote, np.e, b) {
 				subj, found, f.inverted = np, true, true
 			}
 		}
@@ -286,7 +297,7 @@ func verbFrame(toks []token, inQuote []bool, a, b, i int, v cueVerb) (frame, boo
 // Thursday told", "who in 2010 said", "Trump on Tuesday said".
 func skipBackCircumstance(toks []token, inQuote []bool, a, j int) int {
 	for {
-		for j >= a && !inQuote[j] && (isAdverb(&toks[j]) && (!toks[j].cap || j == a || toks[j+1].cap) || timeWords[toks[j].lower()] && j > a && toks[j].cap) {
+		for j >= a && !inQuote[j] && (isAdverb(&toks[j]) && (!toks[j].cap || j == a || toks[j+1].cap) || toks[j].in(timeWords) && j > a && toks[j].cap) {
 			j--
 		}
 		if j < a || inQuote[j] {
@@ -294,12 +305,12 @@ func skipBackCircumstance(toks []token, inQuote []bool, a, j int) int {
 		}
 		// "in 2010", "on Tuesday", "last week", "earlier this month"
 		k := j
-		if toks[k].kind == tNum || timeWords[toks[k].lower()] {
+		if toks[k].kind == tNum || toks[k].in(timeWords) {
 			k--
-			for k >= a && (toks[k].kind == tNum || timeWords[toks[k].lower()] || toks[k].text == "," && k > a && toks[k-1].kind == tNum) {
+			for k >= a && (toks[k].kind == tNum || toks[k].in(timeWords) || toks[k].text == "," && k > a && toks[k-1].kind == tNum) {
 				k--
 			}
-			if k >= a && (adverbialPreps[toks[k].lower()] || toks[k].lower() == "this" || toks[k].lower() == "next") && k > a {
+			if k >= a && (toks[k].in(adverbialPreps) || toks[k].lower() == "this" || toks[k].lower() == "next") && k > a {
 				j = k - 1
 				continue
 			}
@@ -315,7 +326,7 @@ func pronounContraction(l string) string {
 		return ""
 	}
 	p := l[:i]
-	if !subjectPronouns[p] || p == "who" && l[i:] != "'s" && l[i:] != "’s" {
+	if !subjectPronouns.has(p) || p == "who" && l[i:] != "'s" && l[i:] != "’s" {
 		return ""
 	}
 	switch strings.TrimLeft(l[i:], "'’") {
@@ -344,7 +355,7 @@ func invertedEnd(toks []token, inQuote []bool, k, b int) bool {
 	}
 	t := &toks[k]
 	l := t.lower()
-	return t.kind == tPunct || t.kind == tQuote || adverbialStarts[l] || timeWords[l] || l == "who" || l == "whose" || isAdverb(t) || l == "to" || l == "that"
+	return t.kind == tPunct || t.kind == tQuote || t.in(adverbialStarts) || t.in(timeWords) || l == "who" || l == "whose" || isAdverb(t) || l == "to" || l == "that"
 }
 
 // adjacentSubject: an ambiguous form (claims, notes, calls) is a verb only
@@ -366,7 +377,7 @@ func subjectBefore(toks []token, inQuote []bool, a, i int) (phrase, bool) {
 	// "went on to say", "declined to say"
 	if j >= a && toks[j].lower() == "to" && !inQuote[j] {
 		j--
-		for n := 0; n < 2 && j >= a && lowerFirst(&toks[j]) && !functionWords[toks[j].lower()]; n++ {
+		for n := 0; n < 2 && j >= a && lowerFirst(&toks[j]) && !toks[j].in(functionWords); n++ {
 			j--
 		}
 		for j >= a && isAdverb(&toks[j]) {
@@ -439,7 +450,7 @@ func subjectBefore(toks []token, inQuote []bool, a, i int) (phrase, bool) {
 		// "he's said", "they've argued"
 		return phrase{s: j, e: j + 1, cs: j, ce: j + 1, kind: npPronoun, head: j}, true
 	}
-	if possessive(t) || conjunctions[l] || prepositions[l] || l == "to" {
+	if possessive(t) || t.in(conjunctions) || t.in(prepositions) || l == "to" {
 		return phrase{}, false
 	}
 	np, ok := backwardNP(toks, a, j+1)
@@ -448,7 +459,7 @@ func subjectBefore(toks []token, inQuote []bool, a, i int) (phrase, bool) {
 	}
 	// "Trump on Tuesday said", "Clinton in a statement said": skip the
 	// circumstance and take the subject before it.
-	if np.s-1 >= a && adverbialPreps[toks[np.s-1].lower()] && (timeWords[toks[np.head].lower()] || circumstances[toks[np.head].lower()]) {
+	if np.s-1 >= a && toks[np.s-1].in(adverbialPreps) && (toks[np.head].in(timeWords) || toks[np.head].in(circumstances)) {
 		if q, ok := backwardNP(toks, a, np.s-1); ok && (q.kind == npName || q.kind == npPronoun) {
 			return q, true
 		}
@@ -528,7 +539,7 @@ func appositiveSubject(toks []token, inQuote []bool, a, c int) (phrase, bool) {
 			q.apS, q.apE = p.s, p.e
 			q.s, q.e = p.s, c
 			return q, true
-		case p.kind == npName && (determiners[toks[next.s].lower()] || personTitles[toks[next.s].lower()] || roleNouns[toks[next.s].lower()]):
+		case p.kind == npName && (toks[next.s].in(determiners) || toks[next.s].in(personTitles) || toks[next.s].in(roleNouns)):
 			p.apS, p.apE = next.s, next.e
 		}
 	}
@@ -539,7 +550,7 @@ func appositiveSubject(toks []token, inQuote []bool, a, c int) (phrase, bool) {
 
 // isBareName: a name without a determiner or title.
 func isBareName(toks []token, p phrase) bool {
-	return p.kind == npName && !determiners[toks[p.s].lower()]
+	return p.kind == npName && !toks[p.s].in(determiners)
 }
 
 // appositiveLike reports segments that can stand between a subject and its
@@ -553,11 +564,11 @@ func appositiveLike(toks []token, s, e int) bool {
 	switch {
 	case l == "who" || l == "whose" || l == "which" || l == "whom" || l == "now" || l == "then" || l == "however" || l == "too" || l == "meanwhile" || l == "though" || l == "also" || l == "for" || l == "by":
 		return true
-	case prepositions[l] || adverbialStarts[l] || l == "like" || l == "citing" || strings.HasSuffix(l, "ing") && !toks[s].cap:
+	case toks[s].in(prepositions) || toks[s].in(adverbialStarts) || l == "like" || l == "citing" || strings.HasSuffix(l, "ing") && !toks[s].cap:
 		return true
-	case toks[s].kind == tNum || determiners[l] || possessive(&toks[s]) || toks[s].cap:
+	case toks[s].kind == tNum || toks[s].in(determiners) || possessive(&toks[s]) || toks[s].cap:
 		return true
-	case roleNouns[l] || personTitles[l] || nameMods[l]:
+	case toks[s].in(roleNouns) || toks[s].in(personTitles) || toks[s].in(nameMods):
 		return true // "attorney for one of the groups", "chief of staff"
 	}
 	return false
@@ -587,7 +598,7 @@ func apposEnd(toks []token, inQuote []bool, k, b int) int {
 	}
 	j := k + 1
 	l := toks[j].lower()
-	if !(determiners[l] || personTitles[l] || roleNouns[l] || possessive(&toks[j]) || toks[j].kind == tNum || l == "who" || toks[j].cap) {
+	if !(toks[j].in(determiners) || toks[j].in(personTitles) || toks[j].in(roleNouns) || possessive(&toks[j]) || toks[j].kind == tNum || l == "who" || toks[j].cap) {
 		return k
 	}
 	for j < b && j-k < 30 && !inQuote[j] && toks[j].kind != tQuote && toks[j].text != "." && toks[j].text != ";" {
@@ -614,30 +625,29 @@ func skipObject(toks []token, inQuote []bool, k, b int) int {
 				return j
 			}
 		}
-		if toks[j].kind == tPunct && toks[j].text != "-" && toks[j].text != "." || toks[j].kind == tQuote || inQuote[j] || subjectPronouns[toks[j].lower()] && j > k {
+		if toks[j].kind == tPunct && toks[j].text != "-" && toks[j].text != "." || toks[j].kind == tQuote || inQuote[j] || toks[j].in(subjectPronouns) && j > k {
 			break
 		}
 	}
 	start := k
-	l := toks[k].lower()
-	if objectPronouns[l] {
+	if toks[k].in(objectPronouns) {
 		return k + 1
 	}
-	if determiners[l] || possessive(&toks[k]) {
+	if toks[k].in(determiners) || possessive(&toks[k]) {
 		k++
 	}
 	for k < b && k-start < 6 && (isNameWord(&toks[k]) || possessive(&toks[k])) {
 		k++
 	}
-	if k == start || determiners[toks[start].lower()] && k == start+1 {
+	if k == start || toks[start].in(determiners) && k == start+1 {
 		// a lower-case hearer: "reporters", "the crowd", "Russian media"
-		if k < b && toks[k].kind == tWord && !toks[k].cap && !functionWords[toks[k].lower()] && !isVerbish(&toks[k]) {
+		if k < b && toks[k].kind == tWord && !toks[k].cap && !toks[k].in(functionWords) && !isVerbish(&toks[k]) {
 			k++
-			if k < b && toks[k].kind == tWord && !toks[k].cap && roleNouns[toks[k].lower()] && !startsClause(&toks[k]) {
+			if k < b && toks[k].kind == tWord && !toks[k].cap && toks[k].in(roleNouns) && !startsClause(&toks[k]) {
 				k++ // "the news media"
 			}
 		}
-	} else if k < b && toks[k].kind == tWord && !toks[k].cap && hearerNouns[toks[k].lower()] {
+	} else if k < b && toks[k].kind == tWord && !toks[k].cap && toks[k].in(hearerNouns) {
 		k++ // "CBS' Face the Nation program", "NBC's Today show"
 	}
 	return k
@@ -645,7 +655,7 @@ func skipObject(toks []token, inQuote []bool, k, b int) int {
 
 // startsClause guesses whether a lower-case word begins a clause.
 func startsClause(t *token) bool {
-	return subjectPronouns[t.lower()] || determiners[t.lower()] || t.lower() == "there"
+	return t.in(subjectPronouns) || t.in(determiners) || t.lower() == "there"
 }
 
 // skipAdverbial passes over time words and circumstances between a verb and
@@ -654,20 +664,20 @@ func startsClause(t *token) bool {
 func skipAdverbial(toks []token, inQuote []bool, k, b int) int {
 	for {
 		start := k
-		for k < b && (timeWords[toks[k].lower()] && toks[k].cap || toks[k].lower() == "today" || toks[k].lower() == "yesterday" || toks[k].lower() == "tonight" || isAdverb(&toks[k]) && !inQuote[k]) {
+		for k < b && (toks[k].in(timeWords) && toks[k].cap || toks[k].lower() == "today" || toks[k].lower() == "yesterday" || toks[k].lower() == "tonight" || isAdverb(&toks[k]) && !inQuote[k]) {
 			k++
 		}
-		if k < b && (toks[k].lower() == "last" || toks[k].lower() == "this" || toks[k].lower() == "earlier" || toks[k].lower() == "late") && k+1 < b && timeWords[toks[k+1].lower()] {
+		if k < b && (toks[k].lower() == "last" || toks[k].lower() == "this" || toks[k].lower() == "earlier" || toks[k].lower() == "late") && k+1 < b && toks[k+1].in(timeWords) {
 			k += 2
 		}
-		if k < b && toks[k].text == "," && k+1 < b && (adverbialStarts[toks[k+1].lower()] || timeWords[toks[k+1].lower()]) {
+		if k < b && toks[k].text == "," && k+1 < b && (toks[k+1].in(adverbialStarts) || toks[k+1].in(timeWords)) {
 			// "said, in a statement, that"
 			if e := commaAfter(toks, inQuote, k+1, b, 14); e > 0 {
 				k = e + 1
 				continue
 			}
 		}
-		if k < b && adverbialStarts[toks[k].lower()] && !inQuote[k] {
+		if k < b && toks[k].in(adverbialStarts) && !inQuote[k] {
 			e := adverbialEnd(toks, inQuote, k, b)
 			if e > k {
 				k = e
@@ -697,7 +707,7 @@ func commaAfter(toks []token, inQuote []bool, k, b, n int) int {
 // rally in Iowa"): the "that", comma or colon after it, or the start of the
 // clause it stands before. It returns k when the words are no circumstance.
 func adverbialEnd(toks []token, inQuote []bool, k, b int) int {
-	if toks[k].lower() == "to" && k+1 < b && lowerFirst(&toks[k+1]) && !determiners[toks[k+1].lower()] && !objectPronouns[toks[k+1].lower()] {
+	if toks[k].lower() == "to" && k+1 < b && lowerFirst(&toks[k+1]) && !toks[k+1].in(determiners) && !toks[k+1].in(objectPronouns) {
 		return k // "promised to bomb": an infinitive, not a place
 	}
 	j := k + 1
@@ -711,11 +721,11 @@ func adverbialEnd(toks []token, inQuote []bool, k, b int) int {
 			j += 2
 			continue
 		}
-		if t.kind == tWord && (prepositions[t.lower()] || t.lower() == "and") && j > k+1 {
+		if t.kind == tWord && (t.in(prepositions) || t.lower() == "and") && j > k+1 {
 			j++
 			continue
 		}
-		if !npWord(t) || subjectPronouns[t.lower()] || t.lower() == "that" || j > k+2 && startsClause(t) && !possessive(t) {
+		if !npWord(t) || t.in(subjectPronouns) || t.lower() == "that" || j > k+2 && startsClause(t) && !possessive(t) {
 			break
 		}
 		j++
@@ -729,7 +739,7 @@ func adverbialEnd(toks []token, inQuote []bool, k, b int) int {
 		return j
 	case t.text == "," || t.text == ":":
 		return j
-	case t.kind == tWord && (subjectPronouns[t.lower()] || t.lower() == "there" || determiners[t.lower()] || isNameWord(t)):
+	case t.kind == tWord && (t.in(subjectPronouns) || t.lower() == "there" || t.in(determiners) || isNameWord(t)):
 		return j
 	}
 	return k
@@ -744,14 +754,14 @@ func inheritSource(toks []token, inQuote []bool, a int, frames []frame, k int) {
 	f := &frames[k]
 	lo := a
 	prev := -1
-	for j := k - 1; j >= 0; j-- {
+	for j := k - 1; j >= 0 && k-j <= maxReach; j-- {
 		if frames[j].src.kind != npNone && frames[j].cueS < f.cueS {
 			prev = j
 			lo = frames[j].cueE
 			break
 		}
 	}
-	for m := f.cueS - 1; m >= lo; m-- {
+	for m := f.cueS - 1; m >= lo && f.cueS-m < 60; m-- {
 		if inQuote[m] {
 			continue
 		}
@@ -772,7 +782,7 @@ func inheritSource(toks []token, inQuote []bool, a int, frames []frame, k int) {
 				f.src = np
 				return
 			}
-		case (clauseMarkers[l] || l == "and" || l == "but") && !toks[m].cap:
+		case (toks[m].in(clauseMarkers) || l == "and" || l == "but") && !toks[m].cap:
 			if np, ok := forwardNP(toks, m+1, f.cueS); ok && np.e < f.cueS && isFiniteAfter(toks, np.e, f.cueS) {
 				f.src = np
 				return
@@ -806,7 +816,7 @@ func nearestClauseSubject(toks []token, inQuote []bool, lo, m int) (phrase, bool
 		if t.kind != tWord || !isFiniteAfter(toks, k+1, m) || inSubordinate(toks, inQuote, lo, k) {
 			continue
 		}
-		if subjectPronouns[t.lower()] && t.lower() != "who" && t.lower() != "it" {
+		if t.in(subjectPronouns) && t.lower() != "who" && t.lower() != "it" {
 			return phrase{s: k, e: k + 1, cs: k, ce: k + 1, kind: npPronoun, head: k}, true
 		}
 		if isNameWord(t) {
@@ -827,7 +837,7 @@ func inSubordinate(toks []token, inQuote []bool, lo, k int) bool {
 			return false
 		}
 		l := toks[j].lower()
-		if subordinators[l] {
+		if toks[j].in(subordinators) {
 			return true
 		}
 		if v, ok := cueVerbs[l]; ok && !v.ambiguous && !toks[j].cap {
@@ -840,14 +850,14 @@ func inSubordinate(toks []token, inQuote []bool, lo, k int) bool {
 // isFiniteAfter reports a verb (after adverbs) at token k: "protesters
 // had gathered", "he criticized".
 func isFiniteAfter(toks []token, k, lim int) bool {
-	for k < lim && isAdverb(&toks[k]) && !clauseVerbs[toks[k].lower()] {
+	for k < lim && isAdverb(&toks[k]) && !toks[k].in(clauseVerbs) {
 		k++
 	}
 	if k >= lim || toks[k].kind != tWord || toks[k].cap {
 		return false
 	}
 	l := toks[k].lower()
-	return clauseVerbs[l] || strings.HasSuffix(l, "ed") || isVerbish(&toks[k])
+	return toks[k].in(clauseVerbs) || strings.HasSuffix(l, "ed") || isVerbish(&toks[k])
 }
 
 // sentenceSubject finds the subject that opens the sentence [a, lim): it
@@ -857,7 +867,7 @@ func sentenceSubject(toks []token, inQuote []bool, a, lim int) (phrase, bool) {
 	if s < lim && inQuote[s] || s < lim && toks[s].kind == tQuote {
 		return phrase{}, false
 	}
-	if s < lim && (adverbialStarts[toks[s].lower()] || introWords[toks[s].lower()] || toks[s].kind == tWord && (strings.HasSuffix(toks[s].lower(), "ing") || strings.HasSuffix(toks[s].lower(), "ed")) && !isNameWord(&toks[min(s+1, lim-1)])) {
+	if s < lim && (toks[s].in(adverbialStarts) || toks[s].in(introWords) || toks[s].kind == tWord && (strings.HasSuffix(toks[s].lower(), "ing") || strings.HasSuffix(toks[s].lower(), "ed")) && !isNameWord(&toks[min(s+1, lim-1)])) {
 		c := commaAfter(toks, inQuote, s, lim, 20)
 		if c < 0 {
 			return phrase{}, false
@@ -868,7 +878,7 @@ func sentenceSubject(toks []token, inQuote []bool, a, lim int) (phrase, bool) {
 	if !ok || np.e >= lim || !plausibleSpeaker(toks, np) {
 		return phrase{}, false
 	}
-	if np.kind == npDesc && !determiners[toks[np.s].lower()] && !roleNouns[toks[np.head].lower()] && !possessive(&toks[np.s]) {
+	if np.kind == npDesc && !toks[np.s].in(determiners) && !toks[np.head].in(roleNouns) && !possessive(&toks[np.s]) {
 		return phrase{}, false
 	}
 	// a verb right after the phrase, or an appositive then a verb
@@ -883,14 +893,14 @@ func sentenceSubject(toks []token, inQuote []bool, a, lim int) (phrase, bool) {
 	for k < lim && isAdverb(&toks[k]) {
 		k++
 	}
-	if k < lim && toks[k].kind == tWord && !toks[k].cap && !determiners[toks[k].lower()] && !prepositions[toks[k].lower()] {
+	if k < lim && toks[k].kind == tWord && !toks[k].cap && !toks[k].in(determiners) && !toks[k].in(prepositions) {
 		return np, true
 	}
 	return phrase{}, false
 }
 
 func skipConj(toks []token, a, b int) int {
-	for a < b && (conjunctions[toks[a].lower()] || toks[a].text == "—" || toks[a].text == "--" || toks[a].text == "(" || toks[a].text == "-") {
+	for a < b && (toks[a].in(conjunctions) || toks[a].text == "—" || toks[a].text == "--" || toks[a].text == "(" || toks[a].text == "-") {
 		a++
 	}
 	return a
@@ -913,7 +923,7 @@ func frameContents(toks []token, inQuote []bool, a, b int, frames []frame, k int
 			end = c
 		}
 	}
-	for j := k + 1; j < len(frames); j++ {
+	for j := k + 1; j < len(frames) && j-k <= maxReach; j++ {
 		g := &frames[j]
 		p := g.frameS - 1
 		if g.frameS <= f.fwd {
@@ -952,6 +962,7 @@ func frameContents(toks []token, inQuote []bool, a, b int, frames []frame, k int
 	}
 	// "defends his record in an ad: “…”": the quotation after the colon
 	// speaks for itself
+	end = min(end, f.fwd+maxClause)
 	for j := f.fwd; j+1 < end; j++ {
 		if toks[j].text == ":" && !inQuote[j] && toks[j+1].kind == tQuote {
 			end = j
@@ -995,7 +1006,7 @@ func frameContents(toks []token, inQuote []bool, a, b int, frames []frame, k int
 		for o > a && !inQuote[o] && toks[o].kind == tPunct {
 			o--
 		}
-		for o > a && inQuote[o] {
+		for o > a && inQuote[o] && p-o < maxClause {
 			o--
 		}
 		cs := skipConj(toks, a, o)
@@ -1008,7 +1019,7 @@ func frameContents(toks []token, inQuote []bool, a, b int, frames []frame, k int
 		return
 	}
 	cs := skipConj(toks, a, p)
-	for j := k - 1; j >= 0; j-- {
+	for j := k - 1; j >= 0 && k-j <= maxReach; j-- {
 		for _, c := range frames[j].contents {
 			if c[1] > cs && c[0] < p {
 				return // an earlier frame reports this clause
@@ -1035,7 +1046,7 @@ func frameContents(toks []token, inQuote []bool, a, b int, frames []frame, k int
 // noFrameBetween reports that no frame before frames[k] in the sentence
 // reaches past token cs.
 func noFrameBetween(frames []frame, k, cs int) bool {
-	for j := 0; j < k; j++ {
+	for j := max(0, k-maxReach); j < k; j++ {
 		if frames[j].frameE > cs {
 			return false
 		}
@@ -1058,6 +1069,9 @@ func attributesQuotation(toks []token, inQuote []bool, a, fs int) bool {
 	}
 	o := p - 1
 	for o >= a && (inQuote[o] || toks[o].kind == tPunct) {
+		if p-o > maxClause {
+			return false
+		}
 		o--
 	}
 	// o is the opening mark, or the sentence began inside the quotation
@@ -1089,7 +1103,7 @@ func accordingContents(toks []token, inQuote []bool, a, b int, frames []frame, k
 	} else {
 		ce = f.cueS
 	}
-	for j := k - 1; j >= 0; j-- {
+	for j := k - 1; j >= 0 && k-j <= maxReach; j-- {
 		if frames[j].frameE <= ce && frames[j].frameE > cs {
 			cs = frames[j].fwd
 			break
@@ -1133,7 +1147,7 @@ func appendContents(toks []token, inQuote []bool, k, end int, out [][2]int) [][2
 		switch {
 		case t.text == ";":
 			cut, next = i, i+1
-		case l == "that" && i > s+1 && conjunctions[toks[i-1].lower()]:
+		case l == "that" && i > s+1 && toks[i-1].in(conjunctions):
 			cut, next = i-1, i+1
 			if cut-1 > s && toks[cut-1].text == "," {
 				cut--
@@ -1160,11 +1174,10 @@ func isAdverb(t *token) bool {
 	if t.kind != tWord {
 		return false
 	}
-	l := t.lower()
-	return preVerb[l] || isLyAdverb(t)
+	return t.in(preVerb) || isLyAdverb(t)
 }
 
 func isLyAdverb(t *token) bool {
 	l := t.text
-	return len(l) > 4 && strings.HasSuffix(l, "ly") && !t.cap && !roleNouns[l] && !notAdverbs[l]
+	return len(l) > 4 && strings.HasSuffix(l, "ly") && !t.cap && !t.in(roleNouns|notAdverbs)
 }

@@ -18,6 +18,9 @@ type cueVerb struct {
 
 var cueVerbs = map[string]cueVerb{}
 
+// cueWords holds the forms of cueVerbs, so a token knows it may be a cue.
+var cueWords = set("")
+
 // verbForms returns the forms of a verb: "warn" gives warn warns warned
 // warning; irregular forms are listed after the base ("say said").
 func verbForms(spec string) []string {
@@ -42,7 +45,10 @@ func init() {
 	// add registers the forms of each verb; nouns lists the forms that
 	// are also common nouns.
 	add := func(v cueVerb, nouns string, specs ...string) {
-		amb := set(nouns)
+		amb := map[string]bool{}
+		for _, n := range strings.Fields(nouns) {
+			amb[n] = true
+		}
 		for _, spec := range specs {
 			forms := verbForms(spec)
 			for _, f := range forms {
@@ -99,6 +105,10 @@ func init() {
 	for _, f := range []string{"refer", "refers", "referred", "referring"} {
 		cueVerbs[f] = cueVerb{lemma: "refer", needsQuote: true, particle: "to"}
 	}
+	for f := range cueVerbs {
+		cueWords.add(f)
+	}
+	cueWords.add("according") // according to
 }
 
 func splitFields(s string) []string {

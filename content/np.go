@@ -62,7 +62,7 @@ aug. sept. sep. oct. nov. dec. week weekend month year morning afternoon evening
 earlier later recently previously`)
 
 func isCapWord(t *token) bool {
-	return (t.kind == tWord || t.kind == tNum && t.cap) && t.cap && !functionWords[t.lower()]
+	return (t.kind == tWord || t.kind == tNum && t.cap) && t.cap && !t.in(functionWords)
 }
 
 // isNameWord is a token that can be part of a proper name.
@@ -70,7 +70,7 @@ func isNameWord(t *token) bool {
 	if t.kind != tWord || !t.cap {
 		return false
 	}
-	return !functionWords[strings.TrimSuffix(t.lower(), ".")]
+	return !t.fn
 }
 
 func possessive(t *token) bool {
@@ -84,12 +84,10 @@ func isVerbish(t *token) bool {
 	if t.kind != tWord {
 		return false
 	}
-	l := t.lower()
-	if _, ok := cueVerbs[l]; ok && !t.cap {
-		v := cueVerbs[l]
-		return !v.ambiguous
+	if t.in(cueWords) && !t.cap {
+		return !cueVerbs[t.low].ambiguous
 	}
-	return clauseVerbs[l]
+	return t.in(clauseVerbs)
 }
 
 // npWord reports whether a token can sit inside a speaker phrase: names,
@@ -102,11 +100,10 @@ func npWord(t *token) bool {
 	default:
 		return false
 	}
-	l := t.lower()
-	if determiners[l] || personTitles[l] || nameParticles[l] {
+	if t.in(determiners | personTitles | nameParticles) {
 		return true
 	}
-	if functionWords[strings.TrimSuffix(l, ".")] {
+	if t.fn {
 		return false
 	}
 	if isVerbish(t) || !t.cap && isLyAdverb(t) {
@@ -119,13 +116,14 @@ func npWord(t *token) bool {
 // (particles such as "de" and "of" allowed between name words).
 func nameRunBack(toks []token, lo, end int) int {
 	i := end
+	lo = max(lo, end-12) // a name is a few words
 	for i > lo {
 		t := &toks[i-1]
 		if isNameWord(t) {
 			i--
 			continue
 		}
-		if i-1 > lo && i < end && (nameParticles[t.lower()] || t.lower() == "of" || t.lower() == "for" || t.text == "-" || t.text == "&") && isNameWord(&toks[i-2]) {
+		if i-1 > lo && i < end && (t.in(nameParticles) || t.lower() == "of" || t.lower() == "for" || t.text == "-" || t.text == "&") && isNameWord(&toks[i-2]) {
 			i--
 			continue
 		}
@@ -138,7 +136,7 @@ func nameRunBack(toks []token, lo, end int) int {
 // description ("Officials said"), not a name.
 func lowerRole(toks []token, i, lo int) bool {
 	t := &toks[i]
-	return t.cap && roleNouns[t.lower()] && (i == lo || toks[i-1].kind == tQuote || toks[i-1].kind == tPunct)
+	return t.cap && t.in(roleNouns) && (i == lo || toks[i-1].kind == tQuote || toks[i-1].kind == tPunct)
 }
 
 // backwardNP finds the phrase that ends at token end-1, looking no further
@@ -148,22 +146,21 @@ func backwardNP(toks []token, lo, end int) (phrase, bool) {
 		return phrase{}, false
 	}
 	last := &toks[end-1]
-	l := last.lower()
-	if last.kind == tWord && subjectPronouns[l] {
+	if last.kind == tWord && last.in(subjectPronouns) {
 		return phrase{s: end - 1, e: end, cs: end - 1, ce: end, kind: npPronoun, head: end - 1}, true
 	}
-	if last.kind == tWord && groupPronouns[l] {
+	if last.kind == tWord && last.in(groupPronouns) {
 		// "Several said", "Others say", "Both told"
 		return phrase{s: end - 1, e: end, cs: end - 1, ce: end, kind: npDesc, head: end - 1}, true
 	}
 	var p phrase
 	switch {
-	case isNameWord(last) && !lowerRole(toks, end-1, lo) && !timeWords[l]:
+	case isNameWord(last) && !lowerRole(toks, end-1, lo) && !last.in(timeWords):
 		s := nameRunBack(toks, lo, end)
 		p = phrase{s: s, e: end, kind: npName, head: end - 1}
-	case last.kind == tWord && npWord(last) && !determiners[l] && !timeWords[l] && !nameParticles[l]:
+	case last.kind == tWord && npWord(last) && !last.in(determiners) && !last.in(timeWords) && !last.in(nameParticles):
 		p = phrase{s: end - 1, e: end, kind: npDesc, head: end - 1}
-	case last.kind == tNum || last.kind == tWord && numberWords[l]:
+	case last.kind == tNum || last.kind == tWord && last.in(numberWords):
 		p = phrase{s: end - 1, e: end, kind: npDesc, head: end - 1} // "About four in 10 said"
 	default:
 		return phrase{}, false
@@ -172,7 +169,7 @@ func backwardNP(toks []token, lo, end int) (phrase, bool) {
 	p.cs, p.ce = p.s, p.e
 	// A prepositional phrase after the head: "a diplomat in Lausanne",
 	// "a spokesman for the company", "John Kasich of Ohio".
-	if p.s-1 > lo && prepositions[toks[p.s-1].lower()] {
+	if p.s-1 > lo && toks[p.s-1].in(prepositions) {
 		if q, ok := backwardNP(toks, lo, p.s-1); ok && q.kind != npPronoun && q.e-q.s < 8 && (q.kind == npDesc || q.kind == npName && (p.kind == npName || toks[p.s-1].lower() == "of")) {
 			q.e = p.e
 			if q.kind == npName && p.kind == npName && toks[p.s-1].lower() != "of" {
@@ -191,21 +188,21 @@ func extendModifiers(toks []token, lo, s int, name bool) int {
 		t := &toks[s-1]
 		l := t.lower()
 		switch {
-		case determiners[l]:
+		case t.in(determiners):
 			return s - 1
 		case possessive(t):
 			s--
 			// "Trump's campaign manager": take the owner's name too.
 			return extendModifiers(toks, lo, nameRunBack(toks, lo, s), true)
-		case t.kind == tWord && (personTitles[l] || nameMods[l]):
+		case t.kind == tWord && (t.in(personTitles) || t.in(nameMods)):
 			s--
-		case t.kind == tWord && t.cap && !functionWords[strings.TrimSuffix(l, ".")]:
+		case t.kind == tWord && t.cap && !t.fn:
 			s-- // "Western", "U.S.", "Russian"
-		case t.kind == tWord && !name && npWord(t) && !timeWords[l]:
+		case t.kind == tWord && !name && npWord(t) && !t.in(timeWords):
 			s-- // "political experts", "old Iowa political hands"
 		case t.kind == tNum:
 			s--
-		case approximators[l] || (l == "least" || l == "than") && s-2 >= lo:
+		case t.in(approximators) || (l == "least" || l == "than") && s-2 >= lo:
 			s-- // "about 50 protesters", "at least half", "more than 100"
 			if l == "least" || l == "than" {
 				s--
@@ -232,11 +229,11 @@ func forwardNP(toks []token, s, hi int) (phrase, bool) {
 		return phrase{}, false
 	}
 	t := &toks[s]
-	if t.kind == tWord && subjectPronouns[t.lower()] && t.lower() != "who" {
+	if t.kind == tWord && t.in(subjectPronouns) && t.lower() != "who" {
 		return phrase{s: s, e: s + 1, cs: s, ce: s + 1, kind: npPronoun, head: s}, true
 	}
 	i := s
-	if approximators[t.lower()] && s+1 < hi && (toks[s+1].kind == tNum || numberWords[toks[s+1].lower()]) {
+	if t.in(approximators) && s+1 < hi && (toks[s+1].kind == tNum || toks[s+1].in(numberWords)) {
 		i++ // "about 200 protesters"
 	}
 	core := -1 // end of the phrase before "of/for/at …"
@@ -255,7 +252,7 @@ func forwardNP(toks []token, s, hi int) (phrase, bool) {
 			i++
 			continue
 		}
-		if t.kind == tWord && prepositions[l] && i > s {
+		if t.kind == tWord && t.in(prepositions) && i > s {
 			if i+1 < hi && npWord(&toks[i+1]) && toks[i+1].lower() != "that" {
 				if core < 0 {
 					core = i
@@ -265,11 +262,11 @@ func forwardNP(toks []token, s, hi int) (phrase, bool) {
 			}
 			break
 		}
-		if !npWord(t) || t.kind == tWord && timeWords[l] && i > s {
+		if !npWord(t) || t.kind == tWord && t.in(timeWords) && i > s {
 			break
 		}
-		if i > s && seenName && t.kind == tWord && !t.cap && !possessive(t) && !roleNouns[l] && !personTitles[l] && !nameParticles[l] && !determiners[l] &&
-			(strings.HasSuffix(l, "ed") || i+1 < hi && (determiners[toks[i+1].lower()] || objectPronouns[toks[i+1].lower()] || possessive(&toks[i+1]))) {
+		if i > s && seenName && t.kind == tWord && !t.cap && !possessive(t) && !t.in(roleNouns) && !t.in(personTitles) && !t.in(nameParticles) && !t.in(determiners) &&
+			(strings.HasSuffix(l, "ed") || i+1 < hi && (toks[i+1].in(determiners) || toks[i+1].in(objectPronouns) || possessive(&toks[i+1]))) {
 			break // "Mr. Obama revised his plans": a verb after the name
 		}
 		if isNameWord(t) && !(i == s && lowerRole(toks, i, s)) {
@@ -278,7 +275,7 @@ func forwardNP(toks []token, s, hi int) (phrase, bool) {
 		i++
 	}
 	// trim trailing prepositions and determiners
-	for i > s && (prepositions[toks[i-1].lower()] || determiners[toks[i-1].lower()] || toks[i-1].text == "-") {
+	for i > s && (toks[i-1].in(prepositions) || toks[i-1].in(determiners) || toks[i-1].text == "-") {
 		i--
 	}
 	if i == s {
@@ -289,13 +286,13 @@ func forwardNP(toks []token, s, hi int) (phrase, bool) {
 	}
 	p := phrase{s: s, e: i, cs: s, ce: core, kind: npDesc, head: core - 1}
 	for j := s; j < core; j++ {
-		if isNameWord(&toks[j]) && !lowerRole(toks, j, s) && !(j == s && determiners[toks[j].lower()]) {
+		if isNameWord(&toks[j]) && !lowerRole(toks, j, s) && !(j == s && toks[j].in(determiners)) {
 			p.kind = npName
 		}
 	}
 	if p.kind == npDesc {
 		last := &toks[core-1]
-		if last.kind == tNum || determiners[last.lower()] && core-s == 1 && !groupPronouns[last.lower()] {
+		if last.kind == tNum || last.in(determiners) && core-s == 1 && !last.in(groupPronouns) {
 			return phrase{}, false
 		}
 	}
@@ -305,10 +302,10 @@ func forwardNP(toks []token, s, hi int) (phrase, bool) {
 // npSpan reports whether tokens [s, e) are one speaker phrase, as the
 // segment before an appositive is: "Brianne Stone, 29, of Huntsville, said".
 func npSpan(toks []token, s, e int) (phrase, bool) {
-	for s < e && conjunctions[toks[s].lower()] {
+	for s < e && toks[s].in(conjunctions) {
 		s++
 	}
-	if e-s == 1 && toks[s].kind == tWord && (subjectPronouns[toks[s].lower()] || groupPronouns[toks[s].lower()]) {
+	if e-s == 1 && toks[s].kind == tWord && (toks[s].in(subjectPronouns) || toks[s].in(groupPronouns)) {
 		if toks[s].lower() == "who" || toks[s].lower() == "it" {
 			return phrase{}, false
 		}
@@ -331,14 +328,14 @@ func plausibleSpeaker(toks []token, p phrase) bool {
 	switch {
 	case p.kind == npPronoun:
 		return true
-	case groupPronouns[l]:
-		return p.ce-p.s == 1 || p.s+1 < p.e && toks[p.s+1].lower() == "of" || roleNouns[head]
-	case determiners[l] || possessive(first) || approximators[l] || first.kind == tNum || numberWords[l] || personTitles[l] || nameMods[l]:
+	case first.in(groupPronouns):
+		return p.ce-p.s == 1 || p.s+1 < p.e && toks[p.s+1].lower() == "of" || roleNouns.has(head)
+	case first.in(determiners) || possessive(first) || first.in(approximators) || first.kind == tNum || first.in(numberWords) || first.in(personTitles) || first.in(nameMods):
 		return true
 	case first.cap:
 		return true
 	}
-	return roleNouns[head] && !strings.HasSuffix(l, "ing")
+	return roleNouns.has(head) && !strings.HasSuffix(l, "ing")
 }
 
 // lowerFirst reports whether the token begins with a lower-case letter.

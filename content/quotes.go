@@ -169,7 +169,7 @@ func isElision(text string, e int) bool {
 	for j < len(text) && text[j] >= 'a' && text[j] <= 'z' {
 		j++
 	}
-	if elisions[text[e:j]] {
+	if elisions.has(text[e:j]) {
 		return true
 	}
 	// ’90s, '08

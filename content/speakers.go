@@ -40,8 +40,18 @@ type resolver struct {
 	order    int
 	recent   []int // entity indexes, most recent mention last
 	speakers []int // entity indexes of sources, most recent last
-	mentions []Mention
-	mentEnt  []int
+	mentions []mention
+}
+
+// mention is a place that names an entity, kept small while the analysis
+// runs.
+type mention struct {
+	para, s, e, ent int32
+	text            string
+}
+
+func (r *resolver) mention(para, s, e int, text string, ent int) {
+	r.mentions = append(r.mentions, mention{int32(para), int32(s), int32(e), int32(ent), text})
 }
 
 func newResolver() *resolver {
@@ -93,11 +103,11 @@ func nameParts(toks []token, p phrase) (title, name [2]int) {
 	for s > p.s {
 		t := &toks[s-1]
 		l := t.lower()
-		if isNameWord(t) && !personTitles[l] && !personTitles[strings.TrimSuffix(l, ".")] {
+		if isNameWord(t) && !t.in(personTitles) && !personTitles.has(strings.TrimSuffix(l, ".")) {
 			s--
 			continue
 		}
-		if s < e && s-1 > p.s && nameParticles[l] && isNameWord(&toks[s-2]) && !personTitles[toks[s-2].lower()] {
+		if s < e && s-1 > p.s && t.in(nameParticles) && isNameWord(&toks[s-2]) && !toks[s-2].in(personTitles) {
 			s--
 			continue
 		}
@@ -116,18 +126,28 @@ func joinToks(text string, toks []token, r [2]int) string {
 func isOrgName(toks []token, r [2]int) bool {
 	for i := r[0]; i < r[1]; i++ {
 		l := strings.TrimSuffix(toks[i].lower(), "'s")
-		if orgWords[l] || places[l] {
+		if orgWords.has(l) || places.has(l) {
 			return true
 		}
-		if toks[i].kind == tWord && len(toks[i].text) >= 2 && strings.ToUpper(toks[i].text) == toks[i].text && !strings.Contains(toks[i].text, ".") && len(toks[i].text) <= 5 && r[1]-r[0] == 1 {
+		if r[1]-r[0] == 1 && toks[i].kind == tWord && len(toks[i].text) >= 2 && len(toks[i].text) <= 5 && allCaps(toks[i].text) {
 			return true // an acronym on its own: NATO, CNN
 		}
 	}
 	return false
 }
 
+// allCaps reports an acronym: ASCII capitals only.
+func allCaps(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 'A' || s[i] > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
 func stripDet(toks []token, r [2]int) [2]int {
-	for r[0] < r[1] && (determiners[toks[r[0]].lower()] || toks[r[0]].lower() == "the") {
+	for r[0] < r[1] && (toks[r[0]].in(determiners) || toks[r[0]].lower() == "the") {
 		r[0]++
 	}
 	return r
@@ -230,21 +250,25 @@ func genderOf(toks []token, title, name [2]int) byte {
 
 // named finds or creates the entity for a proper name.
 func (r *resolver) named(name, desc string, kind entKind, gender byte, surface string) int {
-	key := strings.ToLower(name)
+	return r.namedKey(name, lowerOf(name), desc, kind, gender, surface)
+}
+
+// namedKey is named with the name's lower-case key already made.
+func (r *resolver) namedKey(name, key, desc string, kind entKind, gender byte, surface string) int {
 	i, ok := r.byName[key]
 	if ok {
 		i = r.find(i)
 	}
+	last := lastWord(key)
 	if !ok && kind == entPerson {
-		words := strings.Fields(key)
-		last := strings.TrimSuffix(strings.TrimSuffix(words[len(words)-1], "'s"), "’s")
+		last = strings.TrimSuffix(strings.TrimSuffix(last, "'s"), "’s")
 		if j, ok2 := r.byLast[last]; ok2 {
 			j = r.find(j)
 			e := r.ents[j]
 			switch {
-			case len(words) == 1:
+			case last == key:
 				i, ok = j, true // "Kerry" after "John Kerry"
-			case len(strings.Fields(e.name)) == 1:
+			case !strings.ContainsRune(strings.TrimSpace(e.name), ' '):
 				e.name = name // "John Kerry" after "Kerry"
 				i, ok = j, true
 			}
@@ -256,8 +280,7 @@ func (r *resolver) named(name, desc string, kind entKind, gender byte, surface s
 	if !ok {
 		i = r.newEntity(&entity{name: name, kind: kind, named: true})
 		if kind == entPerson {
-			words := strings.Fields(key)
-			r.ents[i].last = words[len(words)-1]
+			r.ents[i].last = last
 		}
 	}
 	r.byName[key] = i
@@ -329,9 +352,9 @@ func (r *resolver) pronoun(p string) int {
 		e := r.ents[i]
 		switch p {
 		case "he":
-			return e.kind == entPerson && e.gender != 'f' || e.kind == entGroup && e.gender == 'm' || e.kind == entGroup && !plural(e.head) && e.gender != 'f' && personHead(e.head) && roleNouns[e.head]
+			return e.kind == entPerson && e.gender != 'f' || e.kind == entGroup && e.gender == 'm' || e.kind == entGroup && !plural(e.head) && e.gender != 'f' && personHead(e.head) && roleNouns.has(e.head)
 		case "she":
-			return e.kind == entPerson && e.gender != 'm' || e.kind == entGroup && !plural(e.head) && e.gender != 'm' && personHead(e.head) && roleNouns[e.head]
+			return e.kind == entPerson && e.gender != 'm' || e.kind == entGroup && !plural(e.head) && e.gender != 'm' && personHead(e.head) && roleNouns.has(e.head)
 		case "they":
 			return e.kind == entOrg || e.kind == entGroup && plural(e.head)
 		case "it":
@@ -370,7 +393,7 @@ func personHead(head string) bool {
 
 // speakerList builds the output speakers from entities that have quotes,
 // most quoted first, with stable ids.
-func (r *resolver) speakerList(quotes []Quote, qent []int) ([]Speaker, map[int]string) {
+func (r *resolver) speakerList(quotes []Quote, qent []int) ([]Speaker, []string) {
 	for qi, ei := range qent {
 		if ei >= 0 {
 			ei = r.find(ei)
@@ -391,7 +414,7 @@ func (r *resolver) speakerList(quotes []Quote, qent []int) ([]Speaker, map[int]s
 		}
 		return ea.first < eb.first
 	})
-	ids := map[int]string{}
+	ids := make([]string, len(r.ents)) // entity -> speaker id, "" when it has no quotes
 	used := map[string]bool{}
 	var out []Speaker
 	for _, i := range idx {
@@ -449,4 +472,10 @@ func descEnd(toks []token, s, e int) int {
 		}
 	}
 	return e
+}
+
+// lastWord returns the last space-separated word of s.
+func lastWord(s string) string {
+	s = strings.TrimRight(s, " ")
+	return s[strings.LastIndexAny(s, " \t\n")+1:]
 }
