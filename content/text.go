@@ -61,7 +61,6 @@ var abbreviations = set("mr mrs ms dr sen rep gov gen lt col sgt capt cpt st jr 
 // titleAbbrevs never end a sentence: a name always follows them.
 var titleAbbrevs = set("mr mrs ms dr sen rep gov gen lt col sgt capt cpt prof rev adm maj cmdr cdr pres st")
 
-
 func isLetter(r rune) bool {
 	if r < utf8.RuneSelf {
 		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z'
