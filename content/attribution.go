@@ -51,6 +51,12 @@ func findFrames(text string, toks []token, inQuote []bool, a, b int, titleCase b
 		if t.kind != tWord {
 			continue
 		}
+		if t.in(claimNouns) && !t.cap {
+			if f, ok := nounFrame(toks, inQuote, a, b, i); ok {
+				out = append(out, f)
+				continue
+			}
+		}
 		if !t.in(cueWords) {
 			continue
 		}
@@ -148,6 +154,38 @@ func markFrame(toks []token, inQuote []bool, a, b, i int) (frame, bool) {
 	return f, false
 }
 
+// nounFrame reads a claim named by a noun with its owner and "that":
+// "Trump's claim that …", "his repeated insistence that …".
+func nounFrame(toks []token, inQuote []bool, a, b, i int) (frame, bool) {
+	f := frame{cueS: i, cueE: i + 1, fwd: -1}
+	if i+1 >= b || toks[i+1].lower() != "that" || inQuote[i+1] {
+		return f, false
+	}
+	j := i - 1
+	for j >= a && i-j <= 3 && toks[j].kind == tWord && !toks[j].cap && !possessive(&toks[j]) && !toks[j].in(possessivePronouns) && !toks[j].in(functionWords) {
+		j-- // "repeated", "latest", "false"
+	}
+	if j < a || inQuote[j] {
+		return f, false
+	}
+	var src phrase
+	switch {
+	case toks[j].in(possessivePronouns):
+		src = phrase{s: j, e: j + 1, cs: j, ce: j + 1, kind: npPronoun, head: j}
+	case possessive(&toks[j]) && isNameWord(&toks[j]):
+		np, ok := backwardNP(toks, a, j+1)
+		if !ok || np.kind != npName {
+			return f, false
+		}
+		src = np
+	default:
+		return f, false
+	}
+	f.src, f.hasThat = src, true
+	f.frameS, f.frameE, f.fwd = src.s, i+1, i+2
+	return f, true
+}
+
 // accordingTo reads "according to X": the content is the rest of the
 // sentence on the other side of the phrase.
 func accordingTo(toks []token, inQuote []bool, a, b, i int) (frame, bool) {
@@ -214,8 +252,8 @@ func verbFrame(toks []token, inQuote []bool, a, b, i int, v cueVerb) (frame, boo
 		// issued it speaks
 		found, f.inherit = false, true
 	}
-	if found && v.ambiguous && !adjacentSubject(toks, subj, i) {
-		return f, false
+	if found && v.ambiguous && !adjacentSubject(toks, subj, i) && !(i+1 < b && toks[i+1].lower() == "that") {
+		return f, false // "notes" is a verb beside its subject or before "that"
 	}
 	if !found && v.ambiguous {
 		return f, false
@@ -239,7 +277,7 @@ func verbFrame(toks []token, inQuote []bool, a, b, i int, v cueVerb) (frame, boo
 		for p >= a && isAdverb(&toks[p]) {
 			p--
 		}
-		if strings.HasSuffix(l, "ing") && p >= a && (toks[p].text == "," || toks[p].text == "--" || toks[p].text == "—" || toks[p].text == "by" || toks[p].text == "while" || toks[p].text == "and") ||
+		if strings.HasSuffix(l, "ing") && p >= a && (toks[p].text == "," || toks[p].text == "--" || toks[p].text == "—" || participlePreps.has(toks[p].lower())) ||
 			p >= a && (toks[p].lower() == "and" || toks[p].lower() == "but" || toks[p].lower() == "then") {
 			f.inherit = true
 		} else {
@@ -286,7 +324,7 @@ func verbFrame(toks []token, inQuote []bool, a, b, i int, v cueVerb) (frame, boo
 		return f, false
 	}
 	// "As Kerry said, …"
-	if f.frameS-1 >= a && toks[f.frameS-1].lower() == "as" && skipConj(toks, a, b) == f.frameS-1 {
+	if f.frameS-1 >= a && toks[f.frameS-1].lower() == "as" && onlyConjBefore(toks, a, f.frameS-1) {
 		f.asClause = true
 	}
 	return f, true
@@ -356,6 +394,17 @@ func invertedEnd(toks []token, inQuote []bool, k, b int) bool {
 	t := &toks[k]
 	l := t.lower()
 	return t.kind == tPunct || t.kind == tQuote || t.in(adverbialStarts) || t.in(timeWords) || l == "who" || l == "whose" || isAdverb(t) || l == "to" || l == "that"
+}
+
+// onlyConjBefore reports that tokens [a, k) are conjunctions and commas:
+// "Yet, as Mr. Bown observed, …".
+func onlyConjBefore(toks []token, a, k int) bool {
+	for i := a; i < k; i++ {
+		if !toks[i].in(conjunctions) && toks[i].kind != tPunct {
+			return false
+		}
+	}
+	return true
 }
 
 // adjacentSubject: an ambiguous form (claims, notes, calls) is a verb only
@@ -434,6 +483,10 @@ func subjectBefore(toks []token, inQuote []bool, a, i int) (phrase, bool) {
 		k := j - 1
 		if k >= a && toks[k].text == "," {
 			if np, ok := appositiveSubject(toks, inQuote, a, k); ok {
+				np.e = j + 1
+				return np, true
+			}
+			if np, ok := relativeAntecedent(toks, inQuote, a, k); ok {
 				np.e = j + 1
 				return np, true
 			}
@@ -546,6 +599,27 @@ func appositiveSubject(toks []token, inQuote []bool, a, c int) (phrase, bool) {
 	p = p.fix()
 	p.e = c
 	return p, true
+}
+
+// relativeAntecedent finds the name a relative clause describes when it
+// closes a clause: "a frosty relationship with McConnell, now the majority
+// leader, who said": the last name before the appositives.
+func relativeAntecedent(toks []token, inQuote []bool, a, c int) (phrase, bool) {
+	end := c
+	for n := 0; n < 4 && end > a; n++ {
+		s := end - 1
+		for s > a && !(toks[s-1].text == "," && !inQuote[s-1]) && !clauseBoundary(toks, inQuote, s-1) && end-s < 40 {
+			s--
+		}
+		if np, ok := backwardNP(toks, s, end); ok && np.kind == npName {
+			return np, true
+		}
+		if !appositiveLike(toks, s, end) || s <= a {
+			break
+		}
+		end = s - 1
+	}
+	return phrase{}, false
 }
 
 // isBareName: a name without a determiner or title.
@@ -993,7 +1067,7 @@ func frameContents(toks []token, inQuote []bool, a, b int, frames []frame, k int
 	if f.quotesOnly && !f.inverted {
 		return
 	}
-	if q := f.fwd; q < b && !(sentenceEnd(&toks[q]) || toks[q].text == "," || toks[q].text == ";" || toks[q].text == "—" || toks[q].text == "--" || toks[q].text == ")" || toks[q].kind == tQuote && !inQuote[q]) {
+	if q := f.fwd; q < b && !(sentenceEnd(&toks[q]) || toks[q].text == "," || toks[q].text == ";" || toks[q].text == "—" || toks[q].text == "--" || toks[q].text == ")" || toks[q].text == "(" || toks[q].kind == tQuote && !inQuote[q]) {
 		return // "…, Cruz said: “…”": the frame opens a quotation
 	}
 	// Nothing reported after the frame: the content comes first, "…,

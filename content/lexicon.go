@@ -302,3 +302,13 @@ var documentNouns = set("statement statements release letter letters email email
 
 // subordinators open a clause that depends on another.
 var subordinators = set("that who whom whose which what whether if how why where when because although though while since unless")
+
+// participlePreps introduce a participle whose subject is the clause's:
+// "by saying", "after adding", "despite admitting".
+var participlePreps = set("by while and after before despite without in when since upon")
+
+// claimNouns name a claim whose words follow "that": "Trump's claim that".
+var claimNouns = set("claim claims assertion assertions argument insistence suggestion statement contention allegation allegations accusation charge promise pledge vow warning prediction boast admission complaint declaration emphasis remark remarks comment comments view belief assurance assurances threat")
+
+// possessivePronouns own a claim: "his claim that".
+var possessivePronouns = set("his her their its my our your")

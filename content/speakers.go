@@ -169,6 +169,16 @@ func (r *resolver) resolve(text string, toks []token, p phrase) int {
 		if c := pronounContraction(pr); c != "" {
 			pr = c
 		}
+		switch pr { // a possessive names its owner: "his claim that"
+		case "his":
+			pr = "he"
+		case "her":
+			pr = "she"
+		case "their":
+			pr = "they"
+		case "its":
+			pr = "it"
+		}
 		i := r.pronoun(pr)
 		if i >= 0 {
 			r.addAlias(i, surface)
