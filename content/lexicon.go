@@ -78,7 +78,8 @@ func init() {
 	// Exclamations: they attribute the words quoted beside them.
 	add(cueVerb{quotesOnly: true}, "sigh sighs boom booms cheer cheers roar roars cry cries gasp gasps groan groans rant rants rave raves thunder shout shouts yell yells scream screams chant chants whisper whispers",
 		"sigh", "boom", "jeer", "cheer", "holler", "bellow", "roar", "cry cries cried crying", "gasp", "groan",
-		"marvel", "rant", "rave", "thunder", "exclaim", "shout", "yell", "scream", "chant", "whisper", "mutter")
+		"marvel", "rant", "rave", "thunder", "exclaim", "shout", "yell", "scream", "chant", "whisper", "mutter",
+		"react", "fume", "remember", "blare", "reminisce", "retweet")
 	add(cueVerb{}, "point points", "point") // pointed out
 	add(cueVerb{}, "call calls", "call")    // called it, called for
 	// Speech acts: they attribute the quotation that follows them, "mocked
@@ -86,7 +87,7 @@ func init() {
 	add(cueVerb{needsQuote: true}, "label labels brand brands slam slams praise praises blame blames attack attacks question questions challenge challenges mock mocks tease teases dub dubs hail hails tout touts cite cites quote quotes characterize",
 		"describe", "label", "dub dubs dubbed dubbing", "brand", "blast", "slam slams slammed slamming", "mock",
 		"criticize", "criticise", "praise", "accuse", "blame", "decry", "denounce", "condemn", "dismiss", "hail",
-		"tout", "question", "challenge", "attack", "tease", "characterize", "characterise", "cite", "quote",
+		"tout", "question", "challenge", "attack", "tease", "thank", "characterize", "characterise", "cite", "quote",
 		"defend", "ridicule", "deride", "lambaste", "rip rips ripped ripping", "chide", "scold", "rebuke", "berate", "taunt", "needle", "lampoon", "vilify", "insult", "disparage", "belittle")
 	add(cueVerb{needsQuote: true}, "compare compares credit credits invite invites welcome welcomes reject rejects dispute disputes oppose opposes endorse endorses press presses protest protests object objects mourn mourns regret regrets celebrate celebrates frame frames cast casts paint paints term terms nickname nicknames hint hints signal signals reference references echo echoes invoke invokes",
 		"liken", "compare", "laud", "herald", "credit", "invite", "implore", "applaud", "welcome", "reject",
@@ -99,6 +100,11 @@ func init() {
 		"rule", "find finds found finding", "believe", "think thinks thought thinking", "feel feels felt feeling",
 		"fear", "worry", "hope", "know knows knew known knowing", "realize", "recognize", "understand understands understood understanding",
 		"decide", "determine", "show", "indicate", "prove", "demonstrate", "learn", "assume", "expect", "doubt", "suspect")
+	for _, spec := range []string{"fire fires fired firing", "shoot shoots shot shooting", "hit hits hit hitting", "push pushes pushed pushing"} {
+		for _, f := range splitFields(spec) {
+			cueVerbs[f] = cueVerb{lemma: "fire back", particle: "back"} // "fired back that"
+		}
+	}
 	for _, f := range []string{"put", "puts", "putting"} {
 		cueVerbs[f] = cueVerb{lemma: "put", quotesOnly: true, particle: "it"} // "as X put it"
 	}
@@ -312,3 +318,7 @@ var claimNouns = set("claim claims assertion assertions argument insistence sugg
 
 // possessivePronouns own a claim: "his claim that".
 var possessivePronouns = set("his her their its my our your")
+
+// segmentOpeners may open the segment that holds a subject: "As John
+// Cornyn, the No. 2 in the leadership, put it".
+var segmentOpeners = set("as while when after because since though although if but and yet so")
