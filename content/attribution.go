@@ -415,6 +415,9 @@ func adjacentSubject(toks []token, subj phrase, i int) bool {
 			return false
 		}
 	}
+	if p := subj.s - 1; p >= 0 && (toks[p].in(prepositions) || toks[p].in(determiners) || toks[p].kind == tNum || toks[p].text == "%") {
+		return false // "11% of Republican claims": a noun after all
+	}
 	return subj.kind == npPronoun || subj.kind == npName
 }
 
@@ -514,6 +517,13 @@ func subjectBefore(toks []token, inQuote []bool, a, i int) (phrase, bool) {
 	// circumstance and take the subject before it.
 	if np.s-1 >= a && toks[np.s-1].in(adverbialPreps) && (toks[np.head].in(timeWords) || toks[np.head].in(circumstances)) {
 		if q, ok := backwardNP(toks, a, np.s-1); ok && (q.kind == npName || q.kind == npPronoun) {
+			return q, true
+		}
+	}
+	// "Protesters marching through the streets chanted": the phrase after
+	// a preposition is no subject; the sentence's is.
+	if np.s-1 >= a && toks[np.s-1].in(prepositions|adverbialPreps) && np.kind == npDesc && !toks[np.head].in(roleNouns) {
+		if q, ok := sentenceSubject(toks, inQuote, a, np.s-1); ok && q.e < np.s {
 			return q, true
 		}
 	}
@@ -837,6 +847,17 @@ func inheritSource(toks []token, inQuote []bool, a int, frames []frame, k int) {
 	}
 	for m := f.cueS - 1; m >= lo && f.cueS-m < 60; m-- {
 		if inQuote[m] {
+			continue
+		}
+		if d := toks[m].text; d == "-" || d == "—" || d == "--" || d == "–" {
+			// "… Bank of America Stadium - where the Panthers played … -
+			// while chanting": a parenthesis between dashes
+			for k := m - 1; k >= lo && m-k < 40; k-- {
+				if toks[k].text == d && !inQuote[k] {
+					m = k
+					break
+				}
+			}
 			continue
 		}
 		l := toks[m].lower()

@@ -89,11 +89,12 @@ func init() {
 		"criticize", "criticise", "praise", "accuse", "blame", "decry", "denounce", "condemn", "dismiss", "hail",
 		"tout", "question", "challenge", "attack", "tease", "thank", "characterize", "characterise", "cite", "quote",
 		"defend", "ridicule", "deride", "lambaste", "rip rips ripped ripping", "chide", "scold", "rebuke", "berate", "taunt", "needle", "lampoon", "vilify", "insult", "disparage", "belittle")
-	add(cueVerb{needsQuote: true}, "compare compares credit credits invite invites welcome welcomes reject rejects dispute disputes oppose opposes endorse endorses press presses protest protests object objects mourn mourns regret regrets celebrate celebrates frame frames cast casts paint paints term terms nickname nicknames hint hints signal signals reference references echo echoes invoke invokes",
+	add(cueVerb{needsQuote: true}, "compare compares credit credits invite invites welcome welcomes reject rejects dispute disputes oppose opposes endorse endorses press presses protest protests object objects mourn mourns regret regrets celebrate celebrates frame frames cast casts paint paints term terms nickname nicknames hint hints signal signals reference references echo echoes invoke invokes rate rates judge judges grade grades",
 		"liken", "compare", "laud", "herald", "credit", "invite", "implore", "applaud", "welcome", "reject",
 		"dispute", "rebut", "refute", "oppose", "endorse", "press", "protest", "object", "mourn", "regret",
 		"apologize", "celebrate", "frame", "portray", "cast casts cast casting", "depict", "paint", "term",
-		"nickname", "imply", "insinuate", "hint", "signal", "reference", "invoke", "echo echoes echoed echoing")
+		"nickname", "imply", "insinuate", "hint", "signal", "reference", "invoke", "echo echoes echoed echoing",
+		"rate", "deem", "judge", "grade")
 	// Verbs of judgment and belief attribute a clause that holds a
 	// quotation: "Politifact ruled that the claim was “true.”"
 	add(cueVerb{needsQuote: true, needsThat: true}, "rule rules find finds feel feels fear fears hope hopes worry doubt doubts show shows prove proves",

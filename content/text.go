@@ -107,7 +107,8 @@ func tokenize(s string, buf []token) []token {
 				t.e, t.text, t.abbrev = i, s[start:i], true
 				t.low, t.sets = lowerWord(t.text)
 			}
-			t.fn = t.in(functionWords) || t.abbrev && functionWords.has(strings.TrimSuffix(t.low, "."))
+			// "No." and "Also." are function words; the initial "A." is not
+			t.fn = t.in(functionWords) || t.abbrev && len(t.low) > 2 && functionWords.has(strings.TrimSuffix(t.low, "."))
 			toks = append(toks, t)
 		case r == '\'' && strings.HasPrefix(s[i:], "''"), r == '`' && strings.HasPrefix(s[i:], "``"):
 			// A run of three apostrophes is a nested single quote beside a
