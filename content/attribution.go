@@ -133,7 +133,7 @@ func markFrame(toks []token, inQuote []bool, a, b, i int) (frame, bool) {
 		f.frameS, f.frameE, f.fwd = i, np.e, np.e
 		return f, true
 	case ":":
-		if i+1 >= b || toks[i+1].kind != tQuote || inQuote[i+1] || i-a > 12 {
+		if i+1 >= b || toks[i+1].kind != tQuote || inQuote[i+1] || i-a > 40 {
 			return f, false
 		}
 		s := a
@@ -144,8 +144,11 @@ func markFrame(toks []token, inQuote []bool, a, b, i int) (frame, bool) {
 			}
 		}
 		np, ok := backwardNP(toks, s, i)
-		if !ok || np.kind == npPronoun || np.s != skipConj(toks, s, i) && !(np.s > s && toks[np.s-1].lower() == "from") {
-			return f, false
+		if !ok || np.kind == npPronoun || np.s != skipConj(toks, s, i) && !(np.s > s && toks[np.s-1].lower() == "from") && np.kind != npName {
+			// "Clinton has since apologized for what happened: “…”"
+			if np, ok = sentenceSubject(toks, inQuote, a, i); !ok || np.kind == npDesc && !toks[np.head].in(roleNouns) {
+				return f, false
+			}
 		}
 		f.src, f.colon = np, true
 		f.frameS, f.frameE, f.fwd = np.s, i+1, i+1
@@ -352,6 +355,10 @@ func skipBackCircumstance(toks []token, inQuote []bool, a, j int) int {
 				j = k - 1
 				continue
 			}
+			if k >= a && j-k >= 2 && toks[k].kind == tWord && !toks[k].in(functionWords) {
+				j = k // "released a statement Thursday night condemning"
+				continue
+			}
 		}
 		return j
 	}
@@ -428,8 +435,9 @@ func subjectBefore(toks []token, inQuote []bool, a, i int) (phrase, bool) {
 	j := skipBackCircumstance(toks, inQuote, a, i-1)
 	// "went on to say", "declined to say"
 	if j >= a && toks[j].lower() == "to" && !inQuote[j] {
+		// "went on to say", "went so far as to say", "declined to say"
 		j--
-		for n := 0; n < 2 && j >= a && lowerFirst(&toks[j]) && !toks[j].in(functionWords); n++ {
+		for n := 0; n < 4 && j >= a && (lowerFirst(&toks[j]) && !toks[j].in(subjectPronouns|determiners|objectPronouns|subordinators|clauseMarkers) || toks[j].lower() == "as" && j > a && toks[j-1].lower() == "far" || toks[j].in(clauseVerbs) && !toks[j].cap); n++ {
 			j--
 		}
 		for j >= a && isAdverb(&toks[j]) {
@@ -845,6 +853,13 @@ func inheritSource(toks []token, inQuote []bool, a int, frames []frame, k int) {
 			break
 		}
 	}
+	if c := f.cueS - 1; c > a && (toks[c].lower() == "and" || toks[c].lower() == "but") {
+		// "I laughed and said": the subject of the verb before
+		if np, ok := nearestClauseSubject(toks, inQuote, max(lo, a), c); ok {
+			f.src = np
+			return
+		}
+	}
 	for m := f.cueS - 1; m >= lo && f.cueS-m < 60; m-- {
 		if inQuote[m] {
 			continue
@@ -984,6 +999,9 @@ func sentenceSubject(toks []token, inQuote []bool, a, lim int) (phrase, bool) {
 			return phrase{}, false
 		}
 		k = c + 1
+	}
+	if k < lim && toks[k].in(clauseVerbs) {
+		return np, true // "Bolton had …"
 	}
 	for k < lim && isAdverb(&toks[k]) {
 		k++

@@ -177,7 +177,8 @@ capt capt. captain maj maj. major cmdr cmdr. commander president vice secretary 
 interior finance justice state attorney chief justice judge mayor ambassador envoy spokesman spokeswoman chairman
 chairwoman chair director leader majority minority whip speaker chancellor premier deputy assistant acting former
 pope king queen prince princess sheikh emir ayatollah pastor bishop cardinal rabbi imam officer detective sheriff
-superintendent commissioner inspector agent coach candidate nominee democratic republican democrat gop presidential
+superintendent commissioner inspector agent coach candidate nominee treasurer clerk auditor comptroller controller
+councilor councillor alderman alderwoman supervisor solicitor magistrate marshal principal provost democratic republican democrat gop presidential
 congressman congresswoman councilman councilwoman councilmember assemblyman assemblywoman delegate trustee dean
 executive ceo cfo coo founder manager strategist pollster spokesperson adviser advisor aide economist analyst
 correspondent anchor host editor reporter columnist commentator author writer professor lawyer of the for

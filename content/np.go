@@ -170,7 +170,7 @@ func backwardNP(toks []token, lo, end int) (phrase, bool) {
 	// A prepositional phrase after the head: "a diplomat in Lausanne",
 	// "a spokesman for the company", "John Kasich of Ohio".
 	if p.s-1 > lo && toks[p.s-1].in(prepositions) {
-		if q, ok := backwardNP(toks, lo, p.s-1); ok && q.kind != npPronoun && q.e-q.s < 8 && (q.kind == npDesc || q.kind == npName && (p.kind == npName || toks[p.s-1].lower() == "of")) {
+		if q, ok := backwardNP(toks, lo, p.s-1); ok && q.kind != npPronoun && q.e-q.s < 8 && plausibleSpeaker(toks, q) && (q.kind == npDesc || q.kind == npName && (p.kind == npName || toks[p.s-1].lower() == "of")) {
 			q.e = p.e
 			if q.kind == npName && p.kind == npName && toks[p.s-1].lower() != "of" {
 				q.ce = q.e // "Alliance for Justice": one name
@@ -194,7 +194,7 @@ func extendModifiers(toks []token, lo, s int, name bool) int {
 			s--
 			// "Trump's campaign manager": take the owner's name too.
 			return extendModifiers(toks, lo, nameRunBack(toks, lo, s), true)
-		case t.kind == tWord && (t.in(personTitles) || t.in(nameMods)):
+		case t.kind == tWord && (t.in(personTitles) || t.in(nameMods) || t.in(roleNouns) && !t.cap):
 			s--
 		case t.kind == tWord && t.cap && !t.fn:
 			s-- // "Western", "U.S.", "Russian"
@@ -302,8 +302,8 @@ func forwardNP(toks []token, s, hi int) (phrase, bool) {
 // npSpan reports whether tokens [s, e) are one speaker phrase, as the
 // segment before an appositive is: "Brianne Stone, 29, of Huntsville, said".
 func npSpan(toks []token, s, e int) (phrase, bool) {
-	for s < e && toks[s].in(conjunctions) {
-		s++
+	for s < e && (toks[s].in(conjunctions) || s+1 < e && segmentOpeners.has(toks[s].lower()) && isNameWord(&toks[s+1])) {
+		s++ // "and", "As John Cornyn"
 	}
 	if e-s == 1 && toks[s].kind == tWord && (toks[s].in(subjectPronouns) || toks[s].in(groupPronouns)) {
 		if toks[s].lower() == "who" || toks[s].lower() == "it" {

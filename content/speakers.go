@@ -194,7 +194,7 @@ func (r *resolver) resolve(text string, toks []token, p phrase) int {
 			}
 			return r.description(text, toks, p, r.descSurface(text, toks, p))
 		}
-		if isOrgName(toks, name) || isOrgName(toks, stripDet(toks, [2]int{core.s, core.e})) {
+		if isOrgName(toks, name) || !hasPersonTitle(toks, title) && isOrgName(toks, stripDet(toks, [2]int{core.s, core.e})) {
 			rr := stripDet(toks, [2]int{core.s, core.e})
 			if possessive(&toks[rr[1]-1]) {
 				rr = name
@@ -205,7 +205,7 @@ func (r *resolver) resolve(text string, toks []token, p phrase) int {
 		if desc == "" {
 			desc = appos
 		}
-		return r.named(joinToks(text, toks, name), desc, entPerson, genderOf(toks, title, name), surface)
+		return r.named(trimPossessive(joinToks(text, toks, name)), desc, entPerson, genderOf(toks, title, name), surface)
 	default:
 		return r.description(text, toks, p, r.descSurface(text, toks, p))
 	}
@@ -488,4 +488,26 @@ func descEnd(toks []token, s, e int) int {
 func lastWord(s string) string {
 	s = strings.TrimRight(s, " ")
 	return s[strings.LastIndexAny(s, " \t\n")+1:]
+}
+
+// trimPossessive drops the possessive ending of a name: "Becker's" names
+// Becker.
+func trimPossessive(s string) string {
+	for _, suf := range []string{"'s", "’s", "'", "’"} {
+		if t, ok := strings.CutSuffix(s, suf); ok && t != "" {
+			return t
+		}
+	}
+	return s
+}
+
+// hasPersonTitle reports a title of a person among tokens r: "Council
+// member Ana Ruiz" names a person, "the Council of Europe" does not.
+func hasPersonTitle(toks []token, r [2]int) bool {
+	for i := r[0]; i < r[1]; i++ {
+		if toks[i].in(personTitles) && !toks[i].in(determiners) && toks[i].lower() != "of" && toks[i].lower() != "the" || !toks[i].cap && toks[i].in(roleNouns) {
+			return true
+		}
+	}
+	return false
 }
