@@ -277,8 +277,8 @@ func verbFrame(toks []token, inQuote []bool, a, b, i int, v cueVerb) (frame, boo
 	if !found && !f.inherit {
 		// ", saying …", "and said …": the subject of the clause speaks.
 		p := i - 1
-		for p >= a && isAdverb(&toks[p]) {
-			p--
+		for p >= a && (isAdverb(&toks[p]) || toks[p].kind == tQuote && !inQuote[p]) {
+			p-- // "… ''expansionist,'' accusing it of …"
 		}
 		if strings.HasSuffix(l, "ing") && p >= a && (toks[p].text == "," || toks[p].text == "--" || toks[p].text == "—" || participlePreps.has(toks[p].lower())) ||
 			p >= a && (toks[p].lower() == "and" || toks[p].lower() == "but" || toks[p].lower() == "then") {
@@ -400,7 +400,7 @@ func invertedEnd(toks []token, inQuote []bool, k, b int) bool {
 	}
 	t := &toks[k]
 	l := t.lower()
-	return t.kind == tPunct || t.kind == tQuote || t.in(adverbialStarts) || t.in(timeWords) || l == "who" || l == "whose" || isAdverb(t) || l == "to" || l == "that"
+	return t.kind == tPunct || t.kind == tQuote || t.in(adverbialStarts) || t.in(timeWords) || l == "who" || l == "whose" || isAdverb(t) && !t.in(clauseVerbs) || l == "to" || l == "that"
 }
 
 // onlyConjBefore reports that tokens [a, k) are conjunctions and commas:
@@ -570,6 +570,9 @@ func appositiveSubject(toks []token, inQuote []bool, a, c int) (phrase, bool) {
 		s := end - 1
 		for s > a && !(toks[s-1].text == "," && !inQuote[s-1]) && !clauseBoundary(toks, inQuote, s-1) && end-s < 40 {
 			s--
+			if toks[s].text == ")" {
+				s = openParen(toks, s, a) // "(D-Mo.)" is part of the segment
+			}
 		}
 		if end-s >= 40 {
 			break
@@ -663,13 +666,33 @@ func appositiveLike(toks []token, s, e int) bool {
 	case toks[s].in(roleNouns) || toks[s].in(personTitles) || toks[s].in(nameMods):
 		return true // "attorney for one of the groups", "chief of staff"
 	}
-	return false
+	// a short run without a verb: "himself up for reelection in 2018"
+	if e-s > 12 {
+		return false
+	}
+	for i := s; i < e; i++ {
+		if toks[i].in(clauseVerbs) || isVerbish(&toks[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 // hardBoundary: a token a subject never reaches across.
 func hardBoundary(toks []token, inQuote []bool, k int) bool {
 	t := &toks[k]
 	return inQuote[k] || t.kind == tQuote || t.text == ";" || t.text == ":" || t.text == "—" || t.text == "--" || sentenceEnd(t)
+}
+
+// openParen returns the "(" that the ")" at c closes, within a few tokens,
+// or c.
+func openParen(toks []token, c, lo int) int {
+	for j := c - 1; j >= lo && c-j <= 6; j-- {
+		if toks[j].text == "(" {
+			return j
+		}
+	}
+	return c
 }
 
 // clauseBoundary: punctuation outside quotations that ends a clause.
@@ -923,7 +946,21 @@ func nearestClauseSubject(toks []token, inQuote []bool, lo, m int) (phrase, bool
 			return phrase{}, false
 		}
 		t := &toks[k]
-		if t.kind != tWord || !isFiniteAfter(toks, k+1, m) || inSubordinate(toks, inQuote, lo, k) {
+		if t.kind != tWord || !isFiniteAfter(toks, k+1, m) {
+			continue
+		}
+		if l := t.lower(); (l == "who" || l == "which") && k > lo {
+			// "Tom told Ann Smith, who answered the door and said"
+			c := k - 1
+			if toks[c].text == "," {
+				c--
+			}
+			if np, ok := backwardNP(toks, lo, c+1); ok && np.kind != npPronoun {
+				return np, true
+			}
+			return phrase{}, false
+		}
+		if inSubordinate(toks, inQuote, lo, k) {
 			continue
 		}
 		if t.in(subjectPronouns) && t.lower() != "who" && t.lower() != "it" {
@@ -1126,6 +1163,7 @@ func frameContents(toks []token, inQuote []bool, a, b int, frames []frame, k int
 		if toks[o].kind == tQuote && o > cs && words(toks, cs-1, o) >= 2 && !quotationOnly(toks, inQuote, cs, o) && noFrameBetween(frames, k, cs) {
 			f.contents = append(f.contents, [2]int{cs, p + 1})
 		}
+		f.contents = parentheticalRest(toks, inQuote, f.fwd, end, f.contents)
 		return
 	}
 	if p <= a || !(toks[p].text == "," || toks[p].text == "--" || toks[p].text == "—") {
@@ -1148,12 +1186,19 @@ func frameContents(toks []token, inQuote []bool, a, b int, frames []frame, k int
 	}
 	if p > cs && !quotationOnly(toks, inQuote, cs, p) && words(toks, cs-1, p) >= 2 {
 		f.contents = append(f.contents, [2]int{cs, p})
-		q := f.fwd
-		if q < b && toks[q].text == "," && q+1 < end && !quotationOnly(toks, inQuote, q+1, end) && toks[q+1].kind != tQuote {
-			// "…, he said, …": the clause runs on after the frame
-			f.contents = append(f.contents, [2]int{q + 1, end})
-		}
 	}
+	if p > cs {
+		f.contents = parentheticalRest(toks, inQuote, f.fwd, end, f.contents)
+	}
+}
+
+// parentheticalRest adds the words after a frame set off by commas: "…, he
+// said, …" runs on to the end of its clause.
+func parentheticalRest(toks []token, inQuote []bool, q, end int, out [][2]int) [][2]int {
+	if q < end && toks[q].text == "," && q+1 < end && toks[q+1].kind != tQuote && !quotationOnly(toks, inQuote, q+1, end) && words(toks, q, end) >= 2 {
+		out = append(out, [2]int{q + 1, end})
+	}
+	return out
 }
 
 // noFrameBetween reports that no frame before frames[k] in the sentence

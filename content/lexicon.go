@@ -73,7 +73,7 @@ func init() {
 		"speculate", "theorize", "guarantee", "swear swears swore sworn swearing", "confide", "brag brags bragged bragging",
 		"gush", "snap snaps snapped snapping", "scoff", "preach", "answer", "forecast", "advise", "underscore",
 		"affirm", "concur", "recommend")
-	add(cueVerb{object: true}, "tell tells", "tell tells told telling", "ask", "assure", "inform", "remind", "urge", "notify", "caution")
+	add(cueVerb{object: true}, "", "tell tells told telling", "ask", "assure", "inform", "remind", "urge", "notify", "caution")
 	add(cueVerb{quotesOnly: true}, "continue continues read reads", "continue", "read reads read reading")
 	// Exclamations: they attribute the words quoted beside them.
 	add(cueVerb{quotesOnly: true}, "sigh sighs boom booms cheer cheers roar roars cry cries gasp gasps groan groans rant rants rave raves thunder shout shouts yell yells scream screams chant chants whisper whispers",

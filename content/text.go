@@ -80,6 +80,9 @@ func isHyphen(r rune) bool     { return r == '-' || r == '‐' || r == '‑' }
 
 // tokenize appends the tokens of s to buf.
 func tokenize(s string, buf []token) []token {
+	if n := len(s)/5 + 8; cap(buf) < n {
+		buf = make([]token, 0, n) // about one token per five bytes of news
+	}
 	toks := buf[:0]
 	i := 0
 	singleOpen := false // a single quotation mark has opened and not closed
