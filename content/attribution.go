@@ -228,6 +228,9 @@ func verbFrame(toks []token, inQuote []bool, a, b, i int, v cueVerb) (frame, boo
 	if passive(toks, a, i) {
 		return f, false
 	}
+	if l == v.lemma && i > a && toks[i-1].in(nounSayers) {
+		return f, false // "the final say": a noun
+	}
 	if i+1 < b && toks[i+1].kind == tWord {
 		next := toks[i+1].lower()
 		switch {
@@ -657,7 +660,7 @@ func appositiveLike(toks []token, s, e int) bool {
 	}
 	l := toks[s].lower()
 	switch {
-	case l == "who" || l == "whose" || l == "which" || l == "whom" || l == "now" || l == "then" || l == "however" || l == "too" || l == "meanwhile" || l == "though" || l == "also" || l == "for" || l == "by":
+	case l == "who" || l == "whose" || l == "which" || l == "whom" || l == "now" || l == "then" || l == "however" || l == "too" || l == "meanwhile" || l == "though" || l == "also" || l == "for" || l == "by" || l == "instead" || l == "in":
 		return true
 	case toks[s].in(prepositions) || toks[s].in(adverbialStarts) || l == "like" || l == "citing" || strings.HasSuffix(l, "ing") && !toks[s].cap:
 		return true

@@ -68,12 +68,12 @@ func init() {
 		"admit admits admitted admitting", "vow", "stress", "predict", "assert", "tweet", "post", "respond", "remark",
 		"testify", "confirm", "deny", "repeat", "maintain", "emphasize", "emphasise", "reiterate",
 		"quip quips quipped quipping", "joke", "boast", "complain", "counter", "observe", "promise", "contend",
-		"allege", "caution", "report", "conclude", "estimate",
+		"allege", "report", "conclude", "estimate", "blog",
 		"wonder", "muse", "grumble", "vent", "recount", "pledge", "proclaim", "lament", "bemoan", "retort", "interject", "plead", "demand", "propose", "reveal", "disclose", "mention", "comment", "opine",
 		"speculate", "theorize", "guarantee", "swear swears swore sworn swearing", "confide", "brag brags bragged bragging",
 		"gush", "snap snaps snapped snapping", "scoff", "preach", "answer", "forecast", "advise", "underscore",
 		"affirm", "concur", "recommend")
-	add(cueVerb{object: true}, "", "tell tells told telling", "ask", "assure", "inform", "remind", "urge", "notify", "caution")
+	add(cueVerb{object: true}, "caution cautions", "tell tells told telling", "ask", "assure", "inform", "remind", "urge", "notify", "caution")
 	add(cueVerb{quotesOnly: true}, "continue continues read reads", "continue", "read reads read reading")
 	// Exclamations: they attribute the words quoted beside them.
 	add(cueVerb{quotesOnly: true}, "sigh sighs boom booms cheer cheers roar roars cry cries gasp gasps groan groans rant rants rave raves thunder shout shouts yell yells scream screams chant chants whisper whispers",
@@ -181,7 +181,7 @@ superintendent commissioner inspector agent coach candidate nominee treasurer cl
 councilor councillor alderman alderwoman supervisor solicitor magistrate marshal principal provost democratic republican democrat gop presidential
 congressman congresswoman councilman councilwoman councilmember assemblyman assemblywoman delegate trustee dean
 executive ceo cfo coo founder manager strategist pollster spokesperson adviser advisor aide economist analyst
-correspondent anchor host editor reporter columnist commentator author writer professor lawyer of the for
+correspondent anchor host editor reporter columnist commentator author writer professor lawyer
 u.s. us u.n. un uk u.k. eu nato white house state department campaign national security council press
 secretary-general general-secretary first lady senior top deputy special then-president then-candidate`)
 
@@ -324,3 +324,7 @@ var possessivePronouns = set("his her their its my our your")
 // segmentOpeners may open the segment that holds a subject: "As John
 // Cornyn, the No. 2 in the leadership, put it".
 var segmentOpeners = set("as while when after because since though although if but and yet so")
+
+// nounSayers before a base form make it a noun: "the final say", "have a
+// say".
+var nounSayers = set("a the final last little much more equal greater bigger real")

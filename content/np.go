@@ -169,7 +169,7 @@ func backwardNP(toks []token, lo, end int) (phrase, bool) {
 	p.cs, p.ce = p.s, p.e
 	// A prepositional phrase after the head: "a diplomat in Lausanne",
 	// "a spokesman for the company", "John Kasich of Ohio".
-	if p.s-1 > lo && toks[p.s-1].in(prepositions) {
+	if p.s-1 > lo && toks[p.s-1].in(prepositions) && !possessive(last) {
 		if q, ok := backwardNP(toks, lo, p.s-1); ok && q.kind != npPronoun && q.e-q.s < 8 && plausibleSpeaker(toks, q) && (q.kind == npDesc || q.kind == npName && (p.kind == npName || toks[p.s-1].lower() == "of")) {
 			q.e = p.e
 			if q.kind == npName && p.kind == npName && toks[p.s-1].lower() != "of" {
@@ -194,6 +194,8 @@ func extendModifiers(toks []token, lo, s int, name bool) int {
 			s--
 			// "Trump's campaign manager": take the owner's name too.
 			return extendModifiers(toks, lo, nameRunBack(toks, lo, s), true)
+		case l == "of" && s-2 >= lo && toks[s-2].cap && toks[s].cap:
+			s-- // "Secretary of State John Kerry"
 		case t.kind == tWord && (t.in(personTitles) || t.in(nameMods) || t.in(roleNouns) && !t.cap):
 			s--
 		case t.kind == tWord && t.cap && !t.fn:
@@ -250,6 +252,10 @@ func forwardNP(toks []token, s, hi int) (phrase, bool) {
 		}
 		if t.text == "-" && i > s || t.text == "&" && i > s {
 			i++
+			continue
+		}
+		if l == "of" && i > s && toks[i-1].cap && i+1 < hi && toks[i+1].cap && isNameWord(&toks[i+1]) && core < 0 {
+			i++ // "Secretary of State John Kerry", "Republican of South Carolina"
 			continue
 		}
 		if t.kind == tWord && t.in(prepositions) && i > s {
