@@ -22,6 +22,7 @@ type frame struct {
 	hasThat        bool     // "said that": what follows is certainly reported speech
 	rel            bool     // "Lavrov, who had said …, told": the clause ends at the comma
 	asClause       bool     // "As Kerry said, …": the content follows the comma
+	clauseEnd      int      // end of the clause that follows the frame
 }
 
 // Limits that keep the work per attribution bounded, so a paragraph of any
@@ -99,14 +100,53 @@ func findFrames(text string, toks []token, inQuote []bool, a, b int, titleCase b
 	out = out[:k]
 	frames := out[first:]
 	for k := range frames {
+		frameContents(toks, inQuote, a, b, frames, k)
+	}
+	// A speech act frames the quotation in its own clause: "Ruiz, who has
+	// endorsed Clinton, called it a “disgrace”" keeps "called" only.
+	k = first
+	dropped := false
+	for _, f := range out[first:] {
+		if cueVerbs[toks[f.cueS].lower()].needsQuote && !markInContents(toks, inQuote, f.contents) && !markIn(toks, inQuote, f.fwd, f.clauseEnd) {
+			dropped = true
+			continue
+		}
+		out[k] = f
+		k++
+	}
+	out = out[:k]
+	frames = out[first:]
+	for k := range frames {
 		if frames[k].inherit {
 			inheritSource(toks, inQuote, a, frames, k)
 		}
 	}
-	for k := range frames {
-		frameContents(toks, inQuote, a, b, frames, k)
+	if dropped {
+		for k := range frames {
+			frames[k].contents = frames[k].contents[:0]
+			frameContents(toks, inQuote, a, b, frames, k)
+		}
 	}
 	return out
+}
+
+// markIn reports a double quotation mark among tokens [s, e).
+func markIn(toks []token, inQuote []bool, s, e int) bool {
+	return markInContents(toks, inQuote, [][2]int{{max(s, 0), e}})
+}
+
+// markInContents reports a double quotation mark inside reported clauses.
+func markInContents(toks []token, inQuote []bool, contents [][2]int) bool {
+	for _, c := range contents {
+		for i := c[0]; i < c[1]; i++ {
+			if toks[i].kind == tQuote && !inQuote[i] {
+				if d, _ := markOf(toks[i].text); d {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // markFrame reads attributions made with punctuation: a name after a
@@ -343,6 +383,9 @@ func skipBackCircumstance(toks []token, inQuote []bool, a, j int) int {
 	for {
 		for j >= a && !inQuote[j] && (isAdverb(&toks[j]) && (!toks[j].cap || j == a || toks[j+1].cap) || toks[j].in(timeWords) && j > a && toks[j].cap) {
 			j--
+			if j > a && toks[j+1].in(timeWords) && toks[j+1].cap && toks[j].in(adverbialPreps) {
+				j-- // "Trump on Saturday tweeted"
+			}
 		}
 		if j < a || inQuote[j] {
 			return j
@@ -428,7 +471,7 @@ func adjacentSubject(toks []token, subj phrase, i int) bool {
 	if p := subj.s - 1; p >= 0 && (toks[p].in(prepositions) || toks[p].in(determiners) || toks[p].kind == tNum || toks[p].text == "%") {
 		return false // "11% of Republican claims": a noun after all
 	}
-	return subj.kind == npPronoun || subj.kind == npName
+	return subj.kind == npPronoun || subj.kind == npName || toks[subj.head].in(roleNouns)
 }
 
 // subjectBefore finds the subject of the verb at token i: "Kerry said",
@@ -570,12 +613,24 @@ func appositiveSubject(toks []token, inQuote []bool, a, c int) (phrase, bool) {
 	n := 0
 	end := c
 	for n < len(segs) && end > a {
-		s := end - 1
-		for s > a && !(toks[s-1].text == "," && !inQuote[s-1]) && !clauseBoundary(toks, inQuote, s-1) && end-s < 40 {
-			s--
-			if toks[s].text == ")" {
-				s = openParen(toks, s, a) // "(D-Mo.)" is part of the segment
+		s := end
+		if s-1 > a && toks[s-1].text == "." {
+			s-- // "of Huntsville, Ala., says": a period before the comma
+		}
+		for s > a && !(toks[s-1].text == "," && !inQuote[s-1]) && end-s < 40 {
+			if toks[s-1].text == ")" {
+				if o := openParen(toks, s-1, a); o < s-1 {
+					s = o // "(D-Mo.)" is part of the segment
+					continue
+				}
 			}
+			if clauseBoundary(toks, inQuote, s-1) {
+				break
+			}
+			s--
+		}
+		if s == end {
+			break
 		}
 		if end-s >= 40 {
 			break
@@ -827,6 +882,15 @@ func commaAfter(toks []token, inQuote []bool, k, b, n int) int {
 func adverbialEnd(toks []token, inQuote []bool, k, b int) int {
 	if toks[k].lower() == "to" && k+1 < b && lowerFirst(&toks[k+1]) && !toks[k+1].in(determiners) && !toks[k+1].in(objectPronouns) {
 		return k // "promised to bomb": an infinitive, not a place
+	}
+	for j := k + 1; j < b && j-k < 10; j++ {
+		// "replied in an even voice that …"
+		if toks[j].lower() == "that" && !inQuote[j] {
+			return j
+		}
+		if toks[j].kind != tWord && toks[j].kind != tNum || isVerbish(&toks[j]) || inQuote[j] {
+			break
+		}
 	}
 	j := k + 1
 	for j < b && j-k < 14 {
@@ -1116,6 +1180,7 @@ func frameContents(toks []token, inQuote []bool, a, b int, frames []frame, k int
 	// "defends his record in an ad: “…”": the quotation after the colon
 	// speaks for itself
 	end = min(end, f.fwd+maxClause)
+	f.clauseEnd = end
 	for j := f.fwd; j+1 < end; j++ {
 		if toks[j].text == ":" && !inQuote[j] && toks[j+1].kind == tQuote {
 			end = j
@@ -1135,6 +1200,9 @@ func frameContents(toks []token, inQuote []bool, a, b int, frames []frame, k int
 		return
 	}
 	k2 := f.fwd
+	if k2+1 < end && toks[k2].text == "," && !f.inverted && !f.quotesOnly && toks[k2+1].kind != tQuote && onlyConjBefore(toks, a, f.frameS) {
+		k2++ // "But, Carson added, he did not support …"
+	}
 	forward := !f.quotesOnly && k2 < end && (toks[k2].kind != tPunct || toks[k2].text == "(") && !f.inverted && !(afterQuote && !f.hasThat)
 	if forward && toks[k2].kind == tQuote && quotationOnly(toks, inQuote, k2, end) {
 		forward = false // X said: "…" — the quotation is the content

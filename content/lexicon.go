@@ -71,7 +71,7 @@ func init() {
 		"allege", "report", "conclude", "estimate", "blog",
 		"wonder", "muse", "grumble", "vent", "recount", "pledge", "proclaim", "lament", "bemoan", "retort", "interject", "plead", "demand", "propose", "reveal", "disclose", "mention", "comment", "opine",
 		"speculate", "theorize", "guarantee", "swear swears swore sworn swearing", "confide", "brag brags bragged bragging",
-		"gush", "snap snaps snapped snapping", "scoff", "preach", "answer", "forecast", "advise", "underscore",
+		"gush", "snap snaps snapped snapping", "scoff", "snipe", "preach", "answer", "forecast", "advise", "underscore",
 		"affirm", "concur", "recommend")
 	add(cueVerb{object: true}, "caution cautions", "tell tells told telling", "ask", "assure", "inform", "remind", "urge", "notify", "caution")
 	add(cueVerb{quotesOnly: true}, "continue continues read reads", "continue", "read reads read reading")
