@@ -336,7 +336,7 @@ func (r *resolver) description(text string, toks []token, p phrase, surface stri
 	}
 	desc := ""
 	if de := descEnd(toks, p.head+1, p.e); de > p.head+1 {
-		desc = joinToks(text, toks, [2]int{p.head + 1, de}) // "in Lausanne", "for the company"
+		desc = surface // "A Western diplomat in Lausanne", "a spokesman for the company"
 	}
 	if p.apE > p.apS {
 		desc = joinToks(text, toks, [2]int{p.apS, p.apE})

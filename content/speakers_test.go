@@ -34,7 +34,7 @@ var speakerCases = []struct {
 		[]wantSpeaker{{"Omar Haddad", "the harbor master", []string{"Omar Haddad"}, 1}}},
 	{"a description speaker and its later mention",
 		"A Western engineer in Brno said the dam was sound.\n\n\"It will hold,\" the engineer told reporters.",
-		[]wantSpeaker{{"Western engineer", "in Brno", []string{"A Western engineer in Brno", "the engineer"}, 2}}},
+		[]wantSpeaker{{"Western engineer", "A Western engineer in Brno", []string{"A Western engineer in Brno", "the engineer"}, 2}}},
 	{"organisations",
 		"The White House said the aid would arrive Monday. The United Nations said it would not.",
 		[]wantSpeaker{
