@@ -446,7 +446,8 @@ func invertedEnd(toks []token, inQuote []bool, k, b int) bool {
 	}
 	t := &toks[k]
 	l := t.lower()
-	return t.kind == tPunct || t.kind == tQuote || t.in(adverbialStarts) || t.in(timeWords) || l == "who" || l == "whose" || isAdverb(t) && !t.in(clauseVerbs) || l == "to" || l == "that"
+	return t.kind == tPunct || t.kind == tQuote || t.in(adverbialStarts) || t.in(timeWords) || l == "who" || l == "whose" || isAdverb(t) && !t.in(clauseVerbs) || l == "to" || l == "that" ||
+		lowerFirst(t) && !t.in(determiners|subjectPronouns|objectPronouns|clauseVerbs) && !possessive(t) // "said one Republican involved in the planning"
 }
 
 // onlyConjBefore reports that tokens [a, k) are conjunctions and commas:
@@ -555,6 +556,14 @@ func subjectBefore(toks []token, inQuote []bool, a, i int) (phrase, bool) {
 			return np, true
 		}
 		return phrase{}, false
+	}
+	if l == "that" && j > a && toks[j-1].kind == tWord && npWord(&toks[j-1]) && !toks[j-1].in(determiners) {
+		// "T-shirts that said", "a message that read"
+		if np, ok := backwardNP(toks, a, j); ok && np.kind != npPronoun {
+			np = np.fix()
+			np.e = j + 1
+			return np, true
+		}
 	}
 	if pronounContraction(l) != "" {
 		// "he's said", "they've argued"

@@ -85,7 +85,10 @@ func isVerbish(t *token) bool {
 		return false
 	}
 	if t.in(cueWords) && !t.cap {
-		return !cueVerbs[t.low].ambiguous
+		// only reporting verbs stop a phrase: "Cruz's thinking", "the
+		// group's defense" are nouns
+		v := cueVerbs[t.low]
+		return !v.ambiguous && !v.needsThat && !v.needsQuote
 	}
 	return t.in(clauseVerbs)
 }
@@ -298,7 +301,7 @@ func forwardNP(toks []token, s, hi int) (phrase, bool) {
 	}
 	if p.kind == npDesc {
 		last := &toks[core-1]
-		if last.kind == tNum || last.in(determiners) && core-s == 1 && !last.in(groupPronouns) {
+		if last.kind == tNum && !strings.ContainsAny(last.text, "-abcdefghijklmnopqrstuvwxyz") || last.in(determiners) && core-s == 1 && !last.in(groupPronouns) {
 			return phrase{}, false
 		}
 	}

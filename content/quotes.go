@@ -73,6 +73,8 @@ func findQuotations(text string, toks []token, openBefore bool, out []quotation)
 			shape = shapeClose
 		case shape == shapeClose && double && dOpen < 0 && !(openBefore && len(out) == 0) && (before && !after || i == 0 && paragraphStart(text, t.s)):
 			shape = shapeOpen // a closing mark typed for an opening one: ”This is …
+		case shape == shapeOpen && double && dOpen >= 0 && !before && after && markFamily(t.text) == markFamily(toks[dOpen].text):
+			shape = shapeClose // an opening mark typed for a closing one: “It's unusual,“ he said
 		}
 		if !double {
 			if dOpen >= 0 {
