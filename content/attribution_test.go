@@ -104,6 +104,23 @@ var attributionCases = []struct {
 		[]wantQuote{
 			{D, "We will not raise taxes", "Vasquez", "Vasquez", "said"},
 			{D, "and we will not cut the library.", "Vasquez", "Vasquez", "said"}}},
+	{"said X, a description with a participle",
+		`"The budget is fine," said one official involved in the talks.`,
+		[]wantQuote{{D, "The budget is fine", "Official", "one official involved in the talks", "said"}}},
+	{"an opening mark typed for a closing one",
+		`“It is late,“ she said.`,
+		[]wantQuote{{D, "It is late", "", "she", "said"}}},
+	{"a frame inside the reported clause",
+		`The pier, Vasquez said, will reopen in May.`,
+		[]wantQuote{
+			{I, "The pier", "Vasquez", "Vasquez", "said"},
+			{I, "will reopen in May", "Vasquez", "Vasquez", "said"}}},
+	{"a headline in title case",
+		"Mayor Vasquez Says Pier Will Reopen In May\n\nThe mayor spoke on Friday.",
+		[]wantQuote{{I, "Pier Will Reopen In May", "Vasquez", "Mayor Vasquez", "Says"}}},
+	{"a relative that as the source",
+		`Volunteers handed out flyers that said "Save the pier."`,
+		[]wantQuote{{D, "Save the pier.", "Flyers", "flyers that", "said"}}},
 	{"a quotation after a sentence of reported speech",
 		`Vasquez said the vote would wait. "We need another week."`,
 		[]wantQuote{

@@ -328,3 +328,6 @@ var segmentOpeners = set("as while when after because since though although if b
 // nounSayers before a base form make it a noun: "the final say", "have a
 // say".
 var nounSayers = set("a the final last little much more equal greater bigger real")
+
+// verbParticles follow a verb, not an adjective: "handed out flyers".
+var verbParticles = set("out up down off away back over around")

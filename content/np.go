@@ -203,8 +203,8 @@ func extendModifiers(toks []token, lo, s int, name bool) int {
 			s--
 		case t.kind == tWord && t.cap && !t.fn:
 			s-- // "Western", "U.S.", "Russian"
-		case t.kind == tWord && !name && npWord(t) && !t.in(timeWords):
-			s-- // "political experts", "old Iowa political hands"
+		case t.kind == tWord && !name && npWord(t) && !t.in(timeWords) && !t.in(verbParticles) && !(lowerFirst(t) && strings.HasSuffix(l, "ed") && !t.in(nameMods)):
+			s-- // "political experts", "old Iowa political hands"; not "handed out flyers"
 		case t.kind == tNum:
 			s--
 		case t.in(approximators) || (l == "least" || l == "than") && s-2 >= lo:
@@ -260,6 +260,9 @@ func forwardNP(toks []token, s, hi int) (phrase, bool) {
 		if l == "of" && i > s && toks[i-1].cap && i+1 < hi && toks[i+1].cap && isNameWord(&toks[i+1]) && core < 0 {
 			i++ // "Secretary of State John Kerry", "Republican of South Carolina"
 			continue
+		}
+		if core < 0 && i > s && lowerFirst(t) && (strings.HasSuffix(l, "ed") || strings.HasSuffix(l, "ing")) && toks[i-1].in(roleNouns) {
+			core = i // "an official involved in the talks": the participle describes the head
 		}
 		if t.kind == tWord && t.in(prepositions) && i > s {
 			if i+1 < hi && npWord(&toks[i+1]) && toks[i+1].lower() != "that" {
