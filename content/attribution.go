@@ -298,7 +298,7 @@ func verbFrame(toks []token, inQuote []bool, a, b, i int, v cueVerb) (frame, boo
 		// issued it speaks
 		found, f.inherit = false, true
 	}
-	if found && v.ambiguous && !adjacentSubject(toks, subj, i) && !(i+1 < b && toks[i+1].lower() == "that") {
+	if found && v.ambiguous && !adjacentSubject(toks, subj, i) && !(i+1 < b && toks[i+1].lower() == "that") && !(toks[i-1].text == "," && subj.kind == npName) {
 		return f, false // "notes" is a verb beside its subject or before "that"
 	}
 	if !found && v.ambiguous {
@@ -626,7 +626,7 @@ func appositiveSubject(toks []token, inQuote []bool, a, c int) (phrase, bool) {
 		if s-1 > a && toks[s-1].text == "." {
 			s-- // "of Huntsville, Ala., says": a period before the comma
 		}
-		for s > a && !(toks[s-1].text == "," && !inQuote[s-1]) && end-s < 40 {
+		for s > a && !(toks[s-1].text == "," && !inQuote[s-1] && !commaInQuotation(toks, s-1)) && end-s < 40 {
 			if toks[s-1].text == ")" {
 				if o := openParen(toks, s-1, a); o < s-1 {
 					s = o // "(D-Mo.)" is part of the segment
@@ -724,7 +724,7 @@ func appositiveLike(toks []token, s, e int) bool {
 	}
 	l := toks[s].lower()
 	switch {
-	case l == "who" || l == "whose" || l == "which" || l == "whom" || l == "now" || l == "then" || l == "however" || l == "too" || l == "meanwhile" || l == "though" || l == "also" || l == "for" || l == "by" || l == "instead" || l == "in":
+	case l == "who" || strings.HasPrefix(l, "who'") || strings.HasPrefix(l, "who’") || l == "whose" || l == "which" || l == "whom" || l == "now" || l == "then" || l == "however" || l == "too" || l == "meanwhile" || l == "though" || l == "also" || l == "for" || l == "by" || l == "instead" || l == "in":
 		return true
 	case toks[s].in(prepositions) || toks[s].in(adverbialStarts) || l == "like" || l == "citing" || strings.HasSuffix(l, "ing") && !toks[s].cap:
 		return true
@@ -749,6 +749,22 @@ func appositiveLike(toks []token, s, e int) bool {
 func hardBoundary(toks []token, inQuote []bool, k int) bool {
 	t := &toks[k]
 	return inQuote[k] || t.kind == tQuote || t.text == ";" || t.text == ":" || t.text == "—" || t.text == "--" || sentenceEnd(t)
+}
+
+// commaInQuotation reports a comma that closes quoted words: the author of
+// “Going Viral,” about … — the comma belongs to the quotation, not to the
+// sentence around it.
+func commaInQuotation(toks []token, c int) bool {
+	if !(c+1 < len(toks) && toks[c+1].kind == tQuote && toks[c+1].s == toks[c].e && c > 0 && toks[c-1].e == toks[c].s) {
+		return false
+	}
+	// a short title set in a phrase: a word stands before its opening mark
+	for o := c - 1; o > 0 && c-o <= 8; o-- {
+		if toks[o].kind == tQuote {
+			return toks[o-1].kind == tWord
+		}
+	}
+	return false
 }
 
 // openParen returns the "(" that the ")" at c closes, within a few tokens,

@@ -199,7 +199,7 @@ func scanWord(s string, i int, possS bool) int {
 // missing space after a sentence ("end.Next").
 func periodJoins(s string, i int) bool {
 	j := i - 1
-	for j > 0 && s[j-1] != '.' && s[j-1] != ' ' && s[j-1] != '(' && s[j-1] != '"' {
+	for j > 0 && s[j-1] != '.' && s[j-1] != ' ' && s[j-1] != '(' && s[j-1] != '"' && s[j-1] != '-' {
 		j--
 	}
 	if i-j > 2 { // more than one letter before the period: "end.Next"
