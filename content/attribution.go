@@ -72,7 +72,7 @@ func findFrames(text string, toks []token, inQuote []bool, a, b int, titleCase b
 			continue
 		}
 		v := cueVerbs[l]
-		if t.cap && i != a && !titleCase {
+		if t.cap && i != a && (!titleCase || v.needsThat) {
 			continue
 		}
 		if f, ok := verbFrame(toks, inQuote, a, b, i, v); ok {
@@ -1289,9 +1289,11 @@ func frameContents(toks []token, inQuote []bool, a, b int, frames []frame, k int
 }
 
 // parentheticalRest adds the words after a frame set off by commas: "…, he
-// said, …" runs on to the end of its clause.
+// said, …" runs on to the end of its clause, unless they are a
+// circumstance: "he said, in a caution to his backers".
 func parentheticalRest(toks []token, inQuote []bool, q, end int, out [][2]int) [][2]int {
-	if q < end && toks[q].text == "," && q+1 < end && toks[q+1].kind != tQuote && !quotationOnly(toks, inQuote, q+1, end) && words(toks, q, end) >= 2 {
+	if q < end && toks[q].text == "," && q+1 < end && toks[q+1].kind != tQuote && !quotationOnly(toks, inQuote, q+1, end) && words(toks, q, end) >= 2 &&
+		!toks[q+1].in(circumstanceStarts) {
 		out = append(out, [2]int{q + 1, end})
 	}
 	return out

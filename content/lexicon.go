@@ -331,3 +331,8 @@ var nounSayers = set("a the final last little much more equal greater bigger rea
 
 // verbParticles follow a verb, not an adjective: "handed out flyers".
 var verbParticles = set("out up down off away back over around")
+
+// circumstanceStarts open a phrase after a parenthetical frame that tells
+// where or how it was said, not what: "he said, in a caution to his
+// backers".
+var circumstanceStarts = set("in on at during without as of who which whose after before amid")

@@ -173,7 +173,8 @@ func backwardNP(toks []token, lo, end int) (phrase, bool) {
 	// A prepositional phrase after the head: "a diplomat in Lausanne",
 	// "a spokesman for the company", "John Kasich of Ohio".
 	if p.s-1 > lo && toks[p.s-1].in(prepositions) && !possessive(last) {
-		if q, ok := backwardNP(toks, lo, p.s-1); ok && q.kind != npPronoun && q.e-q.s < 8 && plausibleSpeaker(toks, q) && (q.kind == npDesc || q.kind == npName && (p.kind == npName || toks[p.s-1].lower() == "of")) {
+		if q, ok := backwardNP(toks, lo, p.s-1); ok && q.kind != npPronoun && q.e-q.s < 8 && plausibleSpeaker(toks, q) &&
+			(q.kind == npDesc && (p.kind != npName || toks[q.head].in(roleNouns) || toks[p.s-1].lower() != "with" && toks[p.s-1].lower() != "on") || q.kind == npName && (p.kind == npName || toks[p.s-1].lower() == "of")) {
 			q.e = p.e
 			if q.kind == npName && p.kind == npName && toks[p.s-1].lower() != "of" {
 				q.ce = q.e // "Alliance for Justice": one name
