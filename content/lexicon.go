@@ -94,7 +94,7 @@ func init() {
 		"dispute", "rebut", "refute", "oppose", "endorse", "press", "protest", "object", "mourn", "regret",
 		"apologize", "celebrate", "frame", "portray", "cast casts cast casting", "depict", "paint", "term",
 		"nickname", "imply", "insinuate", "hint", "signal", "reference", "invoke", "echo echoes echoed echoing",
-		"rate", "deem", "judge", "grade")
+		"rate", "deem", "judge", "grade", "admire", "regard", "view views viewed viewing", "hail", "extol", "laud")
 	// Verbs of judgment and belief attribute a clause that holds a
 	// quotation: "Politifact ruled that the claim was “true.”"
 	add(cueVerb{needsQuote: true, needsThat: true}, "rule rules find finds feel feels fear fears hope hopes worry doubt doubts show shows prove proves",
