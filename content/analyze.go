@@ -1,6 +1,7 @@
 package content
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -12,11 +13,26 @@ import (
 // (an open quotation, the last speaker, recent mentions), so its cost grows
 // linearly with the text.
 func Analyze(a *Article) *Analysis {
-	an := &analyzer{res: newResolver(), last: -1}
+	an := analyzeQuotes(a)
+	an.Figures = FindFigures(a.Paragraphs)
+	return an
+}
+
+// analyzeQuotes is Analyze without the figures.
+func analyzeQuotes(a *Article) *Analysis {
+	an := &analyzer{res: newResolver()}
+	size := 0
+	for i := range a.Paragraphs {
+		size += len(a.Paragraphs[i].Text)
+	}
+	// News runs to about one quote per 400 bytes and one mention per 200.
+	an.quotes = make([]Quote, 0, size/400+8)
+	an.qent = make([]int, 0, size/400+8)
+	an.res.mentions = make([]mention, 0, size/200+8)
 	for i := range a.Paragraphs {
 		an.paragraph(&a.Paragraphs[i])
 	}
-	return an.finish(a)
+	return an.finish()
 }
 
 type analyzer struct {
@@ -27,21 +43,27 @@ type analyzer struct {
 	sents   [][2]int
 	quots   []quotation
 	inQuote []bool
-	attrs   []attribution
+	frames  []frame
+	fsent   []int        // sentence of each frame
+	tokSent []int        // sentence of each token
+	sentFr  []int        // index of the first frame of each sentence, and len(frames) last
+	frameAt []int        // per token: the first frame starting there, or -1
+	fwdAt   []int        // per token: the first frame whose following words start there, or -1
+	refs    []*sourceRef // resolved source of each frame
+	qref    []*sourceRef // attribution of each quotation
 
 	quotes []Quote
 	qent   []int // entity of each quote, -1 when unknown
 
-	openBefore bool // the previous paragraph ended inside a quotation
-	last       int  // index in quotes of the last attributed quote of the previous paragraph, or -1
-	lastAttr   *sourceRef
-	chain      []int // unattributed quotes of a quotation running over paragraphs
-	list       *sourceRef
+	openBefore bool       // the previous paragraph ended inside a quotation
+	lastRef    *sourceRef // attribution of the last quote of the previous paragraph
+	chain      []int      // unattributed quotes of a quotation running over paragraphs
+	list       *sourceRef // "X said:" at the end of a paragraph introduces the next ones
 }
 
-// sourceRef is a resolved attribution that later quotes can reuse.
+// sourceRef is a resolved attribution that quotes share.
 type sourceRef struct {
-	ent    int
+	ent    int // entity, -1 when the source cannot be told
 	source *Span
 	cue    *Span
 }
@@ -69,105 +91,254 @@ func (an *analyzer) paragraph(p *Paragraph) {
 			inQuote[i] = true
 		}
 	}
+	title := p.N == 1 && titleCase(toks)
 
-	an.attrs = an.attrs[:0]
-	refs := []*sourceRef{}
-	sentOf := make([]int, 0, 8)
+	// Attributions, sentence by sentence, resolving sources as they come so
+	// a pronoun finds the people named before it.
+	an.frames, an.fsent, an.refs = an.frames[:0], an.fsent[:0], an.refs[:0]
+	an.tokSent, an.sentFr = an.tokSent[:0], an.sentFr[:0]
 	for si, sr := range an.sents {
-		n := len(an.attrs)
-		an.attrs = findAttributions(text, toks, inQuote, sr[0], sr[1], an.attrs)
-		for k := n; k < len(an.attrs); k++ {
-			at := &an.attrs[k]
-			appos := apposAfter(text, toks, at.src.e, sr[1])
-			at.ent = an.res.resolve(text, toks, at.src, appos)
-			if at.ent >= 0 {
-				an.res.speakers = append(an.res.speakers, at.ent)
-			}
-			src := &Span{Paragraph: p.N, Start: toks[at.src.s].s, End: toks[at.src.e-1].e}
-			src.Text = text[src.Start:src.End]
-			cue := &Span{Paragraph: p.N, Start: toks[at.cueS].s, End: toks[at.cueE-1].e}
-			cue.Text = text[cue.Start:cue.End]
-			refs = append(refs, &sourceRef{ent: at.ent, source: src, cue: cue})
-			sentOf = append(sentOf, si)
-			if at.ent >= 0 {
-				an.res.mentions = append(an.res.mentions, Mention{Span: *src})
-				an.res.mentEnt = append(an.res.mentEnt, at.ent)
-			}
+		for range sr[1] - sr[0] {
+			an.tokSent = append(an.tokSent, si)
+		}
+	}
+	for si, sr := range an.sents {
+		n := len(an.frames)
+		an.sentFr = append(an.sentFr, n)
+		an.frames = findFrames(text, toks, inQuote, sr[0], sr[1], title, an.frames)
+		for k := n; k < len(an.frames); k++ {
+			f := &an.frames[k]
+			an.fsent = append(an.fsent, si)
+			an.refs = append(an.refs, an.resolveFrame(p, text, toks, f))
 		}
 		an.scanNames(text, toks, inQuote, sr[0], sr[1], p.N)
 	}
+	an.sentFr = append(an.sentFr, len(an.frames))
+	an.indexFrames(len(toks))
 
 	start := len(an.quotes)
-	lastRef := (*sourceRef)(nil)
-	// Indirect speech.
-	for k := range an.attrs {
-		at := &an.attrs[k]
-		for _, c := range at.contents {
-			s, e, ok := contentBytes(text, toks, c[0], c[1])
+	var lastRef *sourceRef
+	// Reported speech.
+	for k := range an.frames {
+		f := &an.frames[k]
+		for _, c := range f.contents {
+			s, e, ok := contentBytes(text, toks, inQuote, c[0], c[1])
 			if !ok {
 				continue
 			}
-			an.addQuote(p, Indirect, s, e, refs[k])
+			an.addQuote(p, Indirect, s, e, an.refs[k])
 		}
-		lastRef = refs[k]
+		if len(f.contents) > 0 {
+			lastRef = an.refs[k]
+		}
 	}
-	// Direct quotations.
-	var prevRef *sourceRef
+	// Quotations.
+	an.linkQuotations(toks)
 	for qi := range an.quots {
 		q := &an.quots[qi]
-		ref := an.linkQuotation(toks, q, qi, refs, sentOf)
-		if ref == nil && prevRef != nil {
-			ref = prevRef // "A," he said. "B."
-		}
-		if ref == nil && (q.contd || an.openBefore && qi == 0 && q.open == 0) && an.lastAttr != nil {
-			ref = an.lastAttr // a quotation running over paragraphs
-		}
-		if ref == nil && qi == 0 && q.open == 0 && len(an.attrs) == 0 {
-			if an.list != nil {
-				ref = an.list
-			} else if an.lastAttr != nil && an.last >= 0 {
-				ref = an.lastAttr // a quote paragraph continuing the previous speaker
-			}
-		}
-		if ref == nil && (q.single || words(toks, q.open, q.close) < 4 && q.open >= 0) {
-			continue // scare quotes and titles, not speech
+		ref := an.qref[qi]
+		if ref == nil && q.single {
+			continue // an unattributed single quote is a title or a scare quote
 		}
 		id := an.addQuote(p, Direct, q.s, q.e, ref)
 		if ref == nil {
 			if q.close < 0 || q.contd {
 				an.chain = append(an.chain, id)
 			}
-		} else {
-			for _, c := range an.chain {
-				an.setRef(c, ref)
-			}
-			an.chain = an.chain[:0]
-			prevRef = ref
-			lastRef = ref
+			continue
 		}
+		for _, c := range an.chain {
+			an.setRef(c, ref)
+		}
+		an.chain = an.chain[:0]
+		lastRef = ref
 	}
 	if !openAfter {
 		an.chain = an.chain[:0]
 	}
 	// "X said:" at the end of a paragraph introduces the paragraphs after it.
-	if n := len(an.attrs); n > 0 && an.attrs[n-1].colon && an.attrs[n-1].fwd >= len(toks) {
-		an.list = refs[n-1]
-	} else if !startsWithListMark(text) || len(an.attrs) > 0 {
+	if n := len(an.frames); n > 0 && an.frames[n-1].colon && an.frames[n-1].fwd >= len(toks) {
+		an.list = an.refs[n-1]
+	} else if !startsWithListMark(text) || len(an.frames) > 0 {
 		an.list = nil
 	}
-	if an.list != nil && len(an.quots) == 0 && len(an.attrs) == 0 && startsWithListMark(text) {
+	if an.list != nil && len(an.quots) == 0 && len(an.frames) == 0 && startsWithListMark(text) {
 		s := skipListMark(text)
-		an.addQuote(p, Indirect, s, trimEnd(text, len(text)), an.list)
+		if e := trimEnd(text, len(text)); e > s {
+			an.addQuote(p, Indirect, s, e, an.list)
+		}
 	}
 	an.sortFrom(start)
 	an.openBefore = openAfter
-	an.last = -1
-	if lastRef != nil {
-		an.lastAttr = lastRef
-		an.last = len(an.quotes) - 1
-	} else {
-		an.lastAttr = nil
+	an.lastRef = lastRef
+}
+
+// resolveFrame turns a frame's source phrase into an entity and spans.
+func (an *analyzer) resolveFrame(p *Paragraph, text string, toks []token, f *frame) *sourceRef {
+	ref := &sourceRef{ent: -1}
+	cue := &Span{Paragraph: p.N, Start: toks[f.cueS].s, End: toks[f.cueE-1].e}
+	cue.Text = text[cue.Start:cue.End]
+	ref.cue = cue
+	if f.src.kind == npNone || f.src.e <= f.src.s {
+		return ref
 	}
+	src := &Span{Paragraph: p.N, Start: toks[f.src.s].s, End: toks[f.src.e-1].e}
+	src.Text = text[src.Start:src.End]
+	ref.source = src
+	ref.ent = an.res.resolve(text, toks, f.src)
+	if ref.ent >= 0 {
+		an.res.speakers = append(an.res.speakers, ref.ent)
+		an.res.mention(src.Paragraph, src.Start, src.End, src.Text, ref.ent)
+	}
+	return ref
+}
+
+// linkQuotations finds the attribution of each quotation of the paragraph.
+func (an *analyzer) linkQuotations(toks []token) {
+	if cap(an.qref) < len(an.quots) {
+		an.qref = make([]*sourceRef, len(an.quots), 2*len(an.quots))
+	}
+	an.qref = an.qref[:len(an.quots)]
+	for qi := range an.quots {
+		an.qref[qi] = nil
+		if k := an.frameOf(toks, &an.quots[qi]); k >= 0 {
+			an.qref[qi] = an.refs[k]
+		}
+	}
+	// Quotations with no attribution of their own.
+	for qi := range an.quots {
+		q := &an.quots[qi]
+		if an.qref[qi] != nil {
+			continue
+		}
+		var ref *sourceRef
+		switch {
+		case q.contd || qi == 0 && an.openBefore && q.open < 0:
+			ref = an.lastRef // a quotation running over paragraphs
+		case qi > 0 && an.qref[qi-1] != nil && an.sentenceStart(toks, q):
+			ref = an.qref[qi-1] // "A," he said. "B."
+		case qi+1 < len(an.quots) && an.qref[qi+1] != nil && onlyMarksBetween(toks, q.close, an.quots[qi+1].open):
+			ref = an.qref[qi+1] // "A." "B," he said.
+		case an.sentenceStart(toks, q) && an.frameBefore(q) >= 0:
+			ref = an.refs[an.frameBefore(q)] // She says X. "Q."
+		case qi == 0 && q.open == 0 && len(an.frames) == 0:
+			if an.list != nil {
+				ref = an.list
+			} else {
+				ref = an.lastRef // a quote paragraph continuing the previous speaker
+			}
+		}
+		an.qref[qi] = ref
+	}
+}
+
+// frameBefore returns the attribution with a source in the sentence just
+// before quotation q, or -1.
+func (an *analyzer) frameBefore(q *quotation) int {
+	qs := an.tokSent[max(q.open, 0)]
+	if qs == 0 {
+		return -1
+	}
+	for i := an.sentFr[qs] - 1; i >= an.sentFr[qs-1] && an.sentFr[qs]-i <= maxReach; i-- {
+		if an.refs[i].ent >= 0 {
+			return i
+		}
+	}
+	return -1
+}
+
+// sentenceStart reports whether quotation q opens its sentence.
+func (an *analyzer) sentenceStart(toks []token, q *quotation) bool {
+	return q.open < 0 || an.sents[an.tokSent[q.open]][0] == q.open
+}
+
+// indexFrames records, for each token, the frame that starts there and the
+// frame whose following words start there, so a quotation finds the frames
+// beside it without looking at the others.
+func (an *analyzer) indexFrames(n int) {
+	an.frameAt = resize(an.frameAt, n+1)
+	an.fwdAt = resize(an.fwdAt, n+1)
+	for i := range an.frameAt {
+		an.frameAt[i], an.fwdAt[i] = -1, -1
+	}
+	for i := range an.frames {
+		f := &an.frames[i]
+		if f.frameS >= 0 && f.frameS <= n && an.frameAt[f.frameS] < 0 {
+			an.frameAt[f.frameS] = i
+		}
+		if f.fwd >= 0 && f.fwd <= n && f.frameE <= f.fwd && an.fwdAt[f.fwd] < 0 {
+			an.fwdAt[f.fwd] = i
+		}
+	}
+}
+
+func resize(s []int, n int) []int {
+	if cap(s) < n {
+		return make([]int, n, 2*n)
+	}
+	return s[:n]
+}
+
+func onlyMarksBetween(toks []token, a, b int) bool {
+	if a < 0 || b < 0 || b < a {
+		return false
+	}
+	for i := a + 1; i < b; i++ {
+		if toks[i].kind != tPunct && toks[i].kind != tQuote {
+			return false
+		}
+	}
+	return true
+}
+
+// frameOf returns the frame that attributes quotation q, or -1: one right
+// after its closing mark ("…," Kerry said), one right before its opening
+// mark (Kerry said: "…"), one whose reported clause holds it, else the
+// nearest in its sentence.
+func (an *analyzer) frameOf(toks []token, q *quotation) int {
+	frames := an.frames
+	if q.close >= 0 {
+		k := q.close + 1
+		for j := k; j < len(toks) && j-q.close <= 3; j++ {
+			if i := an.frameAt[j]; i >= 0 {
+				return i
+			}
+			if !(toks[j].text == "," || toks[j].kind == tQuote || toks[j].text == "--" || toks[j].text == "—" || toks[j].text == "-") {
+				break
+			}
+		}
+	}
+	if q.open >= 0 {
+		if i := an.fwdAt[q.open]; i >= 0 {
+			return i
+		}
+	}
+	// Frames of the quotation's sentence near it: one whose reported
+	// clause holds it, else the nearest before it, else the nearest after.
+	at := max(q.open, 0)
+	qs := an.tokSent[at]
+	lo, hi := an.sentFr[qs], an.sentFr[qs+1]
+	// frames are in cue order within a sentence
+	first := lo + sort.Search(hi-lo, func(i int) bool { return frames[lo+i].cueS >= at })
+	from, to := max(lo, first-maxReach), min(hi, first+maxReach)
+	if q.open >= 0 {
+		for i := from; i < to; i++ {
+			for _, c := range frames[i].contents {
+				if q.open >= c[0] && q.open < c[1] {
+					return i
+				}
+			}
+		}
+	}
+	best := -1
+	for i := from; i < to; i++ {
+		if frames[i].frameE <= at {
+			best = i
+		} else if best < 0 && q.close >= 0 && frames[i].frameS > q.close {
+			best = i
+		}
+	}
+	return best
 }
 
 func (an *analyzer) addQuote(p *Paragraph, kind QuoteKind, s, e int, ref *sourceRef) int {
@@ -190,6 +361,9 @@ func (an *analyzer) setRef(id int, ref *sourceRef) {
 // sortFrom puts the quotes of the current paragraph in text order.
 func (an *analyzer) sortFrom(start int) {
 	qs, es := an.quotes[start:], an.qent[start:]
+	if len(qs) < 2 {
+		return
+	}
 	idx := make([]int, len(qs))
 	for i := range idx {
 		idx[i] = i
@@ -202,7 +376,7 @@ func (an *analyzer) sortFrom(start int) {
 	})
 	nq := make([]Quote, len(qs))
 	ne := make([]int, len(qs))
-	remap := map[int]int{}
+	remap := make(map[int]int, len(qs))
 	for to, from := range idx {
 		nq[to], ne[to] = qs[from], es[from]
 		nq[to].ID = start + to
@@ -217,66 +391,28 @@ func (an *analyzer) sortFrom(start int) {
 	}
 }
 
-// linkQuotation finds the attribution of a quotation: right after its
-// closing mark ("…," Kerry said), right before its opening mark (Kerry
-// said: "…"), or elsewhere in its sentence (a partial quote inside reported
-// speech).
-func (an *analyzer) linkQuotation(toks []token, q *quotation, qi int, refs []*sourceRef, sentOf []int) *sourceRef {
-	attrs := an.attrs
-	if q.close >= 0 {
-		k := q.close + 1
-		for k < len(toks) && (toks[k].text == "," || toks[k].kind == tQuote) && k-q.close <= 2 {
-			k++
-		}
-		for i := range attrs {
-			if attrs[i].frameS == k || attrs[i].frameS == q.close+1 {
-				return refs[i]
+// titleCase reports a headline written in title case, where verbs are
+// capitalised like names: "Trump Says He Will Win".
+func titleCase(toks []token) bool {
+	n, caps := 0, 0
+	for i := range toks {
+		if toks[i].kind == tWord && len(toks[i].text) > 3 {
+			n++
+			if toks[i].cap {
+				caps++
 			}
 		}
 	}
-	if q.open >= 0 {
-		for i := range attrs {
-			at := &attrs[i]
-			if at.fwd >= 0 && at.fwd <= q.open && q.open-at.fwd <= 1 && at.frameE <= q.open {
-				return refs[i]
-			}
-		}
-	}
-	// Same sentence: the nearest attribution before the quotation, else after.
-	qs := sentenceOf(an.sents, max(q.open, 0))
-	best := -1
-	for i := range attrs {
-		if sentOf[i] != qs {
-			continue
-		}
-		if attrs[i].frameE <= max(q.open, 0) {
-			best = i
-		} else if best < 0 && attrs[i].frameS > q.close && q.close >= 0 {
-			best = i
-		}
-	}
-	if best >= 0 {
-		return refs[best]
-	}
-	return nil
-}
-
-func sentenceOf(sents [][2]int, tok int) int {
-	for i, s := range sents {
-		if tok >= s[0] && tok < s[1] {
-			return i
-		}
-	}
-	return -1
+	return n >= 3 && caps*10 >= n*8
 }
 
 // contentBytes turns a token range into a trimmed byte range: no leading
 // "that", no trailing punctuation, no unpaired quotation mark at the ends.
-func contentBytes(text string, toks []token, s, e int) (int, int, bool) {
-	for s < e && (toks[s].lower() == "that" || toks[s].kind == tPunct) {
+func contentBytes(text string, toks []token, inQuote []bool, s, e int) (int, int, bool) {
+	for s < e && (toks[s].lower() == "that" && !inQuote[s] || toks[s].kind == tPunct) {
 		s++
 	}
-	for e > s && toks[e-1].kind == tPunct {
+	for e > s && toks[e-1].kind == tPunct && toks[e-1].text != ")" && toks[e-1].text != "?" && toks[e-1].text != "!" {
 		e--
 	}
 	n := 0
@@ -313,38 +449,14 @@ func countQuotes(toks []token, s, e int) int {
 	return n
 }
 
-// apposAfter returns the description set beside a name after it: "said Hans
-// Schellnhuber, the director of the Potsdam Institute".
-func apposAfter(text string, toks []token, e, b int) string {
-	if e+1 >= b || toks[e].text != "," {
-		return ""
-	}
-	k := e + 1
-	l := toks[k].lower()
-	if !(l == "the" || l == "a" || l == "an" || personTitles[l] || roleNouns[l] || possessive(&toks[k])) {
-		return ""
-	}
-	j := k
-	for j < b && j-k < 16 && toks[j].text != "," && toks[j].text != "." && toks[j].text != ";" && toks[j].kind != tQuote {
-		if _, isCue := cueVerbs[toks[j].lower()]; isCue && !toks[j].cap {
-			return ""
-		}
-		j++
-	}
-	return strings.TrimSpace(text[toks[k].s:toks[j-1].e])
-}
-
-// scanNames registers the people and organisations a sentence names, so
-// later pronouns and descriptions can refer to them and speakers get their
-// titles ("Russian Foreign Minister Sergei Lavrov").
 func (an *analyzer) scanNames(text string, toks []token, inQuote []bool, a, b, para int) {
 	for i := a; i < b; i++ {
 		if inQuote[i] || !isNameWord(&toks[i]) {
 			continue
 		}
 		j := i + 1
-		for j < b && !inQuote[j] && (isNameWord(&toks[j]) || j+1 < b && nameParticles[toks[j].lower()] && isNameWord(&toks[j+1]) ||
-			toks[j].lower() == "of" && j+1 < b && isNameWord(&toks[j+1]) && j > i && personTitles[toks[j-1].lower()]) {
+		for j < b && !inQuote[j] && (isNameWord(&toks[j]) || j+1 < b && toks[j].in(nameParticles) && isNameWord(&toks[j+1]) ||
+			toks[j].lower() == "of" && j+1 < b && isNameWord(&toks[j+1]) && j > i && toks[j-1].in(personTitles)) {
 			j++
 		}
 		s := extendModifiers(toks, a, i, true)
@@ -354,10 +466,13 @@ func (an *analyzer) scanNames(text string, toks []token, inQuote []bool, a, b, p
 		if name[0] == name[1] {
 			continue
 		}
-		hasTitle := title[1] > title[0] && !determiners[toks[title[0]].lower()] || title[1]-title[0] > 1
-		key := strings.ToLower(joinToks(text, toks, name))
+		hasTitle := title[1] > title[0] && !toks[title[0]].in(determiners) || title[1]-title[0] > 1
+		key := toks[name[0]].lower()
+		if name[1]-name[0] > 1 {
+			key = lowerOf(joinToks(text, toks, name))
+		}
 		_, known := an.res.byName[key]
-		lastKey := strings.TrimSuffix(strings.ToLower(toks[name[1]-1].text), "'s")
+		lastKey := strings.TrimSuffix(toks[name[1]-1].lower(), "'s")
 		_, knownLast := an.res.byLast[lastKey]
 		org := isOrgName(toks, name)
 		multi := name[1]-name[0] >= 2
@@ -379,11 +494,10 @@ func (an *analyzer) scanNames(text string, toks []token, inQuote []bool, a, b, p
 		if !hasTitle {
 			desc = ""
 		}
-		e := an.res.named(joinToks(text, toks, name), desc, entPerson, genderOf(toks, title, name), surface)
+		e := an.res.namedKey(joinToks(text, toks, name), key, desc, entPerson, genderOf(toks, title, name), surface)
 		sp := Span{Paragraph: para, Start: toks[name[0]].s, End: toks[name[1]-1].e}
 		sp.Text = text[sp.Start:sp.End]
-		an.res.mentions = append(an.res.mentions, Mention{Span: sp})
-		an.res.mentEnt = append(an.res.mentEnt, e)
+		an.res.mention(sp.Paragraph, sp.Start, sp.End, sp.Text, e)
 	}
 }
 
@@ -420,25 +534,30 @@ func trimEnd(text string, e int) int {
 	return e
 }
 
-func (an *analyzer) finish(a *Article) *Analysis {
+func (an *analyzer) finish() *Analysis {
 	speakers, ids := an.res.speakerList(an.quotes, an.qent)
 	for i := range an.quotes {
 		if e := an.qent[i]; e >= 0 {
 			an.quotes[i].Speaker = ids[e]
 		}
 	}
-	var ments []Mention
-	for i, m := range an.res.mentions {
-		if id, ok := ids[an.res.find(an.res.mentEnt[i])]; ok {
-			m.Speaker = id
-			ments = append(ments, m)
+	n := 0
+	for _, m := range an.res.mentions {
+		if ids[an.res.find(int(m.ent))] != "" {
+			n++
 		}
 	}
-	sort.SliceStable(ments, func(i, j int) bool {
-		if ments[i].Paragraph != ments[j].Paragraph {
-			return ments[i].Paragraph < ments[j].Paragraph
+	ments := make([]Mention, 0, n)
+	for _, m := range an.res.mentions {
+		if id := ids[an.res.find(int(m.ent))]; id != "" {
+			ments = append(ments, Mention{Span: Span{Paragraph: int(m.para), Start: int(m.s), End: int(m.e), Text: m.text}, Speaker: id})
 		}
-		return ments[i].Start < ments[j].Start
+	}
+	slices.SortStableFunc(ments, func(a, b Mention) int {
+		if a.Paragraph != b.Paragraph {
+			return a.Paragraph - b.Paragraph
+		}
+		return a.Start - b.Start
 	})
-	return &Analysis{Speakers: speakers, Quotes: an.quotes, Figures: FindFigures(a.Paragraphs), Mentions: ments}
+	return &Analysis{Speakers: speakers, Quotes: an.quotes, Mentions: ments}
 }

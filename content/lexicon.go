@@ -1,87 +1,121 @@
 package content
 
+import "strings"
+
 // Word lists for the attribution rules. They live in the code so nothing is
 // downloaded at run time; each list is small enough to read and argue with.
 
 // cueVerb describes one form of a reporting verb.
 type cueVerb struct {
-	lemma     string
-	object    bool // takes a hearer before the content: told reporters that
-	ambiguous bool // also a common noun (claims, notes): needs a subject right before it
+	lemma      string
+	object     bool   // takes a hearer before the content: told reporters that
+	ambiguous  bool   // also a common noun (claims, notes): needs its subject right before it
+	quotesOnly bool   // attributes quotations but does not report a clause: "continued", "read"
+	needsQuote bool   // a speech act ("called it", "mocked"): an attribution only with a quotation
+	needsThat  bool   // a verb of judgment ("ruled", "believes"): an attribution only with "that"
+	particle   string // a word the verb needs after it: "referred to"
 }
 
 var cueVerbs = map[string]cueVerb{}
 
+// cueWords holds the forms of cueVerbs, so a token knows it may be a cue.
+var cueWords = set("")
+
+// verbForms returns the forms of a verb: "warn" gives warn warns warned
+// warning; irregular forms are listed after the base ("say said").
+func verbForms(spec string) []string {
+	f := splitFields(spec)
+	base := f[0]
+	if len(f) > 1 {
+		return f
+	}
+	s, ed, ing := base+"s", base+"ed", base+"ing"
+	switch {
+	case strings.HasSuffix(base, "e"):
+		ed, ing = base+"d", base[:len(base)-1]+"ing"
+	case strings.HasSuffix(base, "y") && !strings.ContainsAny(base[len(base)-2:len(base)-1], "aeiou"):
+		s, ed = base[:len(base)-1]+"ies", base[:len(base)-1]+"ied"
+	case strings.HasSuffix(base, "ss") || strings.HasSuffix(base, "sh") || strings.HasSuffix(base, "ch") || strings.HasSuffix(base, "x"):
+		s = base + "es"
+	}
+	return []string{base, s, ed, ing}
+}
+
 func init() {
-	add := func(lemma string, object, ambiguous bool, forms string) {
-		for _, f := range splitFields(forms) {
-			cueVerbs[f] = cueVerb{lemma, object, ambiguous}
+	// add registers the forms of each verb; nouns lists the forms that
+	// are also common nouns.
+	add := func(v cueVerb, nouns string, specs ...string) {
+		amb := map[string]bool{}
+		for _, n := range strings.Fields(nouns) {
+			amb[n] = true
+		}
+		for _, spec := range specs {
+			forms := verbForms(spec)
+			for _, f := range forms {
+				w := v
+				w.lemma = forms[0]
+				w.ambiguous = amb[f]
+				if _, dup := cueVerbs[f]; !dup {
+					cueVerbs[f] = w
+				}
+			}
 		}
 	}
-	add("say", false, false, "say says said saying")
-	add("tell", true, false, "tell tells told telling")
-	add("add", false, false, "add adds added adding")
-	add("note", false, false, "noted noting")
-	add("note", false, true, "notes")
-	add("explain", false, false, "explain explains explained explaining")
-	add("argue", false, false, "argue argues argued arguing")
-	add("insist", false, false, "insist insists insisted insisting")
-	add("claim", false, false, "claimed claiming")
-	add("claim", false, true, "claims claim")
-	add("warn", true, false, "warn warns warned")
-	add("announce", false, false, "announce announces announced announcing")
-	add("acknowledge", false, false, "acknowledge acknowledges acknowledged acknowledging")
-	add("reply", false, false, "replied replies replying")
-	add("respond", false, false, "responded responds responding")
-	add("write", false, false, "wrote writes writing")
-	add("tweet", false, false, "tweeted tweeting")
-	add("tweet", false, true, "tweets")
-	add("post", false, false, "posted")
-	add("state", false, false, "stated")
-	add("declare", false, false, "declared declares declaring")
-	add("confirm", false, false, "confirmed confirms confirming")
-	add("deny", false, false, "denied denies denying")
-	add("suggest", false, false, "suggested suggests suggesting")
-	add("predict", false, false, "predicted predicts predicting")
-	add("assert", false, false, "asserted asserts asserting")
-	add("stress", false, false, "stressed")
-	add("emphasize", false, false, "emphasized emphasizes emphasised emphasises emphasizing")
-	add("urge", true, false, "urged urges urging")
-	add("recall", false, false, "recalled recalls recalling")
-	add("concede", false, false, "conceded concedes conceding")
-	add("admit", false, false, "admitted admits admitting")
-	add("vow", false, false, "vowed vowing")
-	add("vow", false, true, "vows")
-	add("promise", true, false, "promised promising")
-	add("complain", false, false, "complained complains complaining")
-	add("counter", false, false, "countered")
-	add("observe", false, false, "observed observes")
-	add("testify", false, false, "testified testifies testifying")
-	add("maintain", false, false, "maintained maintains maintaining")
-	add("reiterate", false, false, "reiterated reiterates reiterating")
-	add("repeat", false, false, "repeated")
-	add("contend", false, false, "contended contends contending")
-	add("allege", false, false, "alleges")
-	add("caution", false, false, "cautioned")
-	add("report", false, false, "reported")
-	add("ask", true, false, "asked asks asking")
-	add("remark", false, false, "remarked")
-	add("quip", false, false, "quipped")
-	add("joke", false, false, "joked")
-	add("boast", false, false, "boasted")
-	add("announce", false, false, "announces")
-	add("assure", true, false, "assured assures")
-	add("inform", true, false, "informed")
-	add("remind", true, false, "reminded reminds")
-	add("point", false, false, "pointed") // pointed out
-	add("continue", false, false, "continued")
-	add("describe", false, false, "described describes")
-	add("call", false, false, "called")
-	add("predict", false, false, "forecast")
-	add("estimate", false, false, "estimated estimates")
-	add("conclude", false, false, "concluded")
-	add("insist", false, false, "insisting")
-	add("acknowledge", false, false, "conceding")
+	// Reporting verbs: they report a clause or a quotation.
+	add(cueVerb{}, "claim claims note notes state states remark remarks promise promises counter counters tweet tweets post posts report reports estimate estimates comment comments vow vows pledge pledges demand demands reply replies answer answers boast boasts joke jokes retort retorts charge charges warning writing posting reading",
+		"say says said saying", "add", "write writes wrote written writing", "state", "declare", "note", "explain",
+		"insist", "argue", "claim", "warn", "announce", "acknowledge", "reply", "suggest", "recall", "concede",
+		"admit admits admitted admitting", "vow", "stress", "predict", "assert", "tweet", "post", "respond", "remark",
+		"testify", "confirm", "deny", "repeat", "maintain", "emphasize", "emphasise", "reiterate",
+		"quip quips quipped quipping", "joke", "boast", "complain", "counter", "observe", "promise", "contend",
+		"allege", "report", "conclude", "estimate", "blog",
+		"wonder", "muse", "grumble", "vent", "recount", "pledge", "proclaim", "lament", "bemoan", "retort", "interject", "plead", "demand", "propose", "reveal", "disclose", "mention", "comment", "opine",
+		"speculate", "theorize", "guarantee", "swear swears swore sworn swearing", "confide", "brag brags bragged bragging",
+		"gush", "snap snaps snapped snapping", "scoff", "snipe", "preach", "answer", "forecast", "advise", "underscore",
+		"affirm", "concur", "recommend")
+	add(cueVerb{object: true}, "caution cautions", "tell tells told telling", "ask", "assure", "inform", "remind", "urge", "notify", "caution")
+	add(cueVerb{quotesOnly: true}, "continue continues read reads", "continue", "read reads read reading")
+	// Exclamations: they attribute the words quoted beside them.
+	add(cueVerb{quotesOnly: true}, "sigh sighs boom booms cheer cheers roar roars cry cries gasp gasps groan groans rant rants rave raves thunder shout shouts yell yells scream screams chant chants whisper whispers",
+		"sigh", "boom", "jeer", "cheer", "holler", "bellow", "roar", "cry cries cried crying", "gasp", "groan",
+		"marvel", "rant", "rave", "thunder", "exclaim", "shout", "yell", "scream", "chant", "whisper", "mutter",
+		"react", "fume", "remember", "blare", "reminisce", "retweet")
+	add(cueVerb{}, "point points", "point") // pointed out
+	add(cueVerb{}, "call calls", "call")    // called it, called for
+	// Speech acts: they attribute the quotation that follows them, "mocked
+	// his rival as ''Little Marco''", but report no clause without one.
+	add(cueVerb{needsQuote: true}, "label labels brand brands slam slams praise praises blame blames attack attacks question questions challenge challenges mock mocks tease teases dub dubs hail hails tout touts cite cites quote quotes characterize",
+		"describe", "label", "dub dubs dubbed dubbing", "brand", "blast", "slam slams slammed slamming", "mock",
+		"criticize", "criticise", "praise", "accuse", "blame", "decry", "denounce", "condemn", "dismiss", "hail",
+		"tout", "question", "challenge", "attack", "tease", "thank", "characterize", "characterise", "cite", "quote",
+		"defend", "ridicule", "deride", "lambaste", "rip rips ripped ripping", "chide", "scold", "rebuke", "berate", "taunt", "needle", "lampoon", "vilify", "insult", "disparage", "belittle")
+	add(cueVerb{needsQuote: true}, "compare compares credit credits invite invites welcome welcomes reject rejects dispute disputes oppose opposes endorse endorses press presses protest protests object objects mourn mourns regret regrets celebrate celebrates frame frames cast casts paint paints term terms nickname nicknames hint hints signal signals reference references echo echoes invoke invokes rate rates judge judges grade grades",
+		"liken", "compare", "laud", "herald", "credit", "invite", "implore", "applaud", "welcome", "reject",
+		"dispute", "rebut", "refute", "oppose", "endorse", "press", "protest", "object", "mourn", "regret",
+		"apologize", "celebrate", "frame", "portray", "cast casts cast casting", "depict", "paint", "term",
+		"nickname", "imply", "insinuate", "hint", "signal", "reference", "invoke", "echo echoes echoed echoing",
+		"rate", "deem", "judge", "grade", "admire", "regard", "view views viewed viewing", "hail", "extol", "laud")
+	// Verbs of judgment and belief attribute a clause that holds a
+	// quotation: "Politifact ruled that the claim was “true.”"
+	add(cueVerb{needsQuote: true, needsThat: true}, "rule rules find finds feel feels fear fears hope hopes worry doubt doubts show shows prove proves",
+		"rule", "find finds found finding", "believe", "think thinks thought thinking", "feel feels felt feeling",
+		"fear", "worry", "hope", "know knows knew known knowing", "realize", "recognize", "understand understands understood understanding",
+		"decide", "determine", "show", "indicate", "prove", "demonstrate", "learn", "assume", "expect", "doubt", "suspect")
+	for _, spec := range []string{"fire fires fired firing", "shoot shoots shot shooting", "hit hits hit hitting", "push pushes pushed pushing"} {
+		for _, f := range splitFields(spec) {
+			cueVerbs[f] = cueVerb{lemma: "fire back", particle: "back"} // "fired back that"
+		}
+	}
+	for _, f := range []string{"put", "puts", "putting"} {
+		cueVerbs[f] = cueVerb{lemma: "put", quotesOnly: true, particle: "it"} // "as X put it"
+	}
+	for _, f := range []string{"refer", "refers", "referred", "referring"} {
+		cueVerbs[f] = cueVerb{lemma: "refer", needsQuote: true, particle: "to"}
+	}
+	for f := range cueVerbs {
+		cueWords.add(f)
+	}
+	cueWords.add("according") // according to
 }
 
 func splitFields(s string) []string {
@@ -102,7 +136,7 @@ func splitFields(s string) []string {
 
 // auxiliaries and adverbs that may stand between a subject and its verb:
 // "Kerry also said", "he has repeatedly said", "she did not say".
-var preVerb = set("also has have had was were is are will would could can may might must should did does do not never reportedly publicly privately separately earlier already still just even further flatly firmly simply frequently famously quickly immediately then again later once often recently previously repeatedly initially ultimately eventually finally subsequently been being has had n't explicitly openly bluntly angrily directly specifically clearly similarly likewise sharply strongly plainly forcefully emphatically confidently tearfully generally usually always sometimes herself himself themselves itself")
+var preVerb = set("having long both all each too also has have had was were is are will would could can may might must should did does do not never reportedly publicly privately separately earlier already still just even further flatly firmly simply frequently famously quickly immediately then again later once often recently previously repeatedly initially ultimately eventually finally subsequently been being has had n't explicitly openly bluntly angrily directly specifically clearly similarly likewise sharply strongly plainly forcefully emphatically confidently tearfully generally usually always sometimes herself himself themselves itself")
 
 // subjectPronouns can be the source of a quote.
 var subjectPronouns = set("he she they it i we you who")
@@ -143,10 +177,11 @@ capt capt. captain maj maj. major cmdr cmdr. commander president vice secretary 
 interior finance justice state attorney chief justice judge mayor ambassador envoy spokesman spokeswoman chairman
 chairwoman chair director leader majority minority whip speaker chancellor premier deputy assistant acting former
 pope king queen prince princess sheikh emir ayatollah pastor bishop cardinal rabbi imam officer detective sheriff
-superintendent commissioner inspector agent coach candidate nominee democratic republican democrat gop presidential
+superintendent commissioner inspector agent coach candidate nominee treasurer clerk auditor comptroller controller
+councilor councillor alderman alderwoman supervisor solicitor magistrate marshal principal provost democratic republican democrat gop presidential
 congressman congresswoman councilman councilwoman councilmember assemblyman assemblywoman delegate trustee dean
 executive ceo cfo coo founder manager strategist pollster spokesperson adviser advisor aide economist analyst
-correspondent anchor host editor reporter columnist commentator author writer professor lawyer of the for
+correspondent anchor host editor reporter columnist commentator author writer professor lawyer
 u.s. us u.n. un uk u.k. eu nato white house state department campaign national security council press
 secretary-general general-secretary first lady senior top deputy special then-president then-candidate`)
 
@@ -221,3 +256,83 @@ somalia spain sudan sweden switzerland syria taiwan tajikistan tanzania thailand
 uganda ukraine uruguay uzbekistan venezuela vietnam wales yemen zambia zimbabwe moscow washington beijing tehran
 damascus ankara london paris berlin brussels kiev kyiv tokyo seoul pyongyang jerusalem riyadh cairo baghdad kabul
 islamabad delhi havana caracas ottawa canberra aleppo`)
+
+// conjunctions join clauses; a clause's subject is found after them.
+var conjunctions = set("and but so yet or nor then")
+
+// adverbialStarts begin a circumstance between a verb and what it reports:
+// "said in a statement that", "told reporters prior to the talks that".
+var adverbialStarts = set("in on at during prior after before last this earlier late later following via through over while when as to outside inside from amid despite since without upon")
+
+// adverbialPreps before a subject's verb mark a circumstance, not the
+// subject: "Trump on Tuesday said".
+var adverbialPreps = set("on in at during via through over last this earlier late after before following")
+
+// introWords open a sentence with a circumstance that ends at a comma.
+var introWords = set("asked speaking however meanwhile still instead later earlier separately yesterday today also indeed previously afterward afterwards once if although though because since unlike like")
+
+// groupPronouns stand for people without naming them: "Several said",
+// "Others say".
+var groupPronouns = set("others several many some most both few all one another everyone everybody someone somebody nobody none")
+
+// numberWords count people: "About four in 10 said".
+var numberWords = set("one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million percent half majority minority third quarter dozen dozens hundreds thousands")
+
+// objectPronouns are hearers: "told him", "asked them".
+var objectPronouns = set("him her them us me you reporters journalists supporters voters lawmakers congress listeners viewers attendees students audiences crowds members donors colleagues friends")
+
+// hearerNouns end a named hearer: "told NBC's Today show".
+var hearerNouns = set("show program programme newspaper paper magazine station network radio television tv channel website site blog podcast audience crowd")
+
+// beForms make a following participle passive: "was told", "is said to".
+var beForms = set("is are was were be been being am 's ’s")
+
+// clauseVerbs are frequent verbs that end a noun phrase.
+var clauseVerbs = set("is are was were be been being am has have had do does did will would can could should may might must shall")
+
+// notAdverbs end in -ly but are nouns or adjectives.
+var notAdverbs = set("family ally rally italy july reply supply apply assembly anomaly monopoly homily lily bully belly jelly folly holy ugly only early daily weekly monthly yearly elderly friendly lonely lovely likely unlikely silly costly deadly curly")
+
+// clauseMarkers open a clause whose subject speaks for a participle after
+// it: "where about 50 protesters had gathered, chanting …".
+var clauseMarkers = set("where when while after because as since although though whereas until before if")
+
+// circumstances head a phrase between a subject and its verb: "Clinton in a
+// statement said".
+var circumstances = set("statement interview tweet tweets post email letter speech rally conference call appearance remarks address briefing release op-ed video message radio television broadcast")
+
+// approximators come before a number in a phrase: "about 200 protesters".
+var approximators = set("about nearly roughly almost around some over only just at")
+
+// documentNouns are things issued or sent that "say" what their author
+// says: "issued a statement saying".
+var documentNouns = set("statement statements release letter letters email emails ad ads tweet tweets post posts report memo response video message note op-ed column editorial advertisement commercial filing brief")
+
+// subordinators open a clause that depends on another.
+var subordinators = set("that who whom whose which what whether if how why where when because although though while since unless")
+
+// participlePreps introduce a participle whose subject is the clause's:
+// "by saying", "after adding", "despite admitting".
+var participlePreps = set("by while and after before despite without in when since upon")
+
+// claimNouns name a claim whose words follow "that": "Trump's claim that".
+var claimNouns = set("claim claims assertion assertions argument insistence suggestion statement contention allegation allegations accusation charge promise pledge vow warning prediction boast admission complaint declaration emphasis remark remarks comment comments view belief assurance assurances threat")
+
+// possessivePronouns own a claim: "his claim that".
+var possessivePronouns = set("his her their its my our your")
+
+// segmentOpeners may open the segment that holds a subject: "As John
+// Cornyn, the No. 2 in the leadership, put it".
+var segmentOpeners = set("as while when after because since though although if but and yet so")
+
+// nounSayers before a base form make it a noun: "the final say", "have a
+// say".
+var nounSayers = set("a the final last little much more equal greater bigger real")
+
+// verbParticles follow a verb, not an adjective: "handed out flyers".
+var verbParticles = set("out up down off away back over around")
+
+// circumstanceStarts open a phrase after a parenthetical frame that tells
+// where or how it was said, not what: "he said, in a caution to his
+// backers".
+var circumstanceStarts = set("in on at during without as of who which whose after before amid")

@@ -49,20 +49,32 @@ var elisions = set("em til cause n bout round twas tis nuff")
 func findQuotations(text string, toks []token, openBefore bool, out []quotation) ([]quotation, bool) {
 	out = out[:0]
 	dOpen, sOpen := -1, -1
-	for i := range toks {
+	nOpen := -1 // a double quotation of another style nested in the open one
+	seenDouble := false
+	for i := 0; i < len(toks); i++ {
 		t := &toks[i]
 		if t.kind != tQuote {
 			continue
 		}
 		double, shape := markOf(t.text)
-		before, after := spaceBefore(text, t.s), spaceAfter(text, t.e)
-		if shape == shapeEither {
-			switch {
-			case before && !after:
-				shape = shapeOpen
-			case !before && after:
-				shape = shapeClose
+		if double && dOpen < 0 && t.s > 0 && text[t.s-1] == '=' {
+			// an attribute value in markup: <tweet id="…">
+			for i+1 < len(toks) && toks[i+1].kind != tQuote {
+				i++
 			}
+			i++
+			continue
+		}
+		before, after := spaceBefore(text, t.s), spaceAfter(text, t.e)
+		switch {
+		case shape == shapeEither && before && !after:
+			shape = shapeOpen
+		case shape == shapeEither && !before && after:
+			shape = shapeClose
+		case shape == shapeClose && double && dOpen < 0 && !(openBefore && len(out) == 0) && (before && !after || i == 0 && paragraphStart(text, t.s)):
+			shape = shapeOpen // a closing mark typed for an opening one: ”This is …
+		case shape == shapeOpen && double && dOpen >= 0 && !before && after && markFamily(t.text) == markFamily(toks[dOpen].text):
+			shape = shapeClose // an opening mark typed for a closing one: “It's unusual,“ he said
 		}
 		if !double {
 			if dOpen >= 0 {
@@ -79,8 +91,23 @@ func findQuotations(text string, toks []token, openBefore bool, out []quotation)
 			}
 			continue
 		}
+		wasSeen := seenDouble
+		seenDouble = true
+		if dOpen >= 0 {
+			// “He called it "a disgrace" twice”: a quotation of another
+			// style inside the open one is part of its words.
+			if nOpen >= 0 {
+				if markFamily(t.text) == markFamily(toks[nOpen].text) && shape != shapeOpen {
+					nOpen = -1
+					continue
+				}
+			} else if markFamily(t.text) != markFamily(toks[dOpen].text) && shape == shapeOpen && !(t.text == "“" && toks[dOpen].text == "”") {
+				nOpen = i
+				continue
+			}
+		}
 		switch {
-		case dOpen < 0 && shape == shapeClose && len(out) == 0 && openBefore && !hasDoubleBefore(toks, i):
+		case dOpen < 0 && shape == shapeClose && len(out) == 0 && openBefore && !wasSeen:
 			// The previous paragraph's quotation ran on without a new
 			// opening mark here: the words up to this mark are its end.
 			if q, ok := makeQuotation(text, toks, -1, i, false); ok {
@@ -88,7 +115,7 @@ func findQuotations(text string, toks []token, openBefore bool, out []quotation)
 				out = append(out, q)
 			}
 		case dOpen < 0 && shape != shapeClose:
-			dOpen, sOpen = i, -1
+			dOpen, sOpen, nOpen = i, -1, -1
 		case dOpen < 0:
 			// a stray closing mark: nothing to pair it with
 		case shape == shapeOpen && t.text != "\"" && t.text != "''":
@@ -98,12 +125,12 @@ func findQuotations(text string, toks []token, openBefore bool, out []quotation)
 				q.close = -1
 				out = append(out, q)
 			}
-			dOpen = i
+			dOpen, nOpen = i, -1
 		default:
 			if q, ok := makeQuotation(text, toks, dOpen, i, false); ok {
 				out = append(out, q)
 			}
-			dOpen = -1
+			dOpen, nOpen = -1, -1
 		}
 	}
 	if dOpen >= 0 {
@@ -115,15 +142,28 @@ func findQuotations(text string, toks []token, openBefore bool, out []quotation)
 	return out, false
 }
 
-func hasDoubleBefore(toks []token, i int) bool {
-	for j := 0; j < i; j++ {
-		if toks[j].kind == tQuote {
-			if d, _ := markOf(toks[j].text); d {
-				return true
-			}
+// markFamily groups double marks by style: straight and typewriter marks
+// (the straight mark, doubled apostrophes and doubled backticks), curly
+// marks (“ ” „) and guillemets (« »).
+func markFamily(m string) byte {
+	switch m {
+	case "“", "”", "„":
+		return 1
+	case "«", "»":
+		return 2
+	}
+	return 0
+}
+
+// paragraphStart reports whether only white space and invisible format
+// characters stand before byte s.
+func paragraphStart(text string, s int) bool {
+	for _, r := range text[:s] {
+		if !unicode.IsSpace(r) && !unicode.Is(unicode.Cf, r) {
+			return false
 		}
 	}
-	return false
+	return true
 }
 
 func isElision(text string, e int) bool {
@@ -131,7 +171,7 @@ func isElision(text string, e int) bool {
 	for j < len(text) && text[j] >= 'a' && text[j] <= 'z' {
 		j++
 	}
-	if elisions[text[e:j]] {
+	if elisions.has(text[e:j]) {
 		return true
 	}
 	// ’90s, '08
@@ -148,7 +188,7 @@ func spaceBefore(text string, s int) bool {
 		return true
 	}
 	r, _ := utf8.DecodeLastRuneInString(text[:s])
-	return unicode.IsSpace(r) || strings.ContainsRune("([{—–-/:", r)
+	return unicode.IsSpace(r) || unicode.Is(unicode.Cf, r) || strings.ContainsRune("([{—–-/:", r)
 }
 
 // spaceAfter: the mark at e is followed by white space, the end, or

@@ -40,8 +40,18 @@ type resolver struct {
 	order    int
 	recent   []int // entity indexes, most recent mention last
 	speakers []int // entity indexes of sources, most recent last
-	mentions []Mention
-	mentEnt  []int
+	mentions []mention
+}
+
+// mention is a place that names an entity, kept small while the analysis
+// runs.
+type mention struct {
+	para, s, e, ent int32
+	text            string
+}
+
+func (r *resolver) mention(para, s, e int, text string, ent int) {
+	r.mentions = append(r.mentions, mention{int32(para), int32(s), int32(e), int32(ent), text})
 }
 
 func newResolver() *resolver {
@@ -93,11 +103,11 @@ func nameParts(toks []token, p phrase) (title, name [2]int) {
 	for s > p.s {
 		t := &toks[s-1]
 		l := t.lower()
-		if isNameWord(t) && !personTitles[l] && !personTitles[strings.TrimSuffix(l, ".")] {
+		if isNameWord(t) && !t.in(personTitles) && !personTitles.has(strings.TrimSuffix(l, ".")) {
 			s--
 			continue
 		}
-		if s < e && s-1 > p.s && nameParticles[l] && isNameWord(&toks[s-2]) && !personTitles[toks[s-2].lower()] {
+		if s < e && s-1 > p.s && t.in(nameParticles) && isNameWord(&toks[s-2]) && !toks[s-2].in(personTitles) {
 			s--
 			continue
 		}
@@ -116,46 +126,76 @@ func joinToks(text string, toks []token, r [2]int) string {
 func isOrgName(toks []token, r [2]int) bool {
 	for i := r[0]; i < r[1]; i++ {
 		l := strings.TrimSuffix(toks[i].lower(), "'s")
-		if orgWords[l] || places[l] {
+		if orgWords.has(l) || places.has(l) {
 			return true
 		}
-		if toks[i].kind == tWord && len(toks[i].text) >= 2 && strings.ToUpper(toks[i].text) == toks[i].text && !strings.Contains(toks[i].text, ".") && len(toks[i].text) <= 5 && r[1]-r[0] == 1 {
+		if r[1]-r[0] == 1 && toks[i].kind == tWord && len(toks[i].text) >= 2 && len(toks[i].text) <= 5 && allCaps(toks[i].text) {
 			return true // an acronym on its own: NATO, CNN
 		}
 	}
 	return false
 }
 
+// allCaps reports an acronym: ASCII capitals only.
+func allCaps(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 'A' || s[i] > 'Z' {
+			return false
+		}
+	}
+	return true
+}
+
 func stripDet(toks []token, r [2]int) [2]int {
-	for r[0] < r[1] && (determiners[toks[r[0]].lower()] || toks[r[0]].lower() == "the") {
+	for r[0] < r[1] && (toks[r[0]].in(determiners) || toks[r[0]].lower() == "the") {
 		r[0]++
 	}
 	return r
 }
 
 // resolve returns the entity a source phrase refers to, creating one if
-// needed. appos is a description given beside the name, if any.
-func (r *resolver) resolve(text string, toks []token, p phrase, appos string) int {
-	surface := text[toks[p.s].s:toks[p.e-1].e]
+// needed.
+func (r *resolver) resolve(text string, toks []token, p phrase) int {
+	p = p.fix()
+	appos := ""
+	if p.apE > p.apS {
+		appos = joinToks(text, toks, [2]int{p.apS, p.apE})
+	}
+	core := phrase{s: p.cs, e: p.ce, kind: p.kind, head: p.head}
+	surface := joinToks(text, toks, [2]int{p.cs, p.ce})
 	switch p.kind {
 	case npPronoun:
-		i := r.pronoun(toks[p.s].lower())
+		pr := toks[p.s].lower()
+		if c := pronounContraction(pr); c != "" {
+			pr = c
+		}
+		switch pr { // a possessive names its owner: "his claim that"
+		case "his":
+			pr = "he"
+		case "her":
+			pr = "she"
+		case "their":
+			pr = "they"
+		case "its":
+			pr = "it"
+		}
+		i := r.pronoun(pr)
 		if i >= 0 {
 			r.addAlias(i, surface)
 		}
 		return i
 	case npName:
-		title, name := nameParts(toks, p)
+		title, name := nameParts(toks, core)
 		if name[0] == name[1] {
 			// titles only: "the president", "the State Department"
-			rr := stripDet(toks, [2]int{p.s, p.e})
+			rr := stripDet(toks, [2]int{core.s, core.e})
 			if isOrgName(toks, rr) {
 				return r.named(joinToks(text, toks, rr), "", entOrg, 0, surface)
 			}
-			return r.description(text, toks, p, surface)
+			return r.description(text, toks, p, r.descSurface(text, toks, p))
 		}
-		if isOrgName(toks, name) || isOrgName(toks, stripDet(toks, [2]int{p.s, p.e})) {
-			rr := stripDet(toks, [2]int{p.s, p.e})
+		if isOrgName(toks, name) || !hasPersonTitle(toks, title) && isOrgName(toks, stripDet(toks, [2]int{core.s, core.e})) {
+			rr := stripDet(toks, [2]int{core.s, core.e})
 			if possessive(&toks[rr[1]-1]) {
 				rr = name
 			}
@@ -165,10 +205,29 @@ func (r *resolver) resolve(text string, toks []token, p phrase, appos string) in
 		if desc == "" {
 			desc = appos
 		}
-		return r.named(joinToks(text, toks, name), desc, entPerson, genderOf(toks, title, name), surface)
+		return r.named(trimPossessive(joinToks(text, toks, name)), desc, entPerson, genderOf(toks, title, name), surface)
 	default:
-		return r.description(text, toks, p, surface)
+		return r.description(text, toks, p, r.descSurface(text, toks, p))
 	}
+}
+
+// descSurface is a description as the text gives it, up to an appositive:
+// "A Western diplomat in Lausanne".
+func (r *resolver) descSurface(text string, toks []token, p phrase) string {
+	e := p.e
+	for k := p.s; k < p.e; k++ {
+		if toks[k].text == "," {
+			e = k
+			break
+		}
+	}
+	if p.apE > p.apS && p.apS > p.s && p.apS-1 < e {
+		e = p.apS - 1
+	}
+	if e <= p.s {
+		e = p.ce
+	}
+	return joinToks(text, toks, [2]int{p.s, e})
 }
 
 func cleanTitle(text string, toks []token, t [2]int) string {
@@ -201,21 +260,25 @@ func genderOf(toks []token, title, name [2]int) byte {
 
 // named finds or creates the entity for a proper name.
 func (r *resolver) named(name, desc string, kind entKind, gender byte, surface string) int {
-	key := strings.ToLower(name)
+	return r.namedKey(name, lowerOf(name), desc, kind, gender, surface)
+}
+
+// namedKey is named with the name's lower-case key already made.
+func (r *resolver) namedKey(name, key, desc string, kind entKind, gender byte, surface string) int {
 	i, ok := r.byName[key]
 	if ok {
 		i = r.find(i)
 	}
+	last := lastWord(key)
 	if !ok && kind == entPerson {
-		words := strings.Fields(key)
-		last := strings.TrimSuffix(strings.TrimSuffix(words[len(words)-1], "'s"), "’s")
+		last = strings.TrimSuffix(strings.TrimSuffix(last, "'s"), "’s")
 		if j, ok2 := r.byLast[last]; ok2 {
 			j = r.find(j)
 			e := r.ents[j]
 			switch {
-			case len(words) == 1:
+			case last == key:
 				i, ok = j, true // "Kerry" after "John Kerry"
-			case len(strings.Fields(e.name)) == 1:
+			case !strings.ContainsRune(strings.TrimSpace(e.name), ' '):
 				e.name = name // "John Kerry" after "Kerry"
 				i, ok = j, true
 			}
@@ -227,8 +290,7 @@ func (r *resolver) named(name, desc string, kind entKind, gender byte, surface s
 	if !ok {
 		i = r.newEntity(&entity{name: name, kind: kind, named: true})
 		if kind == entPerson {
-			words := strings.Fields(key)
-			r.ents[i].last = words[len(words)-1]
+			r.ents[i].last = last
 		}
 	}
 	r.byName[key] = i
@@ -273,8 +335,11 @@ func (r *resolver) description(text string, toks []token, p phrase, surface stri
 		return i
 	}
 	desc := ""
-	if p.head+1 < p.e {
-		desc = joinToks(text, toks, [2]int{p.head + 1, p.e})
+	if de := descEnd(toks, p.head+1, p.e); de > p.head+1 {
+		desc = surface // "A Western diplomat in Lausanne", "a spokesman for the company"
+	}
+	if p.apE > p.apS {
+		desc = joinToks(text, toks, [2]int{p.apS, p.apE})
 	}
 	i := r.newEntity(&entity{name: capitalise(name), desc: desc, kind: entGroup, head: head, gender: honorificGender[head]})
 	r.byName[key] = i
@@ -297,9 +362,9 @@ func (r *resolver) pronoun(p string) int {
 		e := r.ents[i]
 		switch p {
 		case "he":
-			return e.kind == entPerson && e.gender != 'f' || e.kind == entGroup && e.gender == 'm' || e.kind == entGroup && !plural(e.head) && e.gender != 'f'
+			return e.kind == entPerson && e.gender != 'f' || e.kind == entGroup && e.gender == 'm' || e.kind == entGroup && !plural(e.head) && e.gender != 'f' && personHead(e.head) && roleNouns.has(e.head)
 		case "she":
-			return e.kind == entPerson && e.gender != 'm' || e.kind == entGroup && !plural(e.head) && e.gender != 'm'
+			return e.kind == entPerson && e.gender != 'm' || e.kind == entGroup && !plural(e.head) && e.gender != 'm' && personHead(e.head) && roleNouns.has(e.head)
 		case "they":
 			return e.kind == entOrg || e.kind == entGroup && plural(e.head)
 		case "it":
@@ -338,7 +403,7 @@ func personHead(head string) bool {
 
 // speakerList builds the output speakers from entities that have quotes,
 // most quoted first, with stable ids.
-func (r *resolver) speakerList(quotes []Quote, qent []int) ([]Speaker, map[int]string) {
+func (r *resolver) speakerList(quotes []Quote, qent []int) ([]Speaker, []string) {
 	for qi, ei := range qent {
 		if ei >= 0 {
 			ei = r.find(ei)
@@ -359,7 +424,7 @@ func (r *resolver) speakerList(quotes []Quote, qent []int) ([]Speaker, map[int]s
 		}
 		return ea.first < eb.first
 	})
-	ids := map[int]string{}
+	ids := make([]string, len(r.ents)) // entity -> speaker id, "" when it has no quotes
 	used := map[string]bool{}
 	var out []Speaker
 	for _, i := range idx {
@@ -406,4 +471,43 @@ func itoa(n int) string {
 		n /= 10
 	}
 	return string(d)
+}
+
+// descEnd is the end of the words after a description's head, before a
+// comma.
+func descEnd(toks []token, s, e int) int {
+	for k := s; k < e; k++ {
+		if toks[k].text == "," || toks[k].kind == tQuote {
+			return k
+		}
+	}
+	return e
+}
+
+// lastWord returns the last space-separated word of s.
+func lastWord(s string) string {
+	s = strings.TrimRight(s, " ")
+	return s[strings.LastIndexAny(s, " \t\n")+1:]
+}
+
+// trimPossessive drops the possessive ending of a name: "Becker's" names
+// Becker.
+func trimPossessive(s string) string {
+	for _, suf := range []string{"'s", "’s", "'", "’"} {
+		if t, ok := strings.CutSuffix(s, suf); ok && t != "" {
+			return t
+		}
+	}
+	return s
+}
+
+// hasPersonTitle reports a title of a person among tokens r: "Council
+// member Ana Ruiz" names a person, "the Council of Europe" does not.
+func hasPersonTitle(toks []token, r [2]int) bool {
+	for i := r[0]; i < r[1]; i++ {
+		if toks[i].in(personTitles) && !toks[i].in(determiners) && toks[i].lower() != "of" && toks[i].lower() != "the" || !toks[i].cap && toks[i].in(roleNouns) {
+			return true
+		}
+	}
+	return false
 }

@@ -23,13 +23,27 @@ type token struct {
 	s, e   int
 	kind   tokKind
 	text   string
-	cap    bool // begins with an upper-case letter
-	abbrev bool // a word that swallowed its final period (Mr., U.S., Oct.)
+	low    string // text in lower case, computed once
+	sets   uint64 // the word lists the word is in (lex)
+	fn     bool   // a function word, once a final period is dropped ("No.")
+	cap    bool   // begins with an upper-case letter
+	abbrev bool   // a word that swallowed its final period (Mr., U.S., Oct.)
 }
 
-// lower is the token's text in lower case; ASCII lower-case text is returned
-// without allocating.
-func (t *token) lower() string { return strings.ToLower(t.text) }
+// lower is the token's text in lower case.
+func (t *token) lower() string { return t.low }
+
+// lowerOf returns s in lower case, without allocating when it has no
+// upper-case letter.
+func lowerOf(s string) string {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+			return strings.ToLower(s)
+		}
+	}
+	return s
+}
 
 func (t *token) is(words ...string) bool {
 	for _, w := range words {
@@ -47,64 +61,85 @@ var abbreviations = set("mr mrs ms dr sen rep gov gen lt col sgt capt cpt st jr 
 // titleAbbrevs never end a sentence: a name always follows them.
 var titleAbbrevs = set("mr mrs ms dr sen rep gov gen lt col sgt capt cpt prof rev adm maj cmdr cdr pres st")
 
-func set(words string) map[string]bool {
-	m := map[string]bool{}
-	for _, w := range strings.Fields(words) {
-		m[w] = true
+func isLetter(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z'
 	}
-	return m
+	return unicode.IsLetter(r) || unicode.Is(unicode.Mn, r)
 }
 
-func isLetter(r rune) bool { return unicode.IsLetter(r) || unicode.Is(unicode.Mn, r) }
-func isAlnum(r rune) bool  { return isLetter(r) || unicode.IsDigit(r) }
+func isAlnum(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	return isLetter(r) || unicode.IsDigit(r)
+}
 
 func isApostrophe(r rune) bool { return r == '\'' || r == '’' }
 func isHyphen(r rune) bool     { return r == '-' || r == '‐' || r == '‑' }
 
 // tokenize appends the tokens of s to buf.
 func tokenize(s string, buf []token) []token {
+	if n := len(s)/5 + 8; cap(buf) < n {
+		buf = make([]token, 0, n) // about one token per five bytes of news
+	}
 	toks := buf[:0]
 	i := 0
+	singleOpen := false // a single quotation mark has opened and not closed
 	for i < len(s) {
+		if c := s[i]; c == ' ' || c == '\n' || c == '\t' || c == '\r' {
+			i++
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(s[i:])
-		if r < utf8.RuneSelf && (r == ' ' || r == '\t' || r == '\n' || r == '\r') || unicode.IsSpace(r) {
+		if unicode.IsSpace(r) {
 			i += n
 			continue
 		}
 		start := i
 		switch {
 		case isAlnum(r):
-			i = scanWord(s, i)
+			i = scanWord(s, i, !singleOpen)
 			t := token{s: start, e: i, kind: tWord, text: s[start:i], cap: unicode.IsUpper(r)}
+			t.low, t.sets = lowerWord(t.text)
 			if unicode.IsDigit(r) {
 				t.kind = tNum
 			}
-			if t.kind == tWord && i < len(s) && s[i] == '.' && takesPeriod(t.text) {
+			if t.kind == tWord && i < len(s) && s[i] == '.' && takesPeriod(t.text, t.low) {
 				i++
 				t.e, t.text, t.abbrev = i, s[start:i], true
+				t.low, t.sets = lowerWord(t.text)
 			}
+			// "No." and "Also." are function words; the initial "A." is not
+			t.fn = t.in(functionWords) || t.abbrev && len(t.low) > 2 && functionWords.has(strings.TrimSuffix(t.low, "."))
 			toks = append(toks, t)
 		case r == '\'' && strings.HasPrefix(s[i:], "''"), r == '`' && strings.HasPrefix(s[i:], "``"):
 			// A run of three apostrophes is a nested single quote beside a
 			// double one; which comes first is decided when pairing quotes.
 			i += 2
-			toks = append(toks, token{s: start, e: i, kind: tQuote, text: s[start:i]})
+			toks = append(toks, token{s: start, e: i, kind: tQuote, text: s[start:i], low: s[start:i]})
 		case isQuoteRune(r):
 			i += n
-			toks = append(toks, token{s: start, e: i, kind: tQuote, text: s[start:i]})
+			switch {
+			case r == '‘' || r == '\'' && (start == 0 || s[start-1] == ' ' || s[start-1] == '"'):
+				singleOpen = true
+			case r == '’' || r == '\'':
+				singleOpen = false
+			}
+			toks = append(toks, token{s: start, e: i, kind: tQuote, text: s[start:i], low: s[start:i]})
 		case r == '-' && strings.HasPrefix(s[i:], "--"):
 			for i < len(s) && s[i] == '-' {
 				i++
 			}
-			toks = append(toks, token{s: start, e: i, kind: tPunct, text: s[start:i]})
+			toks = append(toks, token{s: start, e: i, kind: tPunct, text: s[start:i], low: s[start:i]})
 		case r == '.' && strings.HasPrefix(s[i:], "..."):
 			for i < len(s) && s[i] == '.' {
 				i++
 			}
-			toks = append(toks, token{s: start, e: i, kind: tPunct, text: s[start:i]})
+			toks = append(toks, token{s: start, e: i, kind: tPunct, text: s[start:i], low: s[start:i]})
 		default:
 			i += n
-			toks = append(toks, token{s: start, e: i, kind: tPunct, text: s[start:i]})
+			toks = append(toks, token{s: start, e: i, kind: tPunct, text: s[start:i], low: s[start:i]})
 		}
 	}
 	return toks
@@ -120,19 +155,31 @@ func isQuoteRune(r rune) bool {
 
 // scanWord returns the end of the word starting at i: letters and digits,
 // joined by inner apostrophes (don't), hyphens (cease-fire), periods between
-// letters (U.S) and separators between digits (275,000; 3.5).
-func scanWord(s string, i int) int {
+// letters (U.S) and separators between digits (275,000; 3.5). When no single
+// quotation is open, an apostrophe after a plural's s is a possessive and
+// part of the word (Jones’, the voters').
+func scanWord(s string, i int, possS bool) int {
 	for i < len(s) {
+		if c := s[i]; 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
+			i++
+			continue
+		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if isAlnum(r) {
 			i += n
 			continue
 		}
+		prev, _ := utf8.DecodeLastRuneInString(s[:i])
+		if possS && isApostrophe(r) && (prev == 's' || prev == 'S') {
+			next, _ := utf8.DecodeRuneInString(s[i+n:])
+			if i+n >= len(s) || !isAlnum(next) && !isQuoteRune(next) {
+				return i + n
+			}
+		}
 		if i+n >= len(s) {
 			break
 		}
 		next, _ := utf8.DecodeRuneInString(s[i+n:])
-		prev, _ := utf8.DecodeLastRuneInString(s[:i])
 		switch {
 		case isApostrophe(r) && isLetter(prev) && isLetter(next):
 		case isHyphen(r) && isAlnum(prev) && isAlnum(next):
@@ -152,7 +199,7 @@ func scanWord(s string, i int) int {
 // missing space after a sentence ("end.Next").
 func periodJoins(s string, i int) bool {
 	j := i - 1
-	for j > 0 && s[j-1] != '.' && s[j-1] != ' ' && s[j-1] != '(' && s[j-1] != '"' {
+	for j > 0 && s[j-1] != '.' && s[j-1] != ' ' && s[j-1] != '(' && s[j-1] != '"' && s[j-1] != '-' {
 		j--
 	}
 	if i-j > 2 { // more than one letter before the period: "end.Next"
@@ -165,14 +212,14 @@ func periodJoins(s string, i int) bool {
 	return k-(i+1) <= 2
 }
 
-func takesPeriod(w string) bool {
+func takesPeriod(w, low string) bool {
 	if strings.Contains(w, ".") { // U.S, a.m
 		return true
 	}
-	if utf8.RuneCountInString(w) == 1 {
-		return unicode.IsUpper([]rune(w)[0]) // initials: John F. Kennedy
+	if r, n := utf8.DecodeRuneInString(w); n == len(w) {
+		return unicode.IsUpper(r) // initials: John F. Kennedy
 	}
-	return abbreviations[strings.ToLower(w)]
+	return abbreviations.has(low)
 }
 
 // sentenceStarters are words that, after an abbreviation such as "U.S.",
@@ -190,8 +237,8 @@ func sentences(toks []token, out [][2]int) [][2]int {
 		switch {
 		case t.kind == tPunct && (t.text == "." || t.text == "!" || t.text == "?" || t.text == "…" || t.text == "..."):
 			end = true
-		case t.abbrev && !titleAbbrevs[strings.TrimSuffix(strings.ToLower(t.text), ".")]:
-			if i+1 < len(toks) && toks[i+1].kind == tWord && toks[i+1].cap && sentenceStarters[toks[i+1].lower()] {
+		case t.abbrev && !titleAbbrevs.has(strings.TrimSuffix(t.lower(), ".")):
+			if i+1 < len(toks) && toks[i+1].kind == tWord && toks[i+1].cap && toks[i+1].in(sentenceStarters) {
 				end = true
 			}
 		}

@@ -1,0 +1,278 @@
+package content
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// The table tests below are sentences written for these tests (a made-up
+// town council, its mayor and its critics), one or more per pattern the
+// analyser must handle. Each case lists every quote the analyser should
+// report, in text order: kind, words, speaker name ("" for none), source
+// mention and cue.
+
+type wantQuote struct {
+	kind    QuoteKind
+	text    string
+	speaker string // Speaker.Name, "" when the speaker cannot be told
+	source  string // Source.Text, "" when nil
+	cue     string // Cue.Text, "" when nil
+}
+
+func (w wantQuote) String() string {
+	return fmt.Sprintf("%s %q speaker=%q source=%q cue=%q", w.kind, w.text, w.speaker, w.source, w.cue)
+}
+
+func analyzeString(t testing.TB, s string) (*Article, *Analysis) {
+	t.Helper()
+	a, err := Parse("test", []byte(s))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a, Analyze(a)
+}
+
+func gotQuotes(an *Analysis) []wantQuote {
+	names := map[string]string{}
+	for _, s := range an.Speakers {
+		names[s.ID] = s.Name
+	}
+	var out []wantQuote
+	for _, q := range an.Quotes {
+		w := wantQuote{kind: q.Kind, text: q.Text, speaker: names[q.Speaker]}
+		if q.Source != nil {
+			w.source = q.Source.Text
+		}
+		if q.Cue != nil {
+			w.cue = q.Cue.Text
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+const (
+	D = Direct
+	I = Indirect
+)
+
+var attributionCases = []struct {
+	name string
+	in   string
+	want []wantQuote
+}{
+	// Where the source stands.
+	{"X said after the quotation",
+		`"The bridge will reopen in May," Vasquez said.`,
+		[]wantQuote{{D, "The bridge will reopen in May", "Vasquez", "Vasquez", "said"}}},
+	{"said X after the quotation",
+		`"The bridge will reopen in May," said Mayor Elena Vasquez.`,
+		[]wantQuote{{D, "The bridge will reopen in May", "Elena Vasquez", "Mayor Elena Vasquez", "said"}}},
+	{"X, the title, said",
+		`"We cannot pay for both projects," Tom Becker, the county treasurer, said on Friday.`,
+		[]wantQuote{{D, "We cannot pay for both projects", "Tom Becker", "Tom Becker, the county treasurer", "said"}}},
+	{"said X, a spokesman for Y",
+		`"The company will appeal," said Mark Olsen, a spokesman for Harbor Freight Lines.`,
+		[]wantQuote{{D, "The company will appeal", "Mark Olsen", "Mark Olsen", "said"}}},
+	{"X said: before the quotation",
+		`Vasquez said: "We will rebuild the pier."`,
+		[]wantQuote{{D, "We will rebuild the pier.", "Vasquez", "Vasquez", "said"}}},
+	{"X told reporters",
+		`Becker told reporters that the budget was balanced for the first time in a decade.`,
+		[]wantQuote{{I, "the budget was balanced for the first time in a decade", "Becker", "Becker", "told"}}},
+	{"X told a news agency, without that",
+		`Becker told Reuters the deficit would close by March.`,
+		[]wantQuote{{I, "the deficit would close by March", "Becker", "Becker", "told"}}},
+	{"according to X, before the clause",
+		`According to the county treasurer, the deficit grew by a third last year.`,
+		[]wantQuote{{I, "the deficit grew by a third last year", "County treasurer", "the county treasurer", "According to"}}},
+	{"according to X, after the clause",
+		`The deficit grew by a third last year, according to Tom Becker.`,
+		[]wantQuote{{I, "The deficit grew by a third last year", "Tom Becker", "Tom Becker", "according to"}}},
+	{"X added",
+		`"We have done our part," she added.`,
+		[]wantQuote{{D, "We have done our part", "", "she", "added"}}},
+	{"X said in a statement that",
+		`Vasquez said in a statement that the pier would open in June.`,
+		[]wantQuote{{I, "the pier would open in June", "Vasquez", "Vasquez", "said"}}},
+	{"X wrote on Twitter",
+		`"The council just voted to raise your taxes," Becker wrote on Twitter.`,
+		[]wantQuote{{D, "The council just voted to raise your taxes", "Becker", "Becker", "wrote"}}},
+	{"a quotation split by its attribution",
+		`"We will not raise taxes," Vasquez said, "and we will not cut the library."`,
+		[]wantQuote{
+			{D, "We will not raise taxes", "Vasquez", "Vasquez", "said"},
+			{D, "and we will not cut the library.", "Vasquez", "Vasquez", "said"}}},
+	{"said X, a description with a participle",
+		`"The budget is fine," said one official involved in the talks.`,
+		[]wantQuote{{D, "The budget is fine", "Official", "one official involved in the talks", "said"}}},
+	{"an opening mark typed for a closing one",
+		`“It is late,“ she said.`,
+		[]wantQuote{{D, "It is late", "", "she", "said"}}},
+	{"a frame inside the reported clause",
+		`The pier, Vasquez said, will reopen in May.`,
+		[]wantQuote{
+			{I, "The pier", "Vasquez", "Vasquez", "said"},
+			{I, "will reopen in May", "Vasquez", "Vasquez", "said"}}},
+	{"a headline in title case",
+		"Mayor Vasquez Says Pier Will Reopen In May\n\nThe mayor spoke on Friday.",
+		[]wantQuote{{I, "Pier Will Reopen In May", "Vasquez", "Mayor Vasquez", "Says"}}},
+	{"a relative that as the source",
+		`Volunteers handed out flyers that said "Save the pier."`,
+		[]wantQuote{{D, "Save the pier.", "Flyers", "flyers that", "said"}}},
+	{"a quotation after a sentence of reported speech",
+		`Vasquez said the vote would wait. "We need another week."`,
+		[]wantQuote{
+			{I, "the vote would wait", "Vasquez", "Vasquez", "said"},
+			{D, "We need another week.", "Vasquez", "Vasquez", "said"}}},
+	{"a dash and a name after a quotation",
+		`“This town deserves better.” ― Maria Lopez`,
+		[]wantQuote{{D, "This town deserves better.", "Maria Lopez", "Maria Lopez", "―"}}},
+	{"a name and a colon before a quotation",
+		`Council member Ana Ruiz: “We were never consulted.”`,
+		[]wantQuote{{D, "We were never consulted.", "Ana Ruiz", "Council member Ana Ruiz", ":"}}},
+
+	// Tenses and forms of the verb.
+	{"says, present",
+		`Vasquez says the pier is safe.`,
+		[]wantQuote{{I, "the pier is safe", "Vasquez", "Vasquez", "says"}}},
+	{"has said, perfect",
+		`Vasquez has said the pier is safe.`,
+		[]wantQuote{{I, "the pier is safe", "Vasquez", "Vasquez", "said"}}},
+	{"is saying, progressive",
+		`Vasquez is saying the pier is safe.`,
+		[]wantQuote{{I, "the pier is safe", "Vasquez", "Vasquez", "saying"}}},
+	{"will tell, future",
+		`Becker will tell the council that the fund is empty.`,
+		[]wantQuote{{I, "the fund is empty", "Becker", "Becker", "tell"}}},
+	{"had argued, past perfect with an adverb",
+		`Becker had repeatedly argued that the fund was empty.`,
+		[]wantQuote{{I, "the fund was empty", "Becker", "Becker", "argued"}}},
+	{"reported speech with that",
+		`Ruiz said that the council had ignored the harbor.`,
+		[]wantQuote{{I, "the council had ignored the harbor", "Ruiz", "Ruiz", "said"}}},
+	{"reported speech without that",
+		`Ruiz said the council had ignored the harbor.`,
+		[]wantQuote{{I, "the council had ignored the harbor", "Ruiz", "Ruiz", "said"}}},
+	{"reported speech before the frame",
+		`The council had ignored the harbor for years, Ruiz said.`,
+		[]wantQuote{{I, "The council had ignored the harbor for years", "Ruiz", "Ruiz", "said"}}},
+	{"a partial quotation inside reported speech",
+		`Ruiz said the plan was "a gift to developers" and should be dropped.`,
+		[]wantQuote{
+			{I, `the plan was "a gift to developers" and should be dropped`, "Ruiz", "Ruiz", "said"},
+			{D, "a gift to developers", "Ruiz", "Ruiz", "said"}}},
+	{"a participle continuing the subject",
+		`Becker defended the budget, saying it protected the schools.`,
+		[]wantQuote{{I, "it protected the schools", "Becker", "Becker", "saying"}}},
+	{"a relative clause that speaks",
+		`The plan was backed by Ruiz, who said it would save the harbor.`,
+		[]wantQuote{{I, "it would save the harbor", "Ruiz", "Ruiz, who", "said"}}},
+	{"as X put it",
+		`As Becker put it, "The money is simply not there."`,
+		[]wantQuote{{D, "The money is simply not there.", "Becker", "Becker", "put it"}}},
+	{"a speech act with a quotation",
+		`Ruiz called the budget "a disgrace."`,
+		[]wantQuote{
+			{I, `the budget "a disgrace."`, "Ruiz", "Ruiz", "called"},
+			{D, "a disgrace.", "Ruiz", "Ruiz", "called"}}},
+	{"a claim named by a noun",
+		`Becker's claim that the fund is "fully solvent" drew laughter.`,
+		[]wantQuote{
+			{I, `the fund is "fully solvent" drew laughter`, "Becker", "Becker's", "claim"},
+			{D, "fully solvent", "Becker", "Becker's", "claim"}}},
+
+	// Quotations over several paragraphs and lists.
+	{"a quote paragraph with no cue continues the speaker",
+		"\"We will rebuild the pier,\" Vasquez said.\n\n\"It will take two years and every cent we have.\"",
+		[]wantQuote{
+			{D, "We will rebuild the pier", "Vasquez", "Vasquez", "said"},
+			{D, "It will take two years and every cent we have.", "Vasquez", "Vasquez", "said"}}},
+	{"a quotation running over paragraphs",
+		"Vasquez said: \"First, we fix the roads.\n\n\"Second, we fix the schools.\"",
+		[]wantQuote{
+			{D, "First, we fix the roads.", "Vasquez", "Vasquez", "said"},
+			{D, "Second, we fix the schools.", "Vasquez", "Vasquez", "said"}}},
+	{"a list introduced by X also said:",
+		"Becker also said:\n\n- the fund would be empty by June\n\n- the county would borrow to pay salaries",
+		[]wantQuote{
+			{I, "the fund would be empty by June", "Becker", "Becker", "said"},
+			{I, "the county would borrow to pay salaries", "Becker", "Becker", "said"}}},
+
+	// Who speaks.
+	{"a pronoun takes the last speaker of its gender",
+		"Mayor Elena Vasquez met Tom Becker on Monday.\n\n\"We agreed on nothing,\" she said.",
+		[]wantQuote{{D, "We agreed on nothing", "Elena Vasquez", "she", "said"}}},
+	{"he and she tell two speakers apart",
+		"\"The roads come first,\" Mayor Elena Vasquez said. \"The schools come first,\" Treasurer Tom Becker said.\n\n\"I disagree,\" he said.",
+		[]wantQuote{
+			{D, "The roads come first", "Elena Vasquez", "Mayor Elena Vasquez", "said"},
+			{D, "The schools come first", "Tom Becker", "Treasurer Tom Becker", "said"},
+			{D, "I disagree", "Tom Becker", "he", "said"}}},
+	{"honorifics",
+		"\"The audit is late,\" said Dr. Priya Nair. Mrs. Ortiz said the audit was on time. \"It is not,\" Dr. Nair said.",
+		[]wantQuote{
+			{D, "The audit is late", "Priya Nair", "Dr. Priya Nair", "said"},
+			{I, "the audit was on time", "Ortiz", "Mrs. Ortiz", "said"},
+			{D, "It is not", "Priya Nair", "Dr. Nair", "said"}}},
+	{"an organisation speaks",
+		`The United Nations said the harbor was unsafe for ships.`,
+		[]wantQuote{{I, "the harbor was unsafe for ships", "United Nations", "The United Nations", "said"}}},
+	{"a description speaks and is referred to again",
+		"A senior city official said the vote was rigged.\n\n\"Nobody counted the ballots,\" the official said.",
+		[]wantQuote{
+			{I, "the vote was rigged", "Senior city official", "A senior city official", "said"},
+			{D, "Nobody counted the ballots", "Senior city official", "the official", "said"}}},
+	{"a speech act attributes the quotation it holds",
+		`Residents describe the pier as "a death trap" in their letters.`,
+		[]wantQuote{
+			{I, `the pier as "a death trap" in their letters`, "Residents", "Residents", "describe"},
+			{D, "a death trap", "Residents", "Residents", "describe"}}},
+	{"no speaker is guessed for an unattributed quotation",
+		`The pier, "a death trap" for decades, will close in May.`,
+		[]wantQuote{{D, "a death trap", "", "", ""}}},
+	{"scare quotes have no speaker",
+		`The so-called "harbor tax" has been law since 2009.`,
+		[]wantQuote{{D, "harbor tax", "", "", ""}}},
+}
+
+func TestAttribution(t *testing.T) {
+	for _, tc := range attributionCases {
+		t.Run(tc.name, func(t *testing.T) {
+			a, an := analyzeString(t, tc.in)
+			checkAnalysis(t, a, an)
+			got := gotQuotes(an)
+			if len(got) != len(tc.want) {
+				t.Fatalf("%d quotes, want %d:\n got  %v\n want %v", len(got), len(tc.want), got, tc.want)
+			}
+			for i := range got {
+				if got[i] != tc.want[i] {
+					t.Errorf("quote %d:\n got  %v\n want %v", i, got[i], tc.want[i])
+				}
+			}
+		})
+	}
+}
+
+// tableSentences returns the inputs of the table tests, for fuzz seeds.
+func tableSentences() []string {
+	var out []string
+	for _, tc := range attributionCases {
+		out = append(out, tc.in)
+	}
+	for _, tc := range speakerCases {
+		out = append(out, tc.in)
+	}
+	return out
+}
+
+// joinQuotes is a compact form of the quotes for failure messages.
+func joinQuotes(qs []wantQuote) string {
+	var b strings.Builder
+	for _, q := range qs {
+		b.WriteString(q.String())
+		b.WriteByte('\n')
+	}
+	return b.String()
+}

@@ -1,0 +1,151 @@
+package content
+
+import (
+	"strings"
+	"testing"
+)
+
+// quotationTexts pairs the quotation marks of each paragraph of s, carrying
+// an open quotation from one paragraph to the next, and returns the quoted
+// words of each paragraph.
+func quotationTexts(s string) [][]string {
+	a, err := Parse("t", []byte(s))
+	if err != nil {
+		panic(err)
+	}
+	var out [][]string
+	open := false
+	var quots []quotation
+	for _, p := range a.Paragraphs {
+		toks := tokenize(p.Text, nil)
+		quots, open = findQuotations(p.Text, toks, open, quots)
+		var texts []string
+		for _, q := range quots {
+			texts = append(texts, p.Text[q.s:q.e])
+		}
+		out = append(out, texts)
+	}
+	return out
+}
+
+func TestQuotationMarks(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want [][]string // quoted words, per paragraph
+	}{
+		{"straight marks",
+			`"The bridge will reopen in May," the mayor said.`,
+			[][]string{{"The bridge will reopen in May"}}},
+		{"curly marks",
+			`“We have waited long enough,” said Ana Ruiz.`,
+			[][]string{{"We have waited long enough"}}},
+		{"doubled apostrophes and backticks",
+			"''The vote is final,'' the clerk said. ``Nothing changes,'' she added.",
+			[][]string{{"The vote is final", "Nothing changes"}}},
+		{"guillemets",
+			`« Nous resterons », a dit le maire.`,
+			[][]string{{"Nous resterons"}}},
+		{"mixed pair: straight opening, curly closing",
+			`"Taxes will not rise,” the treasurer promised.`,
+			[][]string{{"Taxes will not rise"}}},
+		{"mixed pair: curly opening, straight closing",
+			`“Taxes will not rise," the treasurer promised.`,
+			[][]string{{"Taxes will not rise"}}},
+		{"single quotes nested in double",
+			`"She told me, 'Do not sign it,' and I did not," Lee said.`,
+			[][]string{{"She told me, 'Do not sign it,' and I did not"}}},
+		{"curly single quotes nested in curly double",
+			`“He called it ‘a rescue plan’ on Monday,” Lee said.`,
+			[][]string{{"He called it ‘a rescue plan’ on Monday"}}},
+		{"a double quotation of another style nested",
+			`“The sign read "Closed for repairs" all week,” Lee said.`,
+			[][]string{{`The sign read "Closed for repairs" all week`}}},
+		{"single quotes on their own",
+			`Mayor vows 'no new taxes' in budget speech`,
+			[][]string{{"no new taxes"}}},
+		{"apostrophes are not quotation marks",
+			`"We don't rebuild the '90s, we build for the ’20s," said Jones’ aide about the Smiths' plan.`,
+			[][]string{{"We don't rebuild the '90s, we build for the ’20s"}}},
+		{"elisions are not opening marks",
+			`Fans sang 'til dawn and the band played rock 'n' roll.`,
+			[][]string{nil}},
+		{"a quotation over three paragraphs",
+			"The mayor said: \"First, we fix the roads.\n\n\"Second, we fix the schools.\n\n\"Third, we pay for it,\" she said.",
+			[][]string{{"First, we fix the roads."}, {"Second, we fix the schools."}, {"Third, we pay for it"}}},
+		{"a quotation continued without a new opening mark",
+			"He said: \"The plan is simple\n\nand it starts tomorrow,\" he said.",
+			[][]string{{"The plan is simple"}, {"and it starts tomorrow"}}},
+		{"an opening mark typed as a closing one",
+			`”This is our town,” said Ruiz.`,
+			[][]string{{"This is our town"}}},
+		{"attribute values in markup are not quotations",
+			`<tweet id="12345" author="@cityhall">Roads reopen today.</tweet>`,
+			[][]string{nil}},
+		{"an unclosed quotation ends at the paragraph",
+			"\"We will appeal\n\nThe court did not comment.",
+			[][]string{{"We will appeal"}, nil}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := quotationTexts(tc.in)
+			if len(got) != len(tc.want) {
+				t.Fatalf("%d paragraphs, want %d: %q", len(got), len(tc.want), got)
+			}
+			for i := range got {
+				if strings.Join(got[i], "|") != strings.Join(tc.want[i], "|") {
+					t.Errorf("paragraph %d: quotations %q, want %q", i+1, got[i], tc.want[i])
+				}
+			}
+		})
+	}
+}
+
+func TestTokenizerApostrophes(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"don't", []string{"don't"}},
+		{"the ’90s", []string{"the", "’", "90s"}},
+		{"Jones’ aide", []string{"Jones’", "aide"}},
+		{"the voters' choice", []string{"the", "voters'", "choice"}},
+		{"Kerry's plan", []string{"Kerry's", "plan"}},
+		{"U.S. Secretary", []string{"U.S.", "Secretary"}},
+		{"Mr. Lee", []string{"Mr.", "Lee"}},
+		{"275,000 people", []string{"275,000", "people"}},
+		{"cease-fire", []string{"cease-fire"}},
+		{"''quoted''", []string{"''", "quoted", "''"}},
+	}
+	for _, tc := range tests {
+		var got []string
+		for _, tk := range tokenize(tc.in, nil) {
+			got = append(got, tk.text)
+		}
+		if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+			t.Errorf("tokenize(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestSentences(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{`Mr. Lee spoke first. The U.S. delegation left early.`, []string{"Mr. Lee spoke first.", "The U.S. delegation left early."}},
+		{`"We are done." He left.`, []string{`"We are done."`, "He left."}},
+		{`It rose 3.5 percent. Dr. Kim said so.`, []string{"It rose 3.5 percent.", "Dr. Kim said so."}},
+		{`Talks ended at 4 p.m. on Friday.`, []string{"Talks ended at 4 p.m. on Friday."}},
+	}
+	for _, tc := range tests {
+		toks := tokenize(tc.in, nil)
+		var got []string
+		for _, s := range sentences(toks, nil) {
+			got = append(got, tc.in[toks[s[0]].s:toks[s[1]-1].e])
+		}
+		if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+			t.Errorf("sentences(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}

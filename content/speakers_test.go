@@ -1,0 +1,116 @@
+package content
+
+import (
+	"slices"
+	"testing"
+)
+
+// Speaker cases check the panel's view: one speaker per person or body,
+// with its name, its description and the surface forms merged into it.
+
+type wantSpeaker struct {
+	name    string
+	desc    string
+	aliases []string // each must be among the speaker's aliases
+	quotes  int
+}
+
+var speakerCases = []struct {
+	name string
+	in   string
+	want []wantSpeaker // most quoted first
+}{
+	{"a title before a name becomes the description",
+		`"The levee held," said County Emergency Manager Rosa Delgado. Delgado said crews would stay overnight.`,
+		[]wantSpeaker{{"Rosa Delgado", "County Emergency Manager", []string{"County Emergency Manager Rosa Delgado", "Delgado"}, 2}}},
+	{"aliases merge: full name, last name, honorific",
+		"Governor Paul Hendricks said the budget was late. \"We will fix it,\" Hendricks said.\n\n\"Soon,\" Mr. Hendricks added.",
+		[]wantSpeaker{{"Paul Hendricks", "Governor", []string{"Governor Paul Hendricks", "Hendricks", "Mr. Hendricks"}, 3}}},
+	{"a last name first, then the full name",
+		"\"No comment,\" Hendricks said. Later, Governor Paul Hendricks said the budget was late.",
+		[]wantSpeaker{{"Paul Hendricks", "Governor", []string{"Hendricks", "Governor Paul Hendricks"}, 2}}},
+	{"an appositive description is kept",
+		`"We are ready," said Omar Haddad, the harbor master.`,
+		[]wantSpeaker{{"Omar Haddad", "the harbor master", []string{"Omar Haddad"}, 1}}},
+	{"a description speaker and its later mention",
+		"A Western engineer in Brno said the dam was sound.\n\n\"It will hold,\" the engineer told reporters.",
+		[]wantSpeaker{{"Western engineer", "A Western engineer in Brno", []string{"A Western engineer in Brno", "the engineer"}, 2}}},
+	{"organisations",
+		"The White House said the aid would arrive Monday. The United Nations said it would not.",
+		[]wantSpeaker{
+			{"White House", "", []string{"The White House"}, 1},
+			{"United Nations", "", []string{"The United Nations"}, 1}}},
+	{"pronouns resolve to the right person",
+		"Senator Maria Chen met Senator Luis Ortega. \"It went well,\" she said. \"It did not,\" he said.",
+		[]wantSpeaker{
+			{"Maria Chen", "Senator", []string{"she"}, 1},
+			{"Luis Ortega", "Senator", []string{"he"}, 1}}},
+	{"an unresolvable pronoun gives no speaker",
+		`"We will see," she said.`,
+		nil},
+}
+
+func TestSpeakers(t *testing.T) {
+	for _, tc := range speakerCases {
+		t.Run(tc.name, func(t *testing.T) {
+			a, an := analyzeString(t, tc.in)
+			checkAnalysis(t, a, an)
+			if len(an.Speakers) != len(tc.want) {
+				var names []string
+				for _, s := range an.Speakers {
+					names = append(names, s.Name)
+				}
+				t.Fatalf("%d speakers %q, want %d", len(an.Speakers), names, len(tc.want))
+			}
+			for i, w := range tc.want {
+				s := an.Speakers[i]
+				if s.Name != w.name || s.Description != w.desc || len(s.Quotes) != w.quotes {
+					t.Errorf("speaker %d: %q (%q) with %d quotes, want %q (%q) with %d", i, s.Name, s.Description, len(s.Quotes), w.name, w.desc, w.quotes)
+				}
+				for _, al := range w.aliases {
+					if !slices.Contains(s.Aliases, al) {
+						t.Errorf("speaker %q: alias %q missing from %q", s.Name, al, s.Aliases)
+					}
+				}
+			}
+		})
+	}
+}
+
+// TestSeedArticle checks the embedded article: the six direct quotes and
+// the reported speech of its speakers.
+func TestSeedArticle(t *testing.T) {
+	a := Embedded()
+	an := Analyze(a)
+	checkAnalysis(t, a, an)
+	byName := map[string]*Speaker{}
+	for i := range an.Speakers {
+		byName[an.Speakers[i].Name] = &an.Speakers[i]
+	}
+	direct := map[string]string{}
+	for _, q := range an.Quotes {
+		if q.Kind == Direct {
+			for _, s := range an.Speakers {
+				if s.ID == q.Speaker {
+					direct[q.Text] = s.Name
+				}
+			}
+		}
+	}
+	for text, who := range map[string]string{
+		"brainstorming": "John Kerry",
+		"might be able to shape some different approaches": "John Kerry",
+		"no special expectations":                          "Sergei Lavrov",
+		"interesting ideas":                                "Sergei Lavrov",
+	} {
+		if direct[text] != who {
+			t.Errorf("direct quote %q: speaker %q, want %q", text, direct[text], who)
+		}
+	}
+	if k := byName["John Kerry"]; k == nil || k.Description != "U.S. Secretary of State" || !slices.Contains(k.Aliases, "Kerry") {
+		t.Errorf("John Kerry: %+v", k)
+	}
+	if l := byName["Sergei Lavrov"]; l == nil || l.Description != "Russian Foreign Minister" {
+		t.Errorf("Sergei Lavrov: %+v", l)
+	}
+}

@@ -1,0 +1,142 @@
+package content
+
+import (
+	"strings"
+	"sync"
+	"unicode/utf8"
+)
+
+// Word lists are sets of lower-case words. All of them share one table from
+// a word to the bits of the lists it is in, so a token looks its word up
+// once, when it is made, and every later test is a bit test. The table is
+// a small open-addressing hash built once; a word of the lists comes back
+// as the lists spell it, so lower-casing "The" or "Said" costs nothing.
+
+// wordSet is one bit of the table.
+type wordSet uint64
+
+// lexEntry is a word as the lists spell it and the lists it is in.
+type lexEntry struct {
+	word string
+	sets uint64
+}
+
+var (
+	lexIndex = map[string]int{} // word -> lexWords index, while lists are made
+	lexWords []lexEntry
+	lexBits  uint
+	lexOnce  sync.Once
+	lexTab   []int32 // lexWords index + 1 by hash; 0 is empty
+	lexMask  uint32
+	lexBuilt bool
+)
+
+// set makes a word list of the space-separated words.
+func set(words string) wordSet {
+	if lexBits >= 64 {
+		panic("content: more than 64 word lists")
+	}
+	b := wordSet(1) << lexBits
+	lexBits++
+	for _, w := range strings.Fields(words) {
+		b.add(w)
+	}
+	return b
+}
+
+// add puts w in the list. Lists are made before the first lookup.
+func (s wordSet) add(w string) {
+	if lexBuilt {
+		panic("content: word list changed after use")
+	}
+	i, ok := lexIndex[w]
+	if !ok {
+		i = len(lexWords)
+		lexWords = append(lexWords, lexEntry{word: w})
+		lexIndex[w] = i
+	}
+	lexWords[i].sets |= uint64(s)
+}
+
+func buildLex() {
+	n := uint32(1)
+	for n < uint32(len(lexWords))*4 {
+		n <<= 1
+	}
+	lexTab, lexMask, lexBuilt = make([]int32, n), n-1, true
+	for i, e := range lexWords {
+		h := fnv(e.word)
+		for lexTab[h&lexMask] != 0 {
+			h++
+		}
+		lexTab[h&lexMask] = int32(i + 1)
+	}
+}
+
+const fnvOffset, fnvPrime = 2166136261, 16777619
+
+func fnv(s string) uint32 {
+	h := uint32(fnvOffset)
+	for i := 0; i < len(s); i++ {
+		h = (h ^ uint32(s[i])) * fnvPrime
+	}
+	return h
+}
+
+// lookup returns the entry of the lower-case word with hash h.
+func lookup(w string, h uint32) (lexEntry, bool) {
+	lexOnce.Do(buildLex)
+	for {
+		k := lexTab[h&lexMask]
+		if k == 0 {
+			return lexEntry{}, false
+		}
+		if e := lexWords[k-1]; e.word == w {
+			return e, true
+		}
+		h++
+	}
+}
+
+// has reports whether the lower-case word w is in the list.
+func (s wordSet) has(w string) bool {
+	e, _ := lookup(w, fnv(w))
+	return e.sets&uint64(s) != 0
+}
+
+// in reports whether the token's word is in the list.
+func (t *token) in(s wordSet) bool { return t.sets&uint64(s) != 0 }
+
+// lowerWord returns w in lower case and the lists of that word. Only words
+// outside the lists with capitals in them (names, mostly) allocate.
+func lowerWord(w string) (string, uint64) {
+	var buf [32]byte
+	if len(w) > len(buf) {
+		low := strings.ToLower(w)
+		e, _ := lookup(low, fnv(low))
+		return low, e.sets
+	}
+	h := uint32(fnvOffset)
+	upper := false
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			low := strings.ToLower(w)
+			e, _ := lookup(low, fnv(low))
+			return low, e.sets
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+			upper = true
+		}
+		buf[i] = c
+		h = (h ^ uint32(c)) * fnvPrime
+	}
+	if e, ok := lookup(string(buf[:len(w)]), h); ok {
+		return e.word, e.sets
+	}
+	if !upper {
+		return w, 0
+	}
+	return string(buf[:len(w)]), 0
+}
