@@ -875,8 +875,10 @@ func TestServeNeverServerTerminal(t *testing.T) {
 	ts := startServer(t, nil, nil)
 	tm := openTerm(t, ts.dial(newSigner(t)), termOptions{bg: "rgb:0000/0000/0000"})
 	tm.waitFor("¶ 1/18")
+	// the second speaker, whoever the analyser ranks there
+	n := len(content.Analyze(content.Embedded()).Speakers[1].Quotes)
 	for _, step := range []struct{ keys, want string }{
-		{"\tj", "Kerry –/5"}, {"\r", "Kerry 1/5"}, {"]", "Kerry 2/5"},
+		{"\tj", fmt.Sprintf(" –/%d", n)}, {"\r", fmt.Sprintf(" 1/%d", n)}, {"]", fmt.Sprintf(" 2/%d", n)},
 		{"\t/Lav", ""}, {"\x1b", ""}, {"\x1b", ""},
 		{"v", "Figures ("}, {"?", "copydesk keys"}, {"x", "¶ "},
 		{"/Lausanne\r", "/Lausanne 3/3"}, {"n", "/Lausanne 1/3"}, {"s", "¶ "}, {"G", "¶ 18/18"},

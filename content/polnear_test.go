@@ -192,12 +192,6 @@ func (m polnearCounts) f1() float64 {
 	return 2 * p * r / (p + r)
 }
 
-func ratio(a, b int) float64 {
-	if b == 0 {
-		return 0
-	}
-	return float64(a) / float64(b)
-}
 
 func (m polnearCounts) String() string {
 	return fmt.Sprintf("P=%.3f R=%.3f F1=%.3f direct_recall=%.3f speaker=%.3f (pred %d/%d, gold %d/%d, direct %d/%d, speaker %d/%d)",

@@ -59,7 +59,7 @@ func loadSeedSpec(t *testing.T) seedSpec {
 
 var nonWord = regexp.MustCompile(`[\W_]+`)
 
-func wordSet(s string) map[string]bool {
+func wordsOf(s string) map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields(nonWord.ReplaceAllString(strings.ToLower(s), " ")) {
 		m[w] = true
@@ -97,14 +97,14 @@ func TestSeedAnalysis(t *testing.T) {
 	total := map[string]int{}
 	for _, g := range spec.Quotes {
 		total[g.Kind]++
-		gw := wordSet(g.Text)
+		gw := wordsOf(g.Text)
 		hit, ok := false, false
 		for _, q := range an.Quotes {
 			if q.Paragraph != g.Paragraph {
 				continue
 			}
 			n := 0
-			for w := range wordSet(q.Text) {
+			for w := range wordsOf(q.Text) {
 				if gw[w] {
 					n++
 				}
