@@ -302,10 +302,11 @@ func (p *panel) quoteLines(q content.Quote, current bool) []string {
 		text = "“" + text + "”"
 	}
 	w := max(p.width-1, 1)
-	first := xansi.Truncate(label+text, w, "")
-	lines := []string{first}
-	if rest := []rune(label + text)[len([]rune(xansi.Strip(first))):]; len(rest) > 0 {
-		lines = append(lines, " "+xansi.Truncate(strings.TrimLeft(string(rest), " "), max(w-1, 1), "…"))
+	wrapped := strings.Split(xansi.Wrap(label+text, w, ""), "\n")
+	lines := []string{wrapped[0]}
+	if len(wrapped) > 1 {
+		rest := strings.Join(wrapped[1:], " ")
+		lines = append(lines, " "+xansi.Truncate(strings.TrimSpace(rest), max(w-1, 1), "…"))
 	}
 	for i, l := range lines {
 		if current {
