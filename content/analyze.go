@@ -66,6 +66,7 @@ type sourceRef struct {
 	ent    int // entity, -1 when the source cannot be told
 	source *Span
 	cue    *Span
+	spans  [2]Span // what cue and source point to
 }
 
 func (an *analyzer) paragraph(p *Paragraph) {
@@ -175,14 +176,17 @@ func (an *analyzer) paragraph(p *Paragraph) {
 
 // resolveFrame turns a frame's source phrase into an entity and spans.
 func (an *analyzer) resolveFrame(p *Paragraph, text string, toks []token, f *frame) *sourceRef {
+	// one allocation for the reference and both its spans
 	ref := &sourceRef{ent: -1}
-	cue := &Span{Paragraph: p.N, Start: toks[f.cueS].s, End: toks[f.cueE-1].e}
+	cue := &ref.spans[0]
+	*cue = Span{Paragraph: p.N, Start: toks[f.cueS].s, End: toks[f.cueE-1].e}
 	cue.Text = text[cue.Start:cue.End]
 	ref.cue = cue
 	if f.src.kind == npNone || f.src.e <= f.src.s {
 		return ref
 	}
-	src := &Span{Paragraph: p.N, Start: toks[f.src.s].s, End: toks[f.src.e-1].e}
+	src := &ref.spans[1]
+	*src = Span{Paragraph: p.N, Start: toks[f.src.s].s, End: toks[f.src.e-1].e}
 	src.Text = text[src.Start:src.End]
 	ref.source = src
 	ref.ent = an.res.resolve(text, toks, f.src)

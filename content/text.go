@@ -30,8 +30,13 @@ type token struct {
 	abbrev bool   // a word that swallowed its final period (Mr., U.S., Oct.)
 }
 
-// lower is the token's text in lower case.
-func (t *token) lower() string { return t.low }
+// lower is the token's text in lower case, made on first use.
+func (t *token) lower() string {
+	if t.low == "" {
+		t.low = strings.ToLower(t.text)
+	}
+	return t.low
+}
 
 // lowerOf returns s in lower case, without allocating when it has no
 // upper-case letter.

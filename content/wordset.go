@@ -107,8 +107,9 @@ func (s wordSet) has(w string) bool {
 // in reports whether the token's word is in the list.
 func (t *token) in(s wordSet) bool { return t.sets&uint64(s) != 0 }
 
-// lowerWord returns w in lower case and the lists of that word. Only words
-// outside the lists with capitals in them (names, mostly) allocate.
+// lowerWord returns w in lower case and the lists of that word, or "" for a
+// word with capitals that is in no list, which is left to token.lower so
+// that names nobody compares cost nothing.
 func lowerWord(w string) (string, uint64) {
 	var buf [32]byte
 	if len(w) > len(buf) {
@@ -138,5 +139,5 @@ func lowerWord(w string) (string, uint64) {
 	if !upper {
 		return w, 0
 	}
-	return string(buf[:len(w)]), 0
+	return "", 0 // a name, mostly: lowered only if someone asks (token.lower)
 }
