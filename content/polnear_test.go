@@ -192,7 +192,6 @@ func (m polnearCounts) f1() float64 {
 	return 2 * p * r / (p + r)
 }
 
-
 func (m polnearCounts) String() string {
 	return fmt.Sprintf("P=%.3f R=%.3f F1=%.3f direct_recall=%.3f speaker=%.3f (pred %d/%d, gold %d/%d, direct %d/%d, speaker %d/%d)",
 		m.precision(), m.recall(), m.f1(), m.direct(), m.speaker(),
