@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -138,5 +139,57 @@ func TestHugeSingleLine(t *testing.T) {
 	}
 	if d := time.Since(start); d > 10*time.Second { // a bound against quadratic work, not a benchmark
 		t.Errorf("parsing %d MB took %v", n>>20, d)
+	}
+}
+
+// A FIFO is read like stdin (it is what `copydesk <(cmd)` opens), under the
+// same size limit.
+func TestOpenFIFO(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "fifo")
+	if err := syscall.Mkfifo(path, 0o600); err != nil {
+		t.Skipf("no FIFO here: %v", err)
+	}
+	go func() {
+		f, err := os.OpenFile(path, os.O_WRONLY, 0)
+		if err == nil {
+			f.WriteString(strings.Repeat("Kerry said the talks ended. ", 100))
+			f.Close()
+		}
+	}()
+	a, err := Open(path, nil, 1024)
+	if err == nil || !strings.Contains(err.Error(), "limit") {
+		t.Fatalf("a FIFO over the limit: %v %v", a, err)
+	}
+	go func() {
+		f, err := os.OpenFile(path, os.O_WRONLY, 0)
+		if err == nil {
+			f.WriteString("Kerry said the talks ended.\n")
+			f.Close()
+		}
+	}()
+	if a, err = Open(path, nil, DefaultMaxSize); err != nil || len(a.Paragraphs) != 1 {
+		t.Fatalf("FIFO: %v", err)
+	}
+}
+
+// A file removed before it is opened is an error that says so; one removed
+// while it is read is read to its end (the open file outlives its name).
+func TestFileThatDisappears(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "gone.txt")
+	os.WriteFile(path, []byte("text"), 0o644)
+	os.Remove(path)
+	if _, err := Open(path, nil, DefaultMaxSize); err == nil || !strings.Contains(err.Error(), "no such file") {
+		t.Errorf("removed file: %v", err)
+	}
+	os.WriteFile(path, []byte("Kerry said so.\n\nLavrov agreed."), 0o644)
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	os.Remove(path)
+	a, err := Open("-", f, DefaultMaxSize)
+	if err != nil || len(a.Paragraphs) != 2 {
+		t.Errorf("file removed while open: %v", err)
 	}
 }
