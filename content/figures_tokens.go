@@ -113,7 +113,7 @@ func (t *tokens) next() bool {
 		}
 		tk.kind, tk.e = ftNum, j
 	case c == 0x1b:
-		tk.kind, tk.e = ftSkip, i+escLen(s[i:])
+		tk.kind, tk.e = ftSkip, i+escapeLen(s[i:])
 	case c < utf8.RuneSelf && !isASCIILetter(c):
 		tk.kind, tk.e, tk.r = ftSym, i+1, rune(c)
 	default:
@@ -173,46 +173,6 @@ func (t *tokens) next() bool {
 }
 
 func isASCIILetter(c byte) bool { return ('a' <= c && c <= 'z') || ('A' <= c && c <= 'Z') }
-
-// escLen is the length of the escape sequence at the start of s. Unlike a
-// terminal it never looks past the next ESC, which keeps a text full of
-// unterminated sequences linear.
-func escLen(s string) int {
-	if len(s) < 2 {
-		return len(s)
-	}
-	switch s[1] {
-	case '[':
-		i := 2
-		for i < len(s) && s[i] >= 0x30 && s[i] <= 0x3f {
-			i++
-		}
-		for i < len(s) && s[i] >= 0x20 && s[i] <= 0x2f {
-			i++
-		}
-		if i < len(s) && s[i] >= 0x40 && s[i] <= 0x7e {
-			i++
-		}
-		return i
-	case ']', 'P', 'X', '^', '_':
-		for i := 2; i < len(s); i++ {
-			switch s[i] {
-			case 0x07:
-				return i + 1
-			case 0x1b:
-				if i+1 < len(s) && s[i+1] == '\\' {
-					return i + 2
-				}
-				return i
-			}
-		}
-		return len(s)
-	}
-	if s[1] < utf8.RuneSelf {
-		return 2
-	}
-	return 1
-}
 
 // word helpers
 

@@ -316,19 +316,10 @@ func (m Model) key(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case key.Matches(msg, k.Focus):
 		if m.focus == focusPanel {
-			m.focus = focusArticle
-			if !m.wide() {
-				m.panelOnly = false
-			}
+			m.toArticle()
 		} else {
-			m.focus = focusPanel
-			if m.wide() {
-				m.panelHidden = false
-			} else {
-				m.panelOnly = true
-			}
+			m.showPanel()
 		}
-		m.layout()
 		return m, nil
 	case key.Matches(msg, k.View):
 		if m.panel.mode == modeSpeakers {
@@ -337,13 +328,7 @@ func (m Model) key(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 			m.panel.mode = modeSpeakers
 		}
 		if !m.panelVisible() {
-			m.focus = focusPanel
-			if m.wide() {
-				m.panelHidden = false
-			} else {
-				m.panelOnly = true
-			}
-			m.layout()
+			m.showPanel()
 		}
 		return m, nil
 	case key.Matches(msg, k.NextQuote):
@@ -444,11 +429,7 @@ func (m Model) panelKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 				l.ResetFilter()
 				return m, nil
 			}
-			m.focus = focusArticle
-			if !m.wide() {
-				m.panelOnly = false
-				m.layout()
-			}
+			m.toArticle()
 			return m, nil
 		case key.Matches(msg, m.keys.Select):
 			m.jumpToSelection()
@@ -487,8 +468,26 @@ func (m *Model) jumpToSelection() {
 		m.quoteOf, m.quoteCursor = sp, 0
 		m.gotoQuote(sp.Quotes[0])
 	}
+	m.toArticle()
+}
+
+// showPanel shows the panel, in place of the article on a narrow terminal,
+// and gives it the keys.
+func (m *Model) showPanel() {
+	m.focus = focusPanel
+	if m.wide() {
+		m.panelHidden = false
+	} else {
+		m.panelOnly = true
+	}
+	m.layout()
+}
+
+// toArticle gives the keys back to the article, uncovering it on a narrow
+// terminal.
+func (m *Model) toArticle() {
 	m.focus = focusArticle
-	if !m.wide() {
+	if !m.wide() && m.panelOnly {
 		m.panelOnly = false
 		m.layout()
 	}
@@ -502,28 +501,37 @@ func (m *Model) stepQuote(dir int) {
 		m.setMsg("no speaker selected", true)
 		return
 	}
-	n := len(sp.Quotes)
-	var next int
-	if m.quoteOf == sp && m.quoteCursor >= 0 {
-		next = ((m.quoteCursor+dir)%n + n) % n
-	} else {
-		focus := m.pane.focus + 1
-		next = -1
-		for i, qi := range sp.Quotes {
-			pa := m.an.Quotes[qi].Paragraph
-			if dir > 0 && pa >= focus && next < 0 {
-				next = i
-			}
-			if dir < 0 && pa <= focus {
-				next = i
-			}
-		}
-		if next < 0 {
-			next = map[bool]int{true: 0, false: n - 1}[dir > 0]
-		}
+	cur := -1
+	if m.quoteOf == sp {
+		cur = m.quoteCursor
 	}
+	next := m.step(len(sp.Quotes), cur, dir, func(i int) int { return m.an.Quotes[sp.Quotes[i]].Paragraph })
 	m.quoteOf, m.quoteCursor = sp, next
 	m.gotoQuote(sp.Quotes[next])
+}
+
+// step picks the next (dir 1) or previous (dir -1) of n items in text
+// order, wrapping: after cur when there is one, else the first at or after
+// (the last at or before) the focused paragraph. para gives an item's
+// paragraph number.
+func (m *Model) step(n, cur, dir int, para func(int) int) int {
+	if cur >= 0 && cur < n {
+		return ((cur+dir)%n + n) % n
+	}
+	focus := m.pane.focus + 1
+	next := -1
+	for i := 0; i < n; i++ {
+		if dir > 0 && para(i) >= focus {
+			return i
+		}
+		if dir < 0 && para(i) <= focus {
+			next = i
+		}
+	}
+	if next < 0 {
+		next = map[bool]int{true: 0, false: n - 1}[dir > 0]
+	}
+	return next
 }
 
 func (m *Model) gotoQuote(qi int) {
@@ -532,33 +540,19 @@ func (m *Model) gotoQuote(qi int) {
 	m.pane.setActive(q.Paragraph-1, hlSpan{q.Start, q.End, clsActive})
 }
 
-// stepFigure moves to the next or previous figure, wrapping.
+// stepFigure moves to the next or previous figure, wrapping; from the
+// current one while it is in the focused paragraph.
 func (m *Model) stepFigure(dir int) {
 	if m.an == nil || len(m.an.Figures) == 0 {
 		m.setMsg("no figures", true)
 		return
 	}
 	figs := m.an.Figures
-	n := len(figs)
-	var next int
+	cur := -1
 	if m.figCursor >= 0 && figs[m.figCursor].Paragraph-1 == m.pane.focus {
-		next = ((m.figCursor+dir)%n + n) % n
-	} else {
-		focus := m.pane.focus + 1
-		next = -1
-		for i := range figs {
-			if dir > 0 && figs[i].Paragraph >= focus && next < 0 {
-				next = i
-			}
-			if dir < 0 && figs[i].Paragraph <= focus {
-				next = i
-			}
-		}
-		if next < 0 {
-			next = map[bool]int{true: 0, false: n - 1}[dir > 0]
-		}
+		cur = m.figCursor
 	}
-	m.gotoFigure(next)
+	m.gotoFigure(m.step(len(figs), cur, dir, func(i int) int { return figs[i].Paragraph }))
 }
 
 func (m *Model) gotoFigure(i int) {
