@@ -396,3 +396,21 @@ func TestFilterThenEnterAtOnce(t *testing.T) {
 	}
 	wantStatus(t, m, `¶ 4/18 .*Kerry 1/`)
 }
+
+// With NO_COLOR the highlights keep their attributes (italic quotes, bold
+// speakers, underlined figures) and lose every colour.
+func TestNoColor(t *testing.T) {
+	r := lipgloss.NewRenderer(io.Discard)
+	r.SetColorProfile(termenv.ANSI)
+	m := resize(New(content.Embedded(), Options{Renderer: r, NoColor: true}), 120, 40)
+	m = press(t, m, "j", "f")
+	v := m.View()
+	if regexp.MustCompile(`\x1b\[[0-9;]*(3[0-9]|4[0-9]|9[0-7]|10[0-7])[;m]`).MatchString(v) {
+		t.Errorf("a colour in a NO_COLOR frame: %q", regexp.MustCompile(`\x1b\[[0-9;]*m`).FindAllString(v, -1))
+	}
+	for name, attr := range map[string]string{"italic (quotes)": "3", "bold (speakers)": "1", "underline (figures)": "4"} {
+		if !regexp.MustCompile(`\x1b\[([0-9;]*;)?` + attr + `(;[0-9;]*)?m`).MatchString(v) {
+			t.Errorf("no %s in a NO_COLOR frame", name)
+		}
+	}
+}
