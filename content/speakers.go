@@ -97,6 +97,16 @@ func (r *resolver) addAlias(i int, alias string) {
 func nameParts(toks []token, p phrase) (title, name [2]int) {
 	e := p.e
 	for e > p.s && toks[e-1].kind == tPunct {
+		if toks[e-1].text == ")" {
+			// "Sen. Claire McCaskill (D-Mo.)": the party and state
+			// in parentheses are not the name
+			for k := e - 2; k > p.s; k-- {
+				if toks[k].text == "(" {
+					e = k + 1
+					break
+				}
+			}
+		}
 		e--
 	}
 	s := e
@@ -333,6 +343,14 @@ func (r *resolver) description(text string, toks []token, p phrase, surface stri
 		r.addAlias(i, surface)
 		r.touch(i)
 		return i
+	}
+	switch toks[p.s].lower() {
+	case "his", "her", "its", "their", "our", "my", "your":
+		if !toks[p.head].in(roleNouns) {
+			// "according to his body mass index": a source, but
+			// nobody who speaks
+			return -1
+		}
 	}
 	desc := ""
 	if de := descEnd(toks, p.head+1, p.e); de > p.head+1 {

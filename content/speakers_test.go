@@ -48,6 +48,12 @@ var speakerCases = []struct {
 	{"an unresolvable pronoun gives no speaker",
 		`"We will see," she said.`,
 		nil},
+	{"a party and state in parentheses are not the name",
+		"Democratic Sen. Dana Whitfield (D-Ore.) scolded him: “The panel is against you,” she said. “I do not see why.”",
+		[]wantSpeaker{{"Dana Whitfield", "Democratic Sen.", []string{"Democratic Sen. Dana Whitfield (D-Ore.)", "she"}, 2}}},
+	{"a possessive description of a thing is no speaker",
+		"The patient is healthy, according to his blood test results.",
+		nil},
 }
 
 func TestSpeakers(t *testing.T) {
