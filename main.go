@@ -51,31 +51,34 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			return 0
 		}
 	}
-	return runReader(args, stderr)
+	return runReader(args, stdout, stderr)
 }
 
-func runReader(args []string, stderr io.Writer) int {
+func runReader(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("copydesk", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	maxSize := sizeFlag(fs)
-	fs.Usage = func() { fmt.Fprint(stderr, usage) }
+	fs.Usage = func() {} // printed below: to stdout when asked for
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
+			fmt.Fprint(stdout, usage)
 			return 0
 		}
+		fmt.Fprint(stderr, usage)
 		return 2
 	}
 	if fs.NArg() > 1 {
-		fs.Usage()
+		fmt.Fprint(stderr, usage)
 		return 2
 	}
-	if !isatty.IsTerminal(os.Stdout.Fd()) && !isatty.IsCygwinTerminal(os.Stdout.Fd()) {
-		fmt.Fprintln(stderr, "copydesk: the reader needs a terminal; for text output use: copydesk analyze [FILE|-]")
-		return 1
-	}
+	// The article first: a bad file is the more useful thing to hear about.
 	art, err := loadArticle(fs.Arg(0), os.Stdin, int64(*maxSize))
 	if err != nil {
 		fmt.Fprintln(stderr, "copydesk:", err)
+		return 1
+	}
+	if !isatty.IsTerminal(os.Stdout.Fd()) && !isatty.IsCygwinTerminal(os.Stdout.Fd()) {
+		fmt.Fprintln(stderr, "copydesk: the reader needs a terminal; for text output use: copydesk analyze [FILE|-]")
 		return 1
 	}
 	in := os.Stdin
