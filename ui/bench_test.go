@@ -185,3 +185,20 @@ func BenchmarkResizeLarge(b *testing.B) {
 		_ = m.View()
 	}
 }
+
+// BenchmarkAnalysisArrives is what the reader does, between two keys, when
+// the analysis of the 3.9 MB article arrives.
+func BenchmarkAnalysisArrives(b *testing.B) {
+	art, err := content.Parse("train.txt", trainText(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	p := prepare(art, content.Analyze(art))
+	m := New(art, Options{Renderer: colourRenderer()})
+	m = resize(m, 120, 40)
+	b.ReportAllocs()
+	for b.Loop() {
+		next, _ := m.Update(analysisMsg{p})
+		_ = next.(Model).View()
+	}
+}

@@ -6,6 +6,7 @@ package ui
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -49,6 +50,7 @@ const (
 type Model struct {
 	art   *content.Article
 	an    *content.Analysis
+	given *content.Analysis // from Options, to prepare off the event loop
 	st    *Styles
 	keys  KeyMap
 	pane  *pane
@@ -79,7 +81,7 @@ type Model struct {
 
 type hit struct{ para, s, e int }
 
-type analysisMsg struct{ an *content.Analysis }
+type analysisMsg struct{ p prepared }
 
 type searchMsg struct {
 	query string
@@ -119,12 +121,13 @@ func New(art *content.Article, opt Options) Model {
 	m.input.PlaceholderStyle = st.Dim
 	m.input.Placeholder = "search the article"
 	m.input.CharLimit = 256
-	an := opt.Analysis
-	if an == nil && articleSize(art) <= syncAnalysisLimit {
-		an = content.Analyze(art)
-	}
-	if an != nil {
-		m.setAnalysis(an)
+	m.given = opt.Analysis
+	if articleSize(art) <= syncAnalysisLimit {
+		an := m.given
+		if an == nil {
+			an = content.Analyze(art)
+		}
+		m.setAnalysis(prepare(art, an))
 	}
 	return m
 }
@@ -142,15 +145,29 @@ func (m Model) Init() tea.Cmd {
 	if m.an != nil {
 		return nil
 	}
-	art := m.art
-	return tea.Batch(m.spin.Tick, func() tea.Msg { return analysisMsg{content.Analyze(art)} })
+	art, an := m.art, m.given
+	return tea.Batch(m.spin.Tick, func() tea.Msg {
+		if an == nil {
+			an = content.Analyze(art)
+		}
+		return analysisMsg{prepare(art, an)}
+	})
 }
 
-func (m *Model) setAnalysis(an *content.Analysis) tea.Cmd {
-	m.an = an
-	spans := make([][]hlSpan, len(m.art.Paragraphs))
-	if m.pane.spans != nil { // the title
-		copy(spans, m.pane.spans)
+// prepared is an analysis made ready for the reader: the highlights of
+// every paragraph and the panel's items. It is built where the analysis
+// runs, off the event loop, so its arrival costs a key press nothing.
+type prepared struct {
+	an                *content.Analysis
+	spans             [][]hlSpan
+	spanMax           int // the longest span, in bytes
+	speakers, figures []list.Item
+}
+
+func prepare(art *content.Article, an *content.Analysis) prepared {
+	spans := make([][]hlSpan, len(art.Paragraphs))
+	if hasTitle(art) {
+		spans[0] = []hlSpan{{0, len(art.Title), clsTitle}}
 	}
 	add := func(para, s, e int, cls uint16) {
 		if para >= 1 && para <= len(spans) {
@@ -168,11 +185,27 @@ func (m *Model) setAnalysis(an *content.Analysis) tea.Cmd {
 	for _, f := range an.Figures {
 		add(f.Paragraph, f.Start, f.End, figureClass(f.Kind))
 	}
+	longest := 0
 	for _, s := range spans {
-		sortSpans(s)
+		slices.SortFunc(s, func(a, b hlSpan) int { return a.s - b.s })
+		for _, sp := range s {
+			longest = max(longest, sp.e-sp.s)
+		}
 	}
-	m.pane.setHighlights(spans)
-	return m.panel.setAnalysis(an)
+	p := prepared{an: an, spans: spans, spanMax: longest, speakers: make([]list.Item, len(an.Speakers)), figures: make([]list.Item, len(an.Figures))}
+	for i := range an.Speakers {
+		p.speakers[i] = speakerItem{&an.Speakers[i]}
+	}
+	for i := range an.Figures {
+		p.figures[i] = figureItem{&an.Figures[i], i}
+	}
+	return p
+}
+
+func (m *Model) setAnalysis(p prepared) tea.Cmd {
+	m.an = p.an
+	m.pane.setHighlights(p.spans, p.spanMax)
+	return m.panel.setAnalysis(p)
 }
 
 // Update handles a message.
@@ -183,7 +216,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.layout()
 		return m, nil
 	case analysisMsg:
-		cmd := m.setAnalysis(msg.an)
+		cmd := m.setAnalysis(msg.p)
 		return m, cmd
 	case searchMsg:
 		m.applySearch(msg)

@@ -76,9 +76,10 @@ func newPane(art *content.Article, st *Styles, mk func(int) *layouter) *pane {
 		}
 	}
 	p.numW = len(strconv.Itoa(len(art.Paragraphs)))
-	if len(art.Paragraphs) > 0 && art.Title != "" && art.Paragraphs[0].Text == art.Title {
-		p.spans = make([][]hlSpan, len(art.Paragraphs))
-		p.spans[0] = []hlSpan{{0, len(art.Title), clsTitle}}
+	if hasTitle(art) {
+		// before the analysis arrives, the title is the only highlight
+		p.spans = [][]hlSpan{{{0, len(art.Title), clsTitle}}}
+		p.spanMax = len(art.Title)
 	}
 	return p
 }
@@ -168,7 +169,7 @@ func (p *pane) lines(b int) []layoutLine {
 		clear(p.painted)
 	}
 	bl := p.blocks[b]
-	heading := bl.para == 0 && p.art.Title != "" && p.art.Paragraphs[0].Text == p.art.Title
+	heading := bl.para == 0 && hasTitle(p.art)
 	ll := p.lay.layout(p.art.Paragraphs[bl.para].Text, bl.s, bl.e, heading)
 	if len(ll) == 0 {
 		ll = []layoutLine{{}}
@@ -305,14 +306,10 @@ func (p *pane) setActive(para int, sp hlSpan) {
 	p.invalidate(para)
 }
 
-func (p *pane) setHighlights(spans [][]hlSpan) {
+func (p *pane) setHighlights(spans [][]hlSpan, longest int) {
 	p.spans = spans
+	p.spanMax = max(p.spanMax, longest)
 	p.clearPainted()
-	for _, list := range spans {
-		for _, sp := range list {
-			p.spanMax = max(p.spanMax, sp.e-sp.s)
-		}
-	}
 }
 
 func (p *pane) setMatches(m map[int][]hlSpan) {
@@ -543,4 +540,9 @@ func (p *pane) paragraphAt(y int) int {
 		}
 	}
 	return -1
+}
+
+// hasTitle reports whether the article's first paragraph is its headline.
+func hasTitle(art *content.Article) bool {
+	return art.Title != "" && len(art.Paragraphs) > 0 && art.Paragraphs[0].Text == art.Title
 }

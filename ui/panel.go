@@ -163,20 +163,12 @@ func (p *panel) newList(d list.ItemDelegate, title string) list.Model {
 	return l
 }
 
-func (p *panel) setAnalysis(an *content.Analysis) tea.Cmd {
-	p.an = an
-	items := make([]list.Item, len(an.Speakers))
-	for i := range an.Speakers {
-		items[i] = speakerItem{&an.Speakers[i]}
-	}
-	figs := make([]list.Item, len(an.Figures))
-	for i := range an.Figures {
-		figs[i] = figureItem{&an.Figures[i], i}
-	}
+func (p *panel) setAnalysis(pr prepared) tea.Cmd {
+	p.an = pr.an
 	p.ready = true
-	p.speakers.Title = fmt.Sprintf("Speakers (%d)", len(items))
-	p.figures.Title = fmt.Sprintf("Figures (%d)", len(figs))
-	return tea.Batch(p.speakers.SetItems(items), p.figures.SetItems(figs))
+	p.speakers.Title = fmt.Sprintf("Speakers (%d)", len(pr.speakers))
+	p.figures.Title = fmt.Sprintf("Figures (%d)", len(pr.figures))
+	return tea.Batch(p.speakers.SetItems(pr.speakers), p.figures.SetItems(pr.figures))
 }
 
 func (p *panel) setSize(w, h int) {

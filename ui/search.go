@@ -129,7 +129,3 @@ func asciiLower(s string) string {
 	}
 	return s
 }
-
-func sortSpans(s []hlSpan) {
-	sort.Slice(s, func(i, j int) bool { return s[i].s < s[j].s })
-}
