@@ -181,8 +181,18 @@ func (sc *scanner) monthFirst(i int) (cand, bool) {
 		sc.nounFollows(j) && !t.at(j).cap && t.at(j).lx == nil {
 		return cand{start: i, end: j, kind: Date, value: ymd(0, m, 0), fill: true}, true
 	}
-	if p.flag(fTimePrep|fRelative) || sc.is(p, "on") && !ambiguous {
-		if ambiguous && !sc.is(p, "in") && !sc.is(p, "since") && !sc.is(p, "until") && !sc.is(p, "by") &&
+	// "April, May and June": a month after a comma that follows a month.
+	// After a joiner, "May" and "March" are months only when a month or a
+	// number comes before it: "January and March", not "Blair and May".
+	pm := t.at(i - 2)
+	afterDate := pm.kind == ftNum || pm.kind == ftWord && pm.lx != nil && pm.lx.month > 0 && pm.cap
+	joined := sc.is(p, "and") || sc.is(p, "or") || sc.is(p, "to") || sc.is(p, "through")
+	listed := p.isSym(',') && afterDate && pm.kind == ftWord
+	if ambiguous && (joined && !afterDate || listed && !(t.at(j).isSym(',') || sc.is(t.at(j), "and") || sc.is(t.at(j), "or"))) {
+		return cand{}, false
+	}
+	if listed || p.flag(fTimePrep|fRelative) || sc.is(p, "on") && !ambiguous {
+		if ambiguous && !listed && !sc.is(p, "in") && !sc.is(p, "since") && !sc.is(p, "until") && !sc.is(p, "by") &&
 			!sc.is(p, "early") && !sc.is(p, "late") && !sc.is(p, "mid") && !sc.is(p, "last") && !sc.is(p, "next") &&
 			!sc.is(p, "this") && !sc.is(p, "of") && !sc.is(p, "from") && !sc.is(p, "through") && !sc.is(p, "to") &&
 			!sc.is(p, "before") && !sc.is(p, "after") && !sc.is(p, "during") && !sc.is(p, "and") {
@@ -194,6 +204,17 @@ func (sc *scanner) monthFirst(i int) (cand, bool) {
 		c := cand{start: i, end: j, kind: Date, value: ymd(0, m, 0), fill: true}
 		if p.flag(fRelative) {
 			c.fill = false
+		}
+		// "January this year", "March of last year": one date, whose year
+		// counts from the unknown time of writing, so it stays open.
+		q := j
+		if sc.is(t.at(q), "of") {
+			q++
+		}
+		if r := t.at(q); (sc.is(r, "this") || sc.is(r, "last") || sc.is(r, "next")) && sc.is(t.at(q+1), "year") {
+			if a := t.at(q + 2); !(a.kind == ftSym && isQuoteOrApostrophe(a.r) && !a.sp) {
+				c.end, c.fill = q+2, false
+			}
 		}
 		return c, true
 	}

@@ -82,6 +82,12 @@ var figureCases = []struct {
 	{"Poverty fell in the 20th century.", []fig{{"20th century", Date, "19XX", ""}}},
 	{"It happened at 10:30 a.m. on Monday.", []fig{{"Monday", Date, "XXXX-WXX-1", ""}}},
 	{"The poll ran from Sept. 19 to 22.", []fig{{"Sept. 19 to 22", Date, "XXXX-09-19/XXXX-09-22", ""}}},
+	// bare months and British day ranges
+	{"Blair and May said the plan was sound.", nil},
+	{"In June, May said the plan was sound.", []fig{{"June", Date, "XXXX-06", ""}}},
+	{"The talks ran on 5 and 6 May 2005 in Paris.", []fig{{"5 and 6 May 2005", Date, "2005-05-05/2005-05-06", ""}}},
+	{"Votes are cast on 5-6 May.", []fig{{"5-6 May", Date, "XXXX-05-05/XXXX-05-06", ""}}},
+	{"The vote took place in January this year.", []fig{{"January this year", Date, "XXXX-01", ""}}},
 	// durations
 	{"The meeting lasted four hours.", []fig{{"four hours", Duration, "PT4H", ""}}},
 	{"She gave a 40-minute speech.", []fig{{"40-minute", Duration, "PT40M", ""}}},
@@ -141,33 +147,57 @@ func TestFindFiguresTable(t *testing.T) {
 	}
 }
 
-// Dates without a year take the article's year where the text gives it.
+// Dates without a year take one only where the text ties it to them.
 func TestFiguresYear(t *testing.T) {
-	paras := []Paragraph{
-		{N: 1, Text: "The summit opened on Oct. 3, 2016, in Geneva."},
-		{N: 2, Text: "A second meeting followed on October 17."},
+	cases := []struct {
+		paras []string
+		want  map[string]string // figure text → value
+	}{
+		// A full date earlier in the same paragraph gives a month-and-day date its year.
+		{[]string{"The summit opened on Oct. 3, 2016, and a second round followed on October 17."},
+			map[string]string{"October 17": "2016-10-17"}},
+		// A full date in another paragraph does not: the writer may have moved on.
+		{[]string{"The summit opened on Oct. 3, 2016, in Geneva.", "A second meeting followed on October 17."},
+			map[string]string{"October 17": "XXXX-10-17"}},
+		// Nor does a later full date, the article's only one.
+		{[]string{"Talks resume on October 17.", "They broke down on Oct. 3, 2016."},
+			map[string]string{"October 17": "XXXX-10-17"}},
+		// A bare year in the same paragraph is history, not the date's year.
+		{[]string{"The party last won in 1997 and the next vote is on 5 May."},
+			map[string]string{"5 May": "XXXX-05-05"}},
+		// A bare month never borrows a year, even from a dated month beside it.
+		{[]string{"Exports fell in March 2003.", "In January the plant shut and by December it had been sold."},
+			map[string]string{"January": "XXXX-01", "December": "XXXX-12"}},
+		{[]string{"The plant opened on 4 June 2001 and shut in January."},
+			map[string]string{"January": "XXXX-01"}},
+		// A list or a range shares the year that closes it.
+		{[]string{"Sales in January and February 2005 beat the forecast."},
+			map[string]string{"January": "2005-01", "February 2005": "2005-02"}},
+		{[]string{"Polls opened on Oct. 3 and Oct. 5, 2016, in most states."},
+			map[string]string{"Oct. 3": "2016-10-03", "Oct. 5, 2016": "2016-10-05"}},
+		{[]string{"Strikes hit in April, May and June 2004, then stopped."},
+			map[string]string{"April": "2004-04", "May": "2004-05", "June 2004": "2004-06"}},
+		// Not a list: a clause between the dates.
+		{[]string{"In January, when the plant opened in March 2004, nobody came."},
+			map[string]string{"January": "XXXX-01"}},
+		// A year counted from the time of writing stays open.
+		{[]string{"The vote took place in January this year, and a recount in March of last year."},
+			map[string]string{"January this year": "XXXX-01", "March of last year": "XXXX-03"}},
 	}
-	figs := FindFigures(paras)
-	if len(figs) != 2 || figs[1].Value != "2016-10-17" {
-		t.Errorf("got %+v, want October 17 as 2016-10-17", figs)
-	}
-	// A bare year in another paragraph is history, not the article's year.
-	paras = []Paragraph{
-		{N: 1, Text: "The alliance was founded in 1949."},
-		{N: 2, Text: "Its leaders meet again on October 17."},
-	}
-	figs = FindFigures(paras)
-	if len(figs) != 2 || figs[1].Value != "XXXX-10-17" {
-		t.Errorf("got %+v, want October 17 as XXXX-10-17", figs)
-	}
-	// The only full date of an article gives its year.
-	paras = []Paragraph{
-		{N: 1, Text: "Talks resume on October 17."},
-		{N: 2, Text: "They broke down on Oct. 3, 2016."},
-	}
-	figs = FindFigures(paras)
-	if len(figs) != 2 || figs[0].Value != "2016-10-17" {
-		t.Errorf("got %+v, want October 17 as 2016-10-17", figs)
+	for _, c := range cases {
+		var paras []Paragraph
+		for i, p := range c.paras {
+			paras = append(paras, Paragraph{N: i + 1, Text: p})
+		}
+		got := map[string]string{}
+		for _, f := range FindFigures(paras) {
+			got[f.Text] = f.Value
+		}
+		for text, v := range c.want {
+			if g, ok := got[text]; !ok || g != v {
+				t.Errorf("%q: %q = %q (found %v), want %q", c.paras, text, g, ok, v)
+			}
+		}
 	}
 }
 
