@@ -47,6 +47,16 @@ var figureCases = []struct {
 	{"Temperatures hit 40 degrees Celsius in the valley.", []fig{{"40 degrees Celsius", Quantity, "40", "°C"}}},
 	{"Kerry, 72, flew to Geneva.", []fig{{"72", Quantity, "72", "years old"}}},
 	{"The victim was a 17-year-old student.", []fig{{"17-year-old", Quantity, "17", "years old"}}},
+	// "m" and "bn" after digits: million and billion, metres only where a length is measured
+	{"The country has about 1.6m Muslims, and 1.1m people live in the capital.",
+		[]fig{{"1.6m", Count, "1600000", "Muslims"}, {"1.1m", Count, "1100000", "people"}}},
+	{"The council will spend £7.4m on roads, announced by the chancellor.", []fig{{"£7.4m", Money, "7400000", "GBP"}}},
+	{"Exports grew to 3bn and the population to 2.4m.", []fig{{"3bn", Count, "3000000000", ""}, {"2.4m", Count, "2400000", ""}}},
+	{"He earned 7.4m euros and his wells pumped 2m barrels.", []fig{{"7.4m euros", Money, "7400000", "EUR"}, {"2m barrels", Quantity, "2000000", "bbl"}}},
+	{"A 1.5m-strong workforce went on strike.", []fig{{"1.5m", Count, "1500000", "workforce"}}},
+	{"She won the 100m race and later swam 400m.", []fig{{"100m", Quantity, "100", "m"}, {"400m", Quantity, "400", "m"}}},
+	{"They built a 40m-high tower beside a 20m wall.", []fig{{"40m", Quantity, "40", "m"}, {"20m", Quantity, "20", "m"}}},
+	{"The shaft reached a depth of 30m.", []fig{{"30m", Quantity, "30", "m"}}},
 	// percents
 	{"Turnout fell 15 percent, or 15% of the electorate, a drop of 0.5 percentage points.",
 		[]fig{{"15 percent", Percent, "15", "%"}, {"15%", Percent, "15", "%"}, {"0.5 percentage points", Percent, "0.5", "percentage points"}}},
