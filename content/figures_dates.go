@@ -182,11 +182,11 @@ func (sc *scanner) monthFirst(i int) (cand, bool) {
 		return cand{start: i, end: j, kind: Date, value: ymd(0, m, 0), fill: true}, true
 	}
 	// "April, May and June": a month after a comma that follows a month.
-	// After a joiner, "May" and "March" are months only when a month or a
-	// number comes before it: "January and March", not "Blair and May".
+	// After "and" or "or", "May" and "March" are months only when a month or
+	// a number comes before: "January and March", not "Blair and May".
 	pm := t.at(i - 2)
-	afterDate := pm.kind == ftNum || pm.kind == ftWord && pm.lx != nil && pm.lx.month > 0 && pm.cap
-	joined := sc.is(p, "and") || sc.is(p, "or") || sc.is(p, "to") || sc.is(p, "through")
+	afterDate := pm.kind == ftNum || pm.kind == ftWord && pm.lx != nil && pm.lx.month > 0 && pm.cap || sc.is(pm, "now")
+	joined := sc.is(p, "and") || sc.is(p, "or")
 	listed := p.isSym(',') && afterDate && pm.kind == ftWord
 	if ambiguous && (joined && !afterDate || listed && !(t.at(j).isSym(',') || sc.is(t.at(j), "and") || sc.is(t.at(j), "or"))) {
 		return cand{}, false

@@ -121,6 +121,14 @@ var figureCases = []struct {
 	{"Output grew every year in 2011-2013.", []fig{{"2011-2013", Date, "2011/2013", ""}}},
 	{"Between 5 and 10 million people fled.", []fig{{"5 and 10 million", Count, "5000000/10000000", "people"}}},
 	{"The 2016-17 season ended early.", []fig{{"2016-17", Date, "2016/2017", ""}}},
+	// times of day are not figures
+	{"Trading opened at 1230 GMT and closed at 12.30.", nil},
+	{"The meeting starts at 10.30am and ends at 2pm.", nil},
+	{"He rang at three or four in the morning.", nil},
+	{"She worked until three in the morning.", nil},
+	{"Shops open from 9.30 to 11.00 and the talks began at 0930 hours local time.", nil},
+	{"The index fell 12.30 points.", []fig{{"12.30", Count, "12.3", "points"}}},
+	{"Three in the morning session were hurt.", []fig{{"Three", Count, "3", ""}}},
 	// not figures: names, identifiers, brands, pronouns
 	{"A Boeing 747 landed at the airport.", nil},
 	{"Hospitals treated COVID-19 patients.", nil},
