@@ -9,6 +9,9 @@ func (sc *scanner) numericDate(i int) cand {
 	t := &sc.t
 	none := cand{start: i, end: i}
 	k := t.at(i)
+	if p := t.at(i - 1); p.kind == ftWord && k.sp && referenceWords[lowerASCII(sc.text[p.s:p.e])] {
+		return none // "section 5/7" is a place in a law
+	}
 	if c, ok := sc.decadeAt(i, i); ok {
 		return c
 	}

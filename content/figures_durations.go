@@ -243,8 +243,14 @@ func (sc *scanner) durationWords(i int) cand {
 			return cand{start: i, end: q + 1, kind: Duration, value: isoDuration(one, tu, false)}
 		}
 	case sc.is(k, "all") || sc.is(k, "full"):
-		if p := t.at(i - 1); p.lx != nil && p.lx.ord > 0 {
+		p := t.at(i - 1)
+		if p.lx != nil && p.lx.ord > 0 {
 			return none // "his first full day on the job"
+		}
+		if sc.is(k, "full") && !sc.is(p, "a") && !sc.is(p, "an") {
+			// "a full year" measures; "the full year", "full-year profits"
+			// name a company's financial year, no length of time
+			return none
 		}
 		q := i + 1
 		if d := t.at(q); d.isDash() && !d.sp {

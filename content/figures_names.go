@@ -58,6 +58,10 @@ func (sc *scanner) identifier(i int, nm *numeral) (int, bool) {
 	if end, ok := sc.clockTime(i, nm); ok {
 		return end, true
 	}
+	// References into a text: "section 5/6", "clause 4", "sections 5 and 6".
+	if end, ok := sc.reference(i, nm); ok {
+		return end, true
+	}
 	// Street numbers: "131 West 23rd Street".
 	if nm.bareDigits && sc.streetAfter(nm.end) {
 		return sc.runEnd(i), true
@@ -86,8 +90,9 @@ func (sc *scanner) identifier(i int, nm *numeral) (int, bool) {
 	}
 	// A capitalised word before the number names it: "Boeing 747",
 	// "Windows 10", "Route 66" — unless a unit follows ("Trump 45 percent").
+	// A currency word names too: "Euro 2004" is a football tournament.
 	if k.sp && p.kind == ftWord && (p.cap || p.upper) && !p.flag(fCommon) && !sc.capitalOK(p) &&
-		(p.lx == nil || p.lx.month == 0 && p.lx.wday == 0 && p.lx.cur == "" && p.lx.cls == ncNone) {
+		(p.lx == nil || p.lx.month == 0 && p.lx.wday == 0 && p.lx.cls == ncNone) {
 		sf := sc.suffixAt(nm.end, nm, "")
 		if w := t.at(nm.end); sf.kind == sfNone && !nm.scaled && !(sc.is(w, "points") || sc.is(w, "point") ||
 			sc.is(w, "seats") || sc.is(w, "votes") || sc.is(w, "delegates")) {
@@ -218,6 +223,40 @@ func (sc *scanner) clockWords(i int, nm *numeral) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// referenceWords point into a law, a treaty or a document: the number
+// after them is a place in the text, not a quantity.
+var referenceWords = map[string]bool{
+	"section": true, "sections": true, "subsection": true, "article": true, "articles": true,
+	"clause": true, "clauses": true, "paragraph": true, "paragraphs": true, "schedule": true,
+	"chapter": true, "chapters": true, "regulation": true, "regulations": true, "resolution": true,
+	"annex": true, "appendix": true, "rule": true, "directive": true,
+}
+
+// reference reads the number after a reference word ("section 5/6",
+// "article 50", "clauses 4 and 5") to its end, with the numbers listed
+// after it. A plural noun after the number makes it a count again: "an
+// article 50 pages long".
+func (sc *scanner) reference(i int, nm *numeral) (int, bool) {
+	t := &sc.t
+	p := t.at(i - 1)
+	if p.kind != ftWord || !referenceWords[lowerASCII(sc.text[p.s:p.e])] || !t.at(i).sp {
+		return 0, false
+	}
+	if sc.pluralFollows(nm.end) {
+		return 0, false
+	}
+	end := sc.runEnd(i) // "5/6", "5(2)", "12.3"
+	// "sections 5 and 6", "articles 3, 4 or 7"
+	for n := 0; n < 8; n++ {
+		k := t.at(end)
+		if !(k.isSym(',') || sc.is(k, "and") || sc.is(k, "or") || sc.is(k, "to") || k.isDash()) || t.at(end+1).kind != ftNum {
+			break
+		}
+		end = sc.runEnd(end + 1)
+	}
+	return end, true
 }
 
 // oclock reads "o'clock" at j: the number before it is a time of day.

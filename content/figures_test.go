@@ -130,6 +130,13 @@ var figureCases = []struct {
 	{"The index fell 12.30 points.", []fig{{"12.30", Count, "12.3", "points"}}},
 	{"Three in the morning session were hurt.", []fig{{"Three", Count, "3", ""}}},
 	// not figures: names, identifiers, brands, pronouns
+	{"Fans flocked to Euro 2004 in Portugal.", nil},
+	{"He was charged under section 5/6 of the act, and later under section 4/7.", nil},
+	{"MPs debated clauses 4 and 5 and article 12 of the treaty before Article 50 was invoked.", nil},
+	{"The office PCs still ran Windows XP.", nil},
+	{"She wrote an article 50 pages long.", []fig{{"50", Count, "50", "pages"}}},
+	{"Full-year profits rose and the firm expects growth for the full year.", nil},
+	{"It took a full year to build, and a full-year ban followed.", []fig{{"full year", Duration, "P1Y", ""}, {"full-year", Duration, "P1Y", ""}}},
 	{"A Boeing 747 landed at the airport.", nil},
 	{"Hospitals treated COVID-19 patients.", nil},
 	{"The laptop still runs Windows 10.", nil},
