@@ -167,6 +167,8 @@ func (sc *scanner) trigger(i int, k *ftok) bool {
 		return sc.text[k.s:k.e] == "No"
 	case trigPer:
 		return sc.is(n, "cent") || sc.is(n, "of")
+	case trigLater:
+		return sc.is(n, "this") || sc.is(n, "next") || sc.is(n, "last")
 	}
 	return false
 }

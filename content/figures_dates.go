@@ -26,6 +26,9 @@ func (sc *scanner) dateAt(i int) cand {
 	if l == nil {
 		return none
 	}
+	if c, ok := sc.quarterCode(i); ok {
+		return c
+	}
 	switch {
 	case l.month > 0:
 		if c, ok := sc.monthFirst(i); ok {
@@ -39,6 +42,14 @@ func (sc *scanner) dateAt(i int) cand {
 		return sc.theDate(i)
 	case sc.is(k, "mid") || sc.is(k, "early") || sc.is(k, "late"):
 		return sc.prefixedDate(i)
+	case sc.is(k, "later") || sc.is(k, "earlier"):
+		// "later this year" is the rest of the year, another date than "this year"
+		if n := t.at(i + 1); sc.is(n, "this") || sc.is(n, "next") || sc.is(n, "last") {
+			if c := sc.relativeDate(i + 1); c.kind == Date && c.end > i+1 {
+				c.start = i
+				return c
+			}
+		}
 	case sc.is(k, "yesterday") || sc.is(k, "tomorrow") || sc.is(k, "tmrw") || sc.is(k, "tonight"):
 		// "a brighter tomorrow", "the leaders of tomorrow" are no day
 		p := t.at(i - 1)

@@ -130,6 +130,11 @@ func (sc *scanner) numericDate(i int) cand {
 			end++
 		}
 	}
+	if ord {
+		if c, ok := sc.quarterAt(i, d, end); ok {
+			return c // "1st quarter of 2013"
+		}
+	}
 	if c, ok := sc.dayRange(i, d, end); ok {
 		return c
 	}
@@ -137,8 +142,9 @@ func (sc *scanner) numericDate(i int) cand {
 }
 
 // dayRange reads two days before one month, as British style writes them:
-// "5-6 May", "5 and 6 May 2005", "3 to 5 April". The first day shares the
-// second's month and year.
+// "5-6 May", "3 to 5 April" (a range), "5 and 6 May 2005" (two dates: the
+// first is read alone, "5", and the second after it). The first day shares
+// the second's month and year.
 func (sc *scanner) dayRange(i, d, end int) (cand, bool) {
 	t := &sc.t
 	k, n := t.at(end), t.at(end+1)
@@ -156,6 +162,9 @@ func (sc *scanner) dayRange(i, d, end int) (cand, bool) {
 	m := atoiTok(c.value[5:7])
 	if !validDate(c.year, m, d) {
 		return cand{}, false
+	}
+	if sc.is(k, "and") {
+		return dateCand(i, end, c.year, m, d), true
 	}
 	first := dateCand(i, c.end, c.year, m, d)
 	first.value += "/" + c.value

@@ -247,9 +247,9 @@ func (sc *scanner) durationWords(i int) cand {
 		if p.lx != nil && p.lx.ord > 0 {
 			return none // "his first full day on the job"
 		}
-		if sc.is(k, "full") && !sc.is(p, "a") && !sc.is(p, "an") {
-			// "a full year" measures; "the full year", "full-year profits"
-			// name a company's financial year, no length of time
+		if sc.is(k, "full") && !(sc.is(p, "a") || sc.is(p, "an") || sc.is(p, "for") || sc.is(p, "over") || sc.is(p, "within")) {
+			// "a full year", "for full week" measure; "the full year",
+			// "full-year profits" name a company's financial year
 			return none
 		}
 		q := i + 1
@@ -299,6 +299,13 @@ func (sc *scanner) articleDurationOK(i int, tu timeUnit, end int) bool {
 		return n.kind == ftEnd || n.kind == ftSym && (n.r == '.' || n.r == ',' || n.r == '!' || n.r == '?')
 	}
 	if tu == tuDecade || tu == tuCentury || tu == tuFortnight {
+		return true
+	}
+	// A bound on a length: "up to a week", "as long as a year", "as little as a month"
+	if sc.is(p, "to") && sc.is(t.at(i-2), "up") {
+		return true
+	}
+	if q := t.at(i - 2); sc.is(p, "as") && sc.is(t.at(i-3), "as") && (sc.is(q, "long") || sc.is(q, "little") || sc.is(q, "much") || sc.is(q, "short")) {
 		return true
 	}
 	for _, w := range []string{"for", "in", "within", "over", "after", "about", "around", "nearly",

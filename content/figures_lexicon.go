@@ -82,6 +82,7 @@ const (
 	trigCode                // "USD 200", "rmb 10"
 	trigNo                  // "No. 2"
 	trigPer                 // "per cent of"
+	trigLater               // "later this year", "earlier this month"
 )
 
 type lexeme struct {
@@ -352,6 +353,7 @@ func init() {
 		"increased increase decreased decrease jumped climbed surged slipped declined "+
 		"killed died were wounded injured arrested left remain remained remains stood stands "+
 		"went came come comes go goes took take takes won win wins lost lose loses "+
+		"began begins became becomes seemed seems saw "+
 		"percent per cent pct percentage respectively apiece each alone altogether overall "+
 		"last next first second third")
 	// What may start a figure.
@@ -364,13 +366,13 @@ func init() {
 		"several": trigUnitNext, "few": trigUnitNext, "many": trigUnitNext, "some": trigUnitNext,
 		"another": trigUnitNext, "all": trigUnitNext, "full": trigUnitNext,
 		"minus": trigNumberNext, "negative": trigNumberNext, "percent": trigPer, "percents": trigPer,
-		"no": trigNo, "per": trigPer} {
+		"no": trigNo, "per": trigPer, "later": trigLater, "earlier": trigLater} {
 		lx(w).trig = k
 	}
 	for _, w := range strings.Fields("last next this past coming previous following") {
 		lx(w).trig = trigRelative
 	}
-	for _, w := range strings.Fields("half quarter mid early late yesterday tomorrow tmrw tonight twice thrice") {
+	for _, w := range strings.Fields("half quarter mid early late yesterday tomorrow tmrw tonight twice thrice q") {
 		lx(w).flags |= fTrigger
 	}
 	for w, l := range lexicon {

@@ -95,7 +95,7 @@ var figureCases = []struct {
 	// bare months and British day ranges
 	{"Blair and May said the plan was sound.", nil},
 	{"In June, May said the plan was sound.", []fig{{"June", Date, "XXXX-06", ""}}},
-	{"The talks ran on 5 and 6 May 2005 in Paris.", []fig{{"5 and 6 May 2005", Date, "2005-05-05/2005-05-06", ""}}},
+	{"The talks ran on 5 and 6 May 2005 in Paris.", []fig{{"5", Date, "2005-05-05", ""}, {"6 May 2005", Date, "2005-05-06", ""}}},
 	{"Votes are cast on 5-6 May.", []fig{{"5-6 May", Date, "XXXX-05-05/XXXX-05-06", ""}}},
 	{"The vote took place in January this year.", []fig{{"January this year", Date, "XXXX-01", ""}}},
 	// durations
@@ -116,6 +116,17 @@ var figureCases = []struct {
 	{"She would be the second-ever woman in the post.", []fig{{"second-ever", Ordinal, "2", "woman"}}},
 	{"First, we need to count the ballots.", nil},
 	{"The second round of talks starts soon.", nil},
+	{"Japan's fourth largest bank merged with the second biggest.", []fig{{"fourth largest", Ordinal, "4", "bank"}, {"second biggest", Ordinal, "2", ""}}},
+	{"It was Mr Brown's eighth budget and the party's third most popular policy.", []fig{{"eighth", Ordinal, "8", "budget"}, {"third most popular", Ordinal, "3", "policy"}}},
+	{"Her second term began after the second test at Lord's.", []fig{{"second", Ordinal, "2", "term"}}},
+	// quarters of a year
+	{"Profits rose in the fourth quarter and fell in the third quarter of 2004.", []fig{{"fourth quarter", Date, "XXXX-Q4", ""}, {"third quarter of 2004", Date, "2004-Q3", ""}}},
+	{"Fourth-quarter sales beat the first quarter of the year; Q3 2004 was worse.", []fig{{"Fourth-quarter", Date, "XXXX-Q4", ""}, {"first quarter of the year", Date, "XXXX-Q1", ""}, {"Q3 2004", Date, "2004-Q3", ""}}},
+	// a bound or a part of a period: the modifier stays out of the span, as
+	// in "more than four hours" (the seed's figure is "four hours")
+	{"The ban could last up to a week or as long as a year.", []fig{{"a week", Duration, "P1W", ""}, {"a year", Duration, "P1Y", ""}}},
+	{"More than 25% of voters stayed home.", []fig{{"25%", Percent, "25", "%"}}},
+	{"The law will change later this year; rates rose earlier this month.", []fig{{"later this year", Date, "", ""}, {"earlier this month", Date, "", ""}}},
 	// ranges
 	{"Shells hit from 10 to 20 villages.", []fig{{"10 to 20", Count, "10/20", "villages"}}},
 	{"Output grew every year in 2011-2013.", []fig{{"2011-2013", Date, "2011/2013", ""}}},
