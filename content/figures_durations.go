@@ -133,6 +133,8 @@ func durationValue(parts []durPart, vague bool) string {
 			y, has[0] = y.add(n.mulInt(100)), true
 		case tuMonth:
 			mo, has[1] = mo.add(n), true
+		case tuQuarter:
+			mo, has[1] = mo.add(n.mulInt(3)), true
 		case tuWeek:
 			w, has[2] = w.add(n), true
 		case tuFortnight:

@@ -31,6 +31,7 @@ const (
 	tuYear
 	tuDecade
 	tuCentury
+	tuQuarter // a quarter of a year, only after a count (see quarterPeriod)
 )
 
 type lexFlag uint32
@@ -333,7 +334,7 @@ func init() {
 		"early late mid and to around circa c throughout as for")
 	addFlag(fModifier, "more other additional extra new young old armed small large big major "+
 		"senior former top key local foreign civilian military total separate different "+
-		"american unarmed injured wounded elderly innocent")
+		"american unarmed injured wounded elderly innocent full empty")
 
 	// Words that are not names and never the noun a number counts.
 	addFlag(fCommon|fNotNoun, "a an the and or but nor of to in on at by for from with without "+

@@ -141,7 +141,7 @@ func (sc *scanner) cardinalCore(i int, moneyCtx bool) (nm numeral, st cardState,
 			nm.article, nm.first = true, j
 		default:
 			// "a fifth", "a trillionth", "a twenty-first"
-			if d, end, ok := sc.denominator(j+1, decOf(1)); ok {
+			if d, end, ok := sc.denominator(i, j+1, decOf(1)); ok {
 				nm.val, nm.end, nm.words, nm.fraction, nm.bareHalf, nm.article, nm.first = decOf(1).div(d), end, true, true, true, true, j+1
 				sc.scaleAfterFraction(&nm)
 				return nm, st, true

@@ -127,6 +127,12 @@ var figureCases = []struct {
 	{"The ban could last up to a week or as long as a year.", []fig{{"a week", Duration, "P1W", ""}, {"a year", Duration, "P1Y", ""}}},
 	{"More than 25% of voters stayed home.", []fig{{"25%", Percent, "25", "%"}}},
 	{"The law will change later this year; rates rose earlier this month.", []fig{{"later this year", Date, "", ""}, {"earlier this month", Date, "", ""}}},
+	// "three quarters": of a year, a period; of a whole, a fraction
+	{"The economy grew for three quarters in a row, after two consecutive quarters of decline.",
+		[]fig{{"three quarters", Duration, "P9M", ""}, {"two consecutive quarters", Duration, "P6M", ""}}},
+	{"Growth slowed over the past three quarters.", []fig{{"three quarters", Duration, "P9M", ""}}},
+	{"Three quarters of voters backed the plan.", []fig{{"Three quarters", Count, "0.75", "voters"}}},
+	{"The new stand was three quarters full.", []fig{{"three quarters", Count, "0.75", ""}}},
 	// ranges
 	{"Shells hit from 10 to 20 villages.", []fig{{"10 to 20", Count, "10/20", "villages"}}},
 	{"Output grew every year in 2011-2013.", []fig{{"2011-2013", Date, "2011/2013", ""}}},
