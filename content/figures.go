@@ -168,7 +168,7 @@ func (sc *scanner) trigger(i int, k *ftok) bool {
 	case trigPer:
 		return sc.is(n, "cent") || sc.is(n, "of")
 	case trigLater:
-		return sc.is(n, "this") || sc.is(n, "next") || sc.is(n, "last")
+		return sc.is(n, "this") || sc.is(n, "next") || sc.is(n, "last") || sc.is(n, "in")
 	}
 	return false
 }

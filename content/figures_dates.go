@@ -50,6 +50,13 @@ func (sc *scanner) dateAt(i int) cand {
 				return c
 			}
 		}
+		// "later in the year", "earlier in the week"; not "earlier in the
+		// day", which times a news day's events as "today" does
+		if sc.is(t.at(i+1), "in") && sc.is(t.at(i+2), "the") {
+			if u := t.at(i + 3); u.lx != nil && !u.lx.plural && (u.lx.tu == tuWeek || u.lx.tu == tuMonth || u.lx.tu == tuYear) {
+				return cand{start: i, end: i + 4, kind: Date}
+			}
+		}
 	case sc.is(k, "yesterday") || sc.is(k, "tomorrow") || sc.is(k, "tmrw") || sc.is(k, "tonight"):
 		// "a brighter tomorrow", "the leaders of tomorrow" are no day
 		p := t.at(i - 1)

@@ -119,6 +119,21 @@ func (sc *scanner) clockTime(i int, nm *numeral) (int, bool) {
 			return end, true
 		}
 	}
+	// "12.30 on a Saturday", "9.30 in the morning": the day placed after it
+	if sc.hourMinute(i, nm.end) {
+		q := nm.end
+		if sc.is(t.at(q), "on") {
+			q++
+			if sc.is(t.at(q), "a") {
+				q++
+			}
+			if w := t.at(q); w.kind == ftWord && w.lx != nil && w.lx.wday > 0 && !w.lx.wdayAbb {
+				return nm.end, true
+			}
+		} else if _, ok := sc.dayPartAfter(q); ok {
+			return nm.end, true
+		}
+	}
 	if !sc.timePrep(t.at(i - 1)) {
 		return 0, false
 	}

@@ -82,8 +82,18 @@ func (sc *scanner) rankAt(i int) cand {
 	}
 	// "Mr Brown's eighth budget", "her third term": the owner's count of
 	// the thing is the claim.
-	if sc.possessiveBefore(i) && n.kind == ftWord && sc.nounFollows(end) && !sc.is(n, "half") && !sc.is(n, "quarter") {
-		return cand{start: i, end: end, kind: Ordinal, value: itoaSmall(ord), unit: sc.nounAfter(end)}
+	if sc.possessiveBefore(i) {
+		if n.kind == ftWord && sc.nounFollows(end) && !sc.is(n, "half") && !sc.is(n, "quarter") {
+			return cand{start: i, end: end, kind: Ordinal, value: itoaSmall(ord), unit: sc.nounAfter(end)}
+		}
+		// the noun left out: "the Budget will be Mr Brown's eighth since 1997"
+		if sc.is(n, "since") || sc.is(n, "this") || n.kind == ftSym && (n.r == '.' || n.r == ',' || n.r == ';') || n.kind == ftEnd {
+			return cand{start: i, end: end, kind: Ordinal, value: itoaSmall(ord)}
+		}
+	}
+	// "the third and final film": the count of a series
+	if sc.is(n, "and") && (sc.is(t.at(end+1), "final") || sc.is(t.at(end+1), "last")) {
+		return cand{start: i, end: end, kind: Ordinal, value: itoaSmall(ord), unit: sc.nounAfter(end + 2)}
 	}
 	switch {
 	case sc.is(n, "time") && !sc.is(t.at(end+1), "in") || sc.is(n, "place"):

@@ -119,6 +119,10 @@ var figureCases = []struct {
 	{"Japan's fourth largest bank merged with the second biggest.", []fig{{"fourth largest", Ordinal, "4", "bank"}, {"second biggest", Ordinal, "2", ""}}},
 	{"It was Mr Brown's eighth budget and the party's third most popular policy.", []fig{{"eighth", Ordinal, "8", "budget"}, {"third most popular", Ordinal, "3", "policy"}}},
 	{"Her second term began after the second test at Lord's.", []fig{{"second", Ordinal, "2", "term"}}},
+	{"The speech will be the senator's fifth since the election.", []fig{{"fifth", Ordinal, "5", ""}}},
+	{"The third and final debate takes place in Ohio.", []fig{{"third", Ordinal, "3", "debate"}}},
+	{"The plant may close later in the year, the manager said.", []fig{{"later in the year", Date, "", ""}}},
+	{"If a bus is late at 9.30 on a Monday, nobody notices.", []fig{{"Monday", Date, "XXXX-WXX-1", ""}}},
 	// quarters of a year
 	{"Profits rose in the fourth quarter and fell in the third quarter of 2004.", []fig{{"fourth quarter", Date, "XXXX-Q4", ""}, {"third quarter of 2004", Date, "2004-Q3", ""}}},
 	{"Fourth-quarter sales beat the first quarter of the year; Q3 2004 was worse.", []fig{{"Fourth-quarter", Date, "XXXX-Q4", ""}, {"first quarter of the year", Date, "XXXX-Q1", ""}, {"Q3 2004", Date, "2004-Q3", ""}}},
