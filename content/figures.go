@@ -15,7 +15,9 @@ import "strings"
 //     five"; money in the currency's main unit ("50 cents" is "0.5" USD); a
 //     percent without its sign ("15", unit "%"). Vague amounts ("tens of
 //     thousands", "millions of dollars") have an empty value. A tally keeps
-//     its dash: "52-48".
+//     its dash: "52-48". "m" and "bn" glued to digits are million and
+//     billion ("1.6m Muslims", "£7.4m", "3bn"), "m" metres only where a
+//     length is measured ("a 40m-high tower", "the 100m race").
 //   - unit: the counted noun as written ("civilians") for a count, "times"
 //     for a multiplier ("twice as much"); a short unit symbol for a quantity
 //     ("km", "ft", "lb", "°C"), "years old" for an age ("Kerry, 72,"); an
@@ -25,27 +27,39 @@ import "strings"
 //   - date: ISO 8601, "2016-10-17", "2016-10", "1998"; a part the text leaves
 //     open is X'd as in TIMEX3 and EDTF: "XXXX-10-17" when no year can be
 //     found, "XXXX-WXX-5" for a Friday, "199X" for the 1990s, "19XX" for the
-//     20th century. A date without a year takes one only where the text
+//     20th century, "XXXX-Q4" for a fourth quarter ("2004-Q3" for the
+//     third quarter of 2004). A date without a year takes one only where the text
 //     ties it to one (see tieYear): "5 and 6 May 2005", "January and
 //     February 2005", or, for a month-and-day date, a full date earlier in
 //     the same paragraph. A bare month never borrows a year from elsewhere:
 //     "in January" is "XXXX-01", and so is "January this year", since the
 //     year of writing is not known. Dates that count from the time
-//     of writing ("last month", "three weeks ago", "yesterday", "tonight")
+//     of writing ("last month", "later this year", "three weeks ago",
+//     "yesterday", "tonight")
 //     have an empty value: no publication date is known, and a guessed one
 //     would state what the text does not. "today" is not read: in news it
 //     means "nowadays" as often as a day, and names a newspaper. "9/11" is
 //     the attacks of 2001-09-11.
 //   - duration: ISO 8601, "PT4H", "PT40M", "P18M", "P8Y", "P10Y" for a decade;
-//     an unknown count is X'd ("PXD" for "several days").
+//     an unknown count is X'd ("PXD" for "several days"); quarters of a
+//     year count three months ("the past three quarters" is "P9M"). "a full
+//     year" is P1Y, "the full year" and "full-year profits" a financial
+//     year and no figure.
 //   - a range is one figure with both ends joined by "/", as in an ISO 8601
 //     interval: "10/20", "2011/2013", "5000000/10000000", "P2W/P3W".
 //
 // Not figures: numbers inside names and codes ("Boeing 747", "COVID-19",
-// "Route 66", "G7", "7-Eleven"), phone numbers, times of day, street
-// numbers, web and mail addresses; "one" as a pronoun or article; word
-// ordinals except where they state a rank ("the third time",
-// "fifth-largest", "ranks fourth"), and never "first".
+// "Route 66", "G7", "7-Eleven", "Euro 2004"), places in a text ("section
+// 5/6", "Article 50"), phone numbers, times of day ("10:30", "1230 GMT",
+// "at 12.30", "2pm", "three in the morning"), street numbers, web and mail
+// addresses; "one" as a pronoun or article; word ordinals except where they
+// state a rank ("the third time", "fifth-largest", "fourth largest bank",
+// "ranks fourth", "Mr Brown's eighth budget"), and never "first".
+//
+// A span is the figure without the words that bound or hedge it: "more
+// than 25%" is "25%", "up to a week" is "a week" (the seed article's
+// "more than four hours" lists "four hours"); words that move a date are
+// part of it ("later this year", "early 2016").
 func FindFigures(paras []Paragraph) []Figure {
 	var sc scanner
 	for _, p := range paras {
