@@ -9,7 +9,7 @@ func (sc *scanner) numericDate(i int) cand {
 	t := &sc.t
 	none := cand{start: i, end: i}
 	k := t.at(i)
-	if p := t.at(i - 1); p.kind == ftWord && k.sp && referenceWords[lowerASCII(sc.text[p.s:p.e])] {
+	if p := t.at(i - 1); k.sp && p.flag(fReference) {
 		return none // "section 5/7" is a place in a law
 	}
 	if c, ok := sc.decadeAt(i, i); ok {

@@ -68,6 +68,9 @@ const (
 	fSeason
 	// fTrigger words may start a figure anywhere: numbers, months, weekdays.
 	fTrigger
+	// fReference words point into a law or a document: the number after
+	// them is a place in the text ("section 5/6", "Article 50").
+	fReference
 )
 
 // trigKind names the check a common word needs before it may start a figure.
@@ -326,6 +329,8 @@ func init() {
 	addFlag(fAgo, "ago earlier later")
 	addFlag(fRange, "to through and")
 	addFlag(fSeason, "spring summer fall autumn winter")
+	addFlag(fReference, "section sections subsection article articles clause clauses paragraph "+
+		"paragraphs chapter chapters regulation regulations resolution annex appendix directive")
 	addFlag(fRelative, "last next this past coming previous following")
 	addFlag(fVague, "several few many some")
 	addFlag(fApprox, "about nearly almost roughly around approximately some over under than "+

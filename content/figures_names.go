@@ -240,23 +240,14 @@ func (sc *scanner) clockWords(i int, nm *numeral) (int, bool) {
 	return 0, false
 }
 
-// referenceWords point into a law, a treaty or a document: the number
-// after them is a place in the text, not a quantity.
-var referenceWords = map[string]bool{
-	"section": true, "sections": true, "subsection": true, "article": true, "articles": true,
-	"clause": true, "clauses": true, "paragraph": true, "paragraphs": true,
-	"chapter": true, "chapters": true, "regulation": true, "regulations": true, "resolution": true,
-	"annex": true, "appendix": true, "directive": true,
-}
-
-// reference reads the number after a reference word ("section 5/6",
+// reference reads the number after a reference word (fReference: "section 5/6",
 // "article 50", "clauses 4 and 5") to its end, with the numbers listed
 // after it. A plural noun or a unit after the number makes it a count
 // again: "an article 50 pages long", "a paragraph 40 words long".
 func (sc *scanner) reference(i int, nm *numeral) (int, bool) {
 	t := &sc.t
 	p := t.at(i - 1)
-	if p.kind != ftWord || !referenceWords[lowerASCII(sc.text[p.s:p.e])] || !t.at(i).sp {
+	if !p.flag(fReference) || !t.at(i).sp {
 		return 0, false
 	}
 	if sc.pluralFollows(nm.end) || sc.suffixAt(nm.end, nm, "").kind != sfNone {
