@@ -1,9 +1,6 @@
 package content
 
-import (
-	"sort"
-	"strings"
-)
+import "strings"
 
 // FindFigures returns the checkable figures of an article's paragraphs in text order.
 //
@@ -18,7 +15,9 @@ import (
 //     five"; money in the currency's main unit ("50 cents" is "0.5" USD); a
 //     percent without its sign ("15", unit "%"). Vague amounts ("tens of
 //     thousands", "millions of dollars") have an empty value. A tally keeps
-//     its dash: "52-48".
+//     its dash: "52-48". "m" and "bn" glued to digits are million and
+//     billion ("1.6m Muslims", "£7.4m", "3bn"), "m" metres only where a
+//     length is measured ("a 40m-high tower", "the 100m race").
 //   - unit: the counted noun as written ("civilians") for a count, "times"
 //     for a multiplier ("twice as much"); a short unit symbol for a quantity
 //     ("km", "ft", "lb", "°C"), "years old" for an age ("Kerry, 72,"); an
@@ -28,29 +27,44 @@ import (
 //   - date: ISO 8601, "2016-10-17", "2016-10", "1998"; a part the text leaves
 //     open is X'd as in TIMEX3 and EDTF: "XXXX-10-17" when no year can be
 //     found, "XXXX-WXX-5" for a Friday, "199X" for the 1990s, "19XX" for the
-//     20th century. The year of a month-and-day date comes from the article
-//     where it is likely (see resolveYears). Dates that count from the time
-//     of writing ("last month", "three weeks ago", "yesterday", "tonight")
+//     20th century, "XXXX-Q4" for a fourth quarter ("2004-Q3" for the
+//     third quarter of 2004). A date without a year takes one only where the text
+//     ties it to one (see tieYear): "5 and 6 May 2005", "January and
+//     February 2005", or, for a month-and-day date, a full date earlier in
+//     the same paragraph. A bare month never borrows a year from elsewhere:
+//     "in January" is "XXXX-01", and so is "January this year", since the
+//     year of writing is not known. Dates that count from the time
+//     of writing ("last month", "later this year", "three weeks ago",
+//     "yesterday", "tonight")
 //     have an empty value: no publication date is known, and a guessed one
 //     would state what the text does not. "today" is not read: in news it
 //     means "nowadays" as often as a day, and names a newspaper. "9/11" is
 //     the attacks of 2001-09-11.
 //   - duration: ISO 8601, "PT4H", "PT40M", "P18M", "P8Y", "P10Y" for a decade;
-//     an unknown count is X'd ("PXD" for "several days").
+//     an unknown count is X'd ("PXD" for "several days"); quarters of a
+//     year count three months ("the past three quarters" is "P9M"). "a full
+//     year" is P1Y, "the full year" and "full-year profits" a financial
+//     year and no figure.
 //   - a range is one figure with both ends joined by "/", as in an ISO 8601
 //     interval: "10/20", "2011/2013", "5000000/10000000", "P2W/P3W".
 //
 // Not figures: numbers inside names and codes ("Boeing 747", "COVID-19",
-// "Route 66", "G7", "7-Eleven"), phone numbers, times of day, street
-// numbers, web and mail addresses; "one" as a pronoun or article; word
-// ordinals except where they state a rank ("the third time",
-// "fifth-largest", "ranks fourth"), and never "first".
+// "Route 66", "G7", "7-Eleven", "Euro 2004"), places in a text ("section
+// 5/6", "Article 50"), phone numbers, times of day ("10:30", "1230 GMT",
+// "at 12.30", "2pm", "three in the morning"), street numbers, web and mail
+// addresses; "one" as a pronoun or article; word ordinals except where they
+// state a rank ("the third time", "fifth-largest", "fourth largest bank",
+// "ranks fourth", "Mr Brown's eighth budget"), and never "first".
+//
+// A span is the figure without the words that bound or hedge it: "more
+// than 25%" is "25%", "up to a week" is "a week" (the seed article's
+// "more than four hours" lists "four hours"); words that move a date are
+// part of it ("later this year", "early 2016").
 func FindFigures(paras []Paragraph) []Figure {
 	var sc scanner
 	for _, p := range paras {
 		sc.scan(p)
 	}
-	sc.resolveYears()
 	return sc.out
 }
 
@@ -60,6 +74,8 @@ type scanner struct {
 	para int
 	out  []Figure
 	meta []figMeta
+	// the year of the last full date ("Oct. 3, 2016") of the paragraph
+	fullYear, fullPara int
 	// the white-space-delimited run last checked for being a URL
 	runS, runE int
 	runURL     bool
@@ -73,7 +89,7 @@ type cand struct {
 	value      string
 	unit       string
 	year       int  // an explicit year the figure states
-	fill       bool // a date whose value starts "XXXX-" and may take the article's year
+	fill       bool // a date whose value starts "XXXX-" and may take a year the text ties to it
 }
 
 // yearPrecision tells how a date's explicit year was written.
@@ -83,10 +99,7 @@ func (c cand) yearPrecision() (month, full bool) {
 }
 
 type figMeta struct {
-	year  int
-	month bool // the year comes with a month: "March 2016"
-	full  bool // a full date: "Oct. 3, 2016"
-	fill  bool
+	fill bool // a date still without its year
 }
 
 func (sc *scanner) is(k *ftok, w string) bool { return sc.t.is(k, w) }
@@ -168,6 +181,8 @@ func (sc *scanner) trigger(i int, k *ftok) bool {
 		return sc.text[k.s:k.e] == "No"
 	case trigPer:
 		return sc.is(n, "cent") || sc.is(n, "of")
+	case trigLater:
+		return sc.is(n, "this") || sc.is(n, "next") || sc.is(n, "last") || sc.is(n, "in")
 	}
 	return false
 }
@@ -228,63 +243,62 @@ func (sc *scanner) emit(c cand) {
 		Value: c.value,
 		Unit:  c.unit,
 	})
-	month, full := c.yearPrecision()
-	sc.meta = append(sc.meta, figMeta{year: c.year, month: month, full: full, fill: c.fill})
+	sc.meta = append(sc.meta, figMeta{fill: c.fill})
+	sc.tieYear(c)
 }
 
-// resolveYears gives month-and-day dates without a year the year the
-// article implies. A year is taken only where the text makes it likely:
-//   - from the most recent date with a month and a year ("Oct. 3, 2016",
-//     "March 2016") in the same paragraph or the five before;
-//   - from a bare year ("in 2014") earlier in the same paragraph;
-//   - else, when the article's full dates all name one year and one of them
-//     is within five paragraphs, that year.
+// tieYear gives dates without a year the year the text ties to them, as the
+// figure c is emitted. A year is taken only where the text states it for
+// that date:
+//   - from a dated figure that closes a list or a range of dates: "5 and 6
+//     May 2005", "January and February 2005", "Oct. 3 to Oct. 5, 2016";
+//   - for a month-and-day date, from the most recent full date ("Oct. 3,
+//     2016") earlier in the same paragraph, where a writer who changed year
+//     would say so.
 //
-// A bare year far away is usually history ("founded in 1949") and a
-// month-year far away often another season ("January 2017" for an election
-// still to come); a wrong year would be worse than "XXXX".
-func (sc *scanner) resolveYears() {
-	only, several := 0, false
-	var fullParas []int // paragraphs with a full date, in order
-	for i, m := range sc.meta {
-		if m.year != 0 && m.full {
-			if only == 0 {
-				only = m.year
-			} else if m.year != only {
-				several = true
-			}
-			fullParas = append(fullParas, sc.out[i].Paragraph)
-		}
+// Nothing else lends a year. A check on real articles found the looser
+// rules wrong more often than right: a bare year in the same paragraph is
+// mostly history ("won in 1997 … on 5 May"), a month and year or a full date
+// a few paragraphs away as often another year as the same, and a bare month
+// ("in January") took a wrong year in five of eleven cases. A wrong year
+// states what the text does not; "XXXX" does not.
+func (sc *scanner) tieYear(c cand) {
+	last := len(sc.out) - 1
+	month, full := c.yearPrecision()
+	if c.fill && !full && sc.fullPara == sc.para && sc.fullYear != 0 && hasDay(c.value) {
+		sc.setYear(last, sc.fullYear)
 	}
-	near := func(para int) bool {
-		k := sort.SearchInts(fullParas, para-5)
-		return k < len(fullParas) && fullParas[k] <= para+5
+	if c.year == 0 || !month {
+		return
 	}
-	var monthYear, bareYear, monthPara, barePara int
-	for i, m := range sc.meta {
-		para := sc.out[i].Paragraph
-		if m.fill {
-			y := 0
-			switch {
-			case bareYear != 0 && barePara == para:
-				y = bareYear
-			case monthYear != 0 && para-monthPara <= 5:
-				y = monthYear
-			case !several && near(para):
-				y = only
-			}
-			if y != 0 {
-				sc.out[i].Value = strings.ReplaceAll(sc.out[i].Value, "XXXX", itoa4(y))
-			}
-		}
-		if m.year != 0 {
-			if m.month {
-				monthYear, monthPara = m.year, para
-			} else {
-				bareYear, barePara = m.year, para
-			}
-		}
+	if full {
+		sc.fullYear, sc.fullPara = c.year, sc.para
 	}
+	// Walk back over the list the dated figure closes. Each date is tied at
+	// most once, so the walks cost no more than the figures.
+	for k := last - 1; k >= 0 && sc.meta[k].fill && sc.out[k].Paragraph == sc.para; k-- {
+		if !dateJoiner(sc.text[sc.out[k].End:sc.out[k+1].Start]) {
+			break
+		}
+		sc.setYear(k, c.year)
+	}
+}
+
+func (sc *scanner) setYear(k, y int) {
+	sc.out[k].Value = strings.ReplaceAll(sc.out[k].Value, "XXXX", itoa4(y))
+	sc.meta[k].fill = false
+}
+
+// hasDay reports a date value with a day: "XXXX-10-17", not "XXXX-10".
+func hasDay(v string) bool { return len(v) >= 10 && v[7] == '-' }
+
+// dateJoiner reports the words that join dates into one list or range.
+func dateJoiner(gap string) bool {
+	switch strings.TrimSpace(gap) {
+	case ",", "and", ", and", "or", ", or", "to", "through", "until", "till", "-", "–", "—", "and/or":
+		return true
+	}
+	return false
 }
 
 func itoa4(y int) string {

@@ -65,6 +65,11 @@ func (sc *scanner) amountAt(i int) cand {
 			return cand{start: i, end: end}
 		}
 	}
+	if cur == "" && !neg && j == i {
+		if end, ok := sc.clockWords(i, &nm); ok {
+			return cand{start: i, end: end} // "three or four in the morning": a time of day
+		}
+	}
 	if cur == "" && nm.words && !nm.digits && !sc.wordsStandAlone(i, &nm) {
 		return none
 	}

@@ -26,6 +26,9 @@ func (sc *scanner) dateAt(i int) cand {
 	if l == nil {
 		return none
 	}
+	if c, ok := sc.quarterCode(i); ok {
+		return c
+	}
 	switch {
 	case l.month > 0:
 		if c, ok := sc.monthFirst(i); ok {
@@ -39,6 +42,21 @@ func (sc *scanner) dateAt(i int) cand {
 		return sc.theDate(i)
 	case sc.is(k, "mid") || sc.is(k, "early") || sc.is(k, "late"):
 		return sc.prefixedDate(i)
+	case sc.is(k, "later") || sc.is(k, "earlier"):
+		// "later this year" is the rest of the year, another date than "this year"
+		if n := t.at(i + 1); sc.is(n, "this") || sc.is(n, "next") || sc.is(n, "last") {
+			if c := sc.relativeDate(i + 1); c.kind == Date && c.end > i+1 {
+				c.start = i
+				return c
+			}
+		}
+		// "later in the year", "earlier in the week"; not "earlier in the
+		// day", which times a news day's events as "today" does
+		if sc.is(t.at(i+1), "in") && sc.is(t.at(i+2), "the") {
+			if u := t.at(i + 3); u.lx != nil && !u.lx.plural && (u.lx.tu == tuWeek || u.lx.tu == tuMonth || u.lx.tu == tuYear) {
+				return cand{start: i, end: i + 4, kind: Date}
+			}
+		}
 	case sc.is(k, "yesterday") || sc.is(k, "tomorrow") || sc.is(k, "tmrw") || sc.is(k, "tonight"):
 		// "a brighter tomorrow", "the leaders of tomorrow" are no day
 		p := t.at(i - 1)
@@ -181,8 +199,18 @@ func (sc *scanner) monthFirst(i int) (cand, bool) {
 		sc.nounFollows(j) && !t.at(j).cap && t.at(j).lx == nil {
 		return cand{start: i, end: j, kind: Date, value: ymd(0, m, 0), fill: true}, true
 	}
-	if p.flag(fTimePrep|fRelative) || sc.is(p, "on") && !ambiguous {
-		if ambiguous && !sc.is(p, "in") && !sc.is(p, "since") && !sc.is(p, "until") && !sc.is(p, "by") &&
+	// "April, May and June": a month after a comma that follows a month.
+	// After "and" or "or", "May" and "March" are months only when a month or
+	// a number comes before: "January and March", not "Blair and May".
+	pm := t.at(i - 2)
+	afterDate := pm.kind == ftNum || pm.kind == ftWord && pm.lx != nil && pm.lx.month > 0 && pm.cap || sc.is(pm, "now")
+	joined := sc.is(p, "and") || sc.is(p, "or")
+	listed := p.isSym(',') && afterDate && pm.kind == ftWord
+	if ambiguous && (joined && !afterDate || listed && !(t.at(j).isSym(',') || sc.is(t.at(j), "and") || sc.is(t.at(j), "or"))) {
+		return cand{}, false
+	}
+	if listed || p.flag(fTimePrep|fRelative) || sc.is(p, "on") && !ambiguous {
+		if ambiguous && !listed && !sc.is(p, "in") && !sc.is(p, "since") && !sc.is(p, "until") && !sc.is(p, "by") &&
 			!sc.is(p, "early") && !sc.is(p, "late") && !sc.is(p, "mid") && !sc.is(p, "last") && !sc.is(p, "next") &&
 			!sc.is(p, "this") && !sc.is(p, "of") && !sc.is(p, "from") && !sc.is(p, "through") && !sc.is(p, "to") &&
 			!sc.is(p, "before") && !sc.is(p, "after") && !sc.is(p, "during") && !sc.is(p, "and") {
@@ -194,6 +222,17 @@ func (sc *scanner) monthFirst(i int) (cand, bool) {
 		c := cand{start: i, end: j, kind: Date, value: ymd(0, m, 0), fill: true}
 		if p.flag(fRelative) {
 			c.fill = false
+		}
+		// "January this year", "March of last year": one date, whose year
+		// counts from the unknown time of writing, so it stays open.
+		q := j
+		if sc.is(t.at(q), "of") {
+			q++
+		}
+		if r := t.at(q); (sc.is(r, "this") || sc.is(r, "last") || sc.is(r, "next")) && sc.is(t.at(q+1), "year") {
+			if a := t.at(q + 2); !(a.kind == ftSym && isQuoteOrApostrophe(a.r) && !a.sp) {
+				c.end, c.fill = q+2, false
+			}
 		}
 		return c, true
 	}

@@ -9,6 +9,9 @@ func (sc *scanner) numericDate(i int) cand {
 	t := &sc.t
 	none := cand{start: i, end: i}
 	k := t.at(i)
+	if p := t.at(i - 1); k.sp && p.flag(fReference) {
+		return none // "section 5/7" is a place in a law
+	}
 	if c, ok := sc.decadeAt(i, i); ok {
 		return c
 	}
@@ -127,7 +130,45 @@ func (sc *scanner) numericDate(i int) cand {
 			end++
 		}
 	}
+	if ord {
+		if c, ok := sc.quarterAt(i, d, end); ok {
+			return c // "1st quarter of 2013"
+		}
+	}
+	if c, ok := sc.dayRange(i, d, end); ok {
+		return c
+	}
 	return sc.dayFirst(i, d, end, ord)
+}
+
+// dayRange reads two days before one month, as British style writes them:
+// "5-6 May", "3 to 5 April" (a range), "5 and 6 May 2005" (two dates: the
+// first is read alone, "5", and the second after it). The first day shares
+// the second's month and year.
+func (sc *scanner) dayRange(i, d, end int) (cand, bool) {
+	t := &sc.t
+	k, n := t.at(end), t.at(end+1)
+	if !(k.isDash() && k.sp == n.sp || sc.is(k, "and") || sc.is(k, "to") || sc.is(k, "until") || sc.is(k, "through")) || n.kind != ftNum {
+		return cand{}, false
+	}
+	d2, e2, ord2, ok := sc.dayNumber(end + 1)
+	if !ok || d2 <= d {
+		return cand{}, false
+	}
+	c := sc.dayFirst(end+1, d2, e2, ord2)
+	if c.kind != Date || !hasDay(c.value) || len(c.value) != 10 {
+		return cand{}, false
+	}
+	m := atoiTok(c.value[5:7])
+	if !validDate(c.year, m, d) {
+		return cand{}, false
+	}
+	if sc.is(k, "and") {
+		return dateCand(i, end, c.year, m, d), true
+	}
+	first := dateCand(i, c.end, c.year, m, d)
+	first.value += "/" + c.value
+	return first, true
 }
 
 // orMonth returns c, or alt when c read nothing.

@@ -214,6 +214,11 @@ func (sc *scanner) prefixedDate(i int) cand {
 func (sc *scanner) ordinalDate(i int) cand {
 	t := &sc.t
 	none := cand{start: i, end: i}
+	if l := t.at(i).lx; l != nil && l.ord >= 1 && l.ord <= 4 && !l.ordPl && l.cls == ncNone {
+		if c, ok := sc.quarterAt(i, l.ord, i+1); ok {
+			return c
+		}
+	}
 	d, end, ok := sc.dayWord(i, false)
 	if !ok {
 		// "15 of jan" is read with the digits; "twenty two of june" is no date
@@ -238,4 +243,80 @@ func (sc *scanner) ordinalDate(i int) cand {
 		return cand{start: i, end: end + 1, kind: Date}
 	}
 	return none
+}
+
+// quarterAt reads a quarter of a year after its ordinal (the tokens from
+// start to q): "fourth quarter", "third-quarter profits", "1st quarter of
+// 2013", "the first quarter of the year". Its value is ISO 8601's quarter
+// as TIMEX writes it: "XXXX-Q4", "2013-Q1".
+func (sc *scanner) quarterAt(start, n, q int) (cand, bool) {
+	t := &sc.t
+	if d := t.at(q); d.isDash() && !d.sp {
+		q++
+	}
+	if !sc.is(t.at(q), "quarter") || n < 1 || n > 4 {
+		return cand{}, false
+	}
+	end, y := q+1, 0
+	if y2, yend, ok := sc.quarterYear(end); ok {
+		y, end = y2, yend
+	} else if sc.is(t.at(end), "of") {
+		// "of the year", "of this year": no year the text states
+		if r := t.at(end + 1); (sc.is(r, "the") || sc.is(r, "this") || sc.is(r, "last") || sc.is(r, "next")) && sc.is(t.at(end+2), "year") {
+			end += 3
+		}
+	}
+	v := "XXXX"
+	if y != 0 {
+		v = itoa4(y)
+	}
+	return cand{start: start, end: end, kind: Date, value: v + "-Q" + string(rune('0'+n)), year: y, fill: y == 0}, true
+}
+
+// quarterYear reads the year after a quarter: "of 2004", " 2004".
+func (sc *scanner) quarterYear(j int) (int, int, bool) {
+	t := &sc.t
+	q := j
+	if sc.is(t.at(q), "of") {
+		q++
+	}
+	k := t.at(q)
+	if k.kind != ftNum || k.e-k.s != 4 || !k.sp {
+		return 0, j, false
+	}
+	if n := t.at(q + 1); !n.sp && (n.kind == ftWord || n.kind == ftNum) || n.isSym('%') {
+		return 0, j, false
+	}
+	v := atoiTok(sc.text[k.s:k.e])
+	if v < 1900 || v > 2099 {
+		return 0, j, false
+	}
+	return v, q + 1, true
+}
+
+// quarterCode reads "Q4", "Q3 2004".
+func (sc *scanner) quarterCode(i int) (cand, bool) {
+	t := &sc.t
+	k, n := t.at(i), t.at(i+1)
+	if sc.text[k.s:k.e] != "Q" || n.kind != ftNum || n.sp || n.e-n.s != 1 {
+		return cand{}, false
+	}
+	if a := t.at(i + 2); !a.sp && (a.kind == ftWord || a.kind == ftNum) {
+		return cand{}, false
+	}
+	v := atoiTok(sc.text[n.s:n.e])
+	if v < 1 || v > 4 {
+		return cand{}, false
+	}
+	end, y := i+2, 0
+	if k := t.at(end); k.kind == ftNum && k.sp {
+		if y2, yend, ok := sc.quarterYear(end); ok {
+			end, y = yend, y2
+		}
+	}
+	val := "XXXX"
+	if y != 0 {
+		val = itoa4(y)
+	}
+	return cand{start: i, end: end, kind: Date, value: val + "-Q" + string(rune('0'+v)), year: y, fill: y == 0}, true
 }

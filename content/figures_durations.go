@@ -133,6 +133,8 @@ func durationValue(parts []durPart, vague bool) string {
 			y, has[0] = y.add(n.mulInt(100)), true
 		case tuMonth:
 			mo, has[1] = mo.add(n), true
+		case tuQuarter:
+			mo, has[1] = mo.add(n.mulInt(3)), true
 		case tuWeek:
 			w, has[2] = w.add(n), true
 		case tuFortnight:
@@ -243,8 +245,14 @@ func (sc *scanner) durationWords(i int) cand {
 			return cand{start: i, end: q + 1, kind: Duration, value: isoDuration(one, tu, false)}
 		}
 	case sc.is(k, "all") || sc.is(k, "full"):
-		if p := t.at(i - 1); p.lx != nil && p.lx.ord > 0 {
+		p := t.at(i - 1)
+		if p.lx != nil && p.lx.ord > 0 {
 			return none // "his first full day on the job"
+		}
+		if sc.is(k, "full") && !(sc.is(p, "a") || sc.is(p, "an") || sc.is(p, "for") || sc.is(p, "over") || sc.is(p, "within")) {
+			// "a full year", "for full week" measure; "the full year",
+			// "full-year profits" name a company's financial year
+			return none
 		}
 		q := i + 1
 		if d := t.at(q); d.isDash() && !d.sp {
@@ -293,6 +301,13 @@ func (sc *scanner) articleDurationOK(i int, tu timeUnit, end int) bool {
 		return n.kind == ftEnd || n.kind == ftSym && (n.r == '.' || n.r == ',' || n.r == '!' || n.r == '?')
 	}
 	if tu == tuDecade || tu == tuCentury || tu == tuFortnight {
+		return true
+	}
+	// A bound on a length: "up to a week", "as long as a year", "as little as a month"
+	if sc.is(p, "to") && sc.is(t.at(i-2), "up") {
+		return true
+	}
+	if q := t.at(i - 2); sc.is(p, "as") && sc.is(t.at(i-3), "as") && (sc.is(q, "long") || sc.is(q, "little") || sc.is(q, "much") || sc.is(q, "short")) {
 		return true
 	}
 	for _, w := range []string{"for", "in", "within", "over", "after", "about", "around", "nearly",

@@ -4,8 +4,9 @@ package content
 // a quarter", "2 1/4", "6½", "one in five".
 
 // denominator reads "thirds", "a quarter", "twenty-fifths" at j, after a
-// numerator: singular after one ("one fifth"), plural after more.
-func (sc *scanner) denominator(j int, numer dec) (uint64, int, bool) {
+// numerator that starts at token start: singular after one ("one fifth"),
+// plural after more.
+func (sc *scanner) denominator(start, j int, numer dec) (uint64, int, bool) {
 	t := &sc.t
 	k := t.at(j)
 	// "two-thirds", "one - fourth"
@@ -47,10 +48,15 @@ func (sc *scanner) denominator(j int, numer dec) (uint64, int, bool) {
 	if (v == 1) == pl {
 		return 0, j, false
 	}
-	// "three quarters" of a year are a period unless "of" follows.
+	// "three quarters" of a year are a period (see quarterPeriod); alone,
+	// only a fraction where "of" or the end of a phrase follows.
 	if sc.is(k, "quarters") {
+		if sc.quarterPeriod(start, j) {
+			return 0, j, false
+		}
 		n := t.at(j + 1)
-		if !(sc.is(n, "of") || n.kind == ftEnd || n.kind == ftSym || n.lx != nil && n.lx.cls == ncScale) {
+		part := sc.is(n, "full") || sc.is(n, "empty") || sc.is(n, "complete") || sc.is(n, "finished") || sc.is(n, "done")
+		if !(sc.is(n, "of") || part || n.kind == ftEnd || n.kind == ftSym || n.lx != nil && n.lx.cls == ncScale) {
 			return 0, j, false
 		}
 	}
@@ -69,7 +75,7 @@ func (sc *scanner) fractionTail(nm *numeral, st cardState) bool {
 		if st.hasAnd {
 			numer, whole = decOf(uint64(st.andPart)), st.andBase
 		}
-		if d, end, ok := sc.denominator(j, numer); ok {
+		if d, end, ok := sc.denominator(nm.start, j, numer); ok {
 			f := numer.div(d)
 			if st.hasAnd {
 				// "one billion and three quarters million", "two million
@@ -117,7 +123,7 @@ func (sc *scanner) fractionTail(nm *numeral, st cardState) bool {
 		} else {
 			return sc.mixedFraction(nm, st)
 		}
-		if d, end, ok := sc.denominator(q, numer); ok {
+		if d, end, ok := sc.denominator(nm.start, q, numer); ok {
 			f := numer.div(d)
 			if s := t.at(end); s.kind == ftWord && s.lx != nil && s.lx.cls == ncScale && s.lx.num < st.lastScale {
 				if st.state == lScale {
@@ -232,4 +238,45 @@ func (sc *scanner) ratioTail(nm *numeral) {
 	}
 	nm.val = nm.val.div(uint64(b))
 	nm.end, nm.ratio = den.end, true
+}
+
+// quarterPeriod reports whether "quarters" at q, after a count that starts
+// at token start, counts quarters of a year ("the past three quarters",
+// "three quarters in a row", "three consecutive quarters", "two quarters of
+// growth") rather than a fraction ("three quarters of voters").
+func (sc *scanner) quarterPeriod(start, q int) bool {
+	t := &sc.t
+	if !sc.is(t.at(q), "quarters") {
+		return false
+	}
+	n := t.at(q + 1)
+	if sc.is(n, "of") {
+		// "of growth", "of the year", "of 2004": a period; "of voters": a fraction
+		a := t.at(q + 2)
+		if sc.is(a, "the") || sc.is(a, "this") || sc.is(a, "last") || sc.is(a, "next") {
+			return sc.is(t.at(q+3), "year")
+		}
+		if a.kind == ftNum && a.e-a.s == 4 {
+			return true
+		}
+		return a.kind == ftWord && quarterOf[lowerASCII(sc.text[a.s:a.e])]
+	}
+	if sc.is(n, "in") && sc.is(t.at(q+2), "a") && sc.is(t.at(q+3), "row") || sc.is(n, "running") || n.flag(fAgo) {
+		return true
+	}
+	p := t.at(start - 1)
+	for _, w := range []string{"past", "last", "next", "previous", "following", "coming", "first", "for", "over", "within", "after", "consecutive", "straight", "successive"} {
+		if sc.is(p, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// quarterOf lists what "three quarters of" measures over time: "two
+// quarters of growth".
+var quarterOf = map[string]bool{
+	"growth": true, "decline": true, "declines": true, "contraction": true, "expansion": true,
+	"recession": true, "losses": true, "loss": true, "profit": true, "profits": true, "gains": true,
+	"falling": true, "rising": true, "negative": true, "positive": true, "sales": true, "trading": true,
 }

@@ -31,6 +31,7 @@ const (
 	tuYear
 	tuDecade
 	tuCentury
+	tuQuarter // a quarter of a year, only after a count (see quarterPeriod)
 )
 
 type lexFlag uint32
@@ -67,6 +68,9 @@ const (
 	fSeason
 	// fTrigger words may start a figure anywhere: numbers, months, weekdays.
 	fTrigger
+	// fReference words point into a law or a document: the number after
+	// them is a place in the text ("section 5/6", "Article 50").
+	fReference
 )
 
 // trigKind names the check a common word needs before it may start a figure.
@@ -82,6 +86,7 @@ const (
 	trigCode                // "USD 200", "rmb 10"
 	trigNo                  // "No. 2"
 	trigPer                 // "per cent of"
+	trigLater               // "later this year", "earlier this month"
 )
 
 type lexeme struct {
@@ -324,6 +329,8 @@ func init() {
 	addFlag(fAgo, "ago earlier later")
 	addFlag(fRange, "to through and")
 	addFlag(fSeason, "spring summer fall autumn winter")
+	addFlag(fReference, "section sections subsection article articles clause clauses paragraph "+
+		"paragraphs chapter chapters regulation regulations resolution annex appendix directive")
 	addFlag(fRelative, "last next this past coming previous following")
 	addFlag(fVague, "several few many some")
 	addFlag(fApprox, "about nearly almost roughly around approximately some over under than "+
@@ -332,7 +339,7 @@ func init() {
 		"early late mid and to around circa c throughout as for")
 	addFlag(fModifier, "more other additional extra new young old armed small large big major "+
 		"senior former top key local foreign civilian military total separate different "+
-		"american unarmed injured wounded elderly innocent")
+		"american unarmed injured wounded elderly innocent full empty")
 
 	// Words that are not names and never the noun a number counts.
 	addFlag(fCommon|fNotNoun, "a an the and or but nor of to in on at by for from with without "+
@@ -352,6 +359,7 @@ func init() {
 		"increased increase decreased decrease jumped climbed surged slipped declined "+
 		"killed died were wounded injured arrested left remain remained remains stood stands "+
 		"went came come comes go goes took take takes won win wins lost lose loses "+
+		"began begins became becomes seemed seems saw "+
 		"percent per cent pct percentage respectively apiece each alone altogether overall "+
 		"last next first second third")
 	// What may start a figure.
@@ -364,13 +372,13 @@ func init() {
 		"several": trigUnitNext, "few": trigUnitNext, "many": trigUnitNext, "some": trigUnitNext,
 		"another": trigUnitNext, "all": trigUnitNext, "full": trigUnitNext,
 		"minus": trigNumberNext, "negative": trigNumberNext, "percent": trigPer, "percents": trigPer,
-		"no": trigNo, "per": trigPer} {
+		"no": trigNo, "per": trigPer, "later": trigLater, "earlier": trigLater} {
 		lx(w).trig = k
 	}
 	for _, w := range strings.Fields("last next this past coming previous following") {
 		lx(w).trig = trigRelative
 	}
-	for _, w := range strings.Fields("half quarter mid early late yesterday tomorrow tmrw tonight twice thrice") {
+	for _, w := range strings.Fields("half quarter mid early late yesterday tomorrow tmrw tonight twice thrice q") {
 		lx(w).flags |= fTrigger
 	}
 	for w, l := range lexicon {

@@ -55,6 +55,13 @@ func (sc *scanner) identifier(i int, nm *numeral) (int, bool) {
 	if end, ok := sc.oclock(nm.end); ok {
 		return end, true
 	}
+	if end, ok := sc.clockTime(i, nm); ok {
+		return end, true
+	}
+	// References into a text: "section 5/6", "clause 4", "sections 5 and 6".
+	if end, ok := sc.reference(i, nm); ok {
+		return end, true
+	}
 	// Street numbers: "131 West 23rd Street".
 	if nm.bareDigits && sc.streetAfter(nm.end) {
 		return sc.runEnd(i), true
@@ -83,8 +90,9 @@ func (sc *scanner) identifier(i int, nm *numeral) (int, bool) {
 	}
 	// A capitalised word before the number names it: "Boeing 747",
 	// "Windows 10", "Route 66" — unless a unit follows ("Trump 45 percent").
+	// A currency word names too: "Euro 2004" is a football tournament.
 	if k.sp && p.kind == ftWord && (p.cap || p.upper) && !p.flag(fCommon) && !sc.capitalOK(p) &&
-		(p.lx == nil || p.lx.month == 0 && p.lx.wday == 0 && p.lx.cur == "" && p.lx.cls == ncNone) {
+		(p.lx == nil || p.lx.month == 0 && p.lx.wday == 0 && p.lx.cls == ncNone) {
 		sf := sc.suffixAt(nm.end, nm, "")
 		if w := t.at(nm.end); sf.kind == sfNone && !nm.scaled && !(sc.is(w, "points") || sc.is(w, "point") ||
 			sc.is(w, "seats") || sc.is(w, "votes") || sc.is(w, "delegates")) {
@@ -93,6 +101,168 @@ func (sc *scanner) identifier(i int, nm *numeral) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// clockTime reads times of day in British news style: a time zone after
+// any number ("1230 GMT", "9.30 BST", "3 ET"), four digits and "hours"
+// after "at" ("at 0930 hours"), and hours and minutes with a point after a
+// word that places a time ("at 12.30", "from 9.30 to 11.00"). A point
+// number is a time only with that word before it and nothing it counts
+// after it, since "rose 12.30 points" is a figure.
+func (sc *scanner) clockTime(i int, nm *numeral) (int, bool) {
+	t := &sc.t
+	if !nm.digits || nm.words || nm.scaled || nm.fraction {
+		return 0, false
+	}
+	if end, ok := sc.zoneAt(nm.end); ok {
+		if v := nm.val.float(); v >= 0 && v <= 2400 {
+			return end, true
+		}
+	}
+	// "12.30 on a Saturday", "9.30 in the morning": the day placed after it
+	if sc.hourMinute(i, nm.end) {
+		q := nm.end
+		if sc.is(t.at(q), "on") {
+			q++
+			if sc.is(t.at(q), "a") {
+				q++
+			}
+			if w := t.at(q); w.kind == ftWord && w.lx != nil && w.lx.wday > 0 && !w.lx.wdayAbb {
+				return nm.end, true
+			}
+		} else if _, ok := sc.dayPartAfter(q); ok {
+			return nm.end, true
+		}
+	}
+	if !sc.timePrep(t.at(i - 1)) {
+		return 0, false
+	}
+	if nm.bareDigits && nm.nDigits == 4 {
+		v, _ := nm.val.intVal()
+		if n := t.at(nm.end); v/100 <= 24 && v%100 <= 59 && (sc.is(n, "hours") || sc.is(n, "hrs")) {
+			return nm.end + 1, true
+		}
+		return 0, false
+	}
+	if !sc.hourMinute(i, nm.end) || sc.suffixAt(nm.end, nm, "").kind != sfNone || sc.nounAfter(nm.end) != "" {
+		return 0, false
+	}
+	end := nm.end
+	// "from 9.30 to 11.00", "between 9.30 and 10.15"
+	if k := t.at(end); sc.is(k, "to") || sc.is(k, "and") || sc.is(k, "until") || sc.is(k, "till") || k.isDash() {
+		if n := t.at(end + 1); n.kind == ftNum && sc.hourMinute(end+1, end+4) && !(t.at(end+4).kind == ftNum && !t.at(end+4).sp) {
+			end += 4
+		}
+	}
+	return end, true
+}
+
+// hourMinute reports "12.30" in tokens [i, end): an hour up to 24, a point,
+// two digits of minutes.
+func (sc *scanner) hourMinute(i, end int) bool {
+	t := &sc.t
+	h, p, m := t.at(i), t.at(i+1), t.at(i+2)
+	if end != i+3 || h.kind != ftNum || h.e-h.s > 2 || !p.isSym('.') || p.sp || m.kind != ftNum || m.sp || m.e-m.s != 2 {
+		return false
+	}
+	return atoiTok(sc.text[h.s:h.e]) <= 24 && atoiTok(sc.text[m.s:m.e]) <= 59
+}
+
+// timePrep reports a word that places a time of day after it.
+func (sc *scanner) timePrep(p *ftok) bool {
+	for _, w := range []string{"at", "until", "till", "from", "before", "after", "around", "about", "by", "since", "between", "past"} {
+		if sc.is(p, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// zoneAt reads a time zone or "local time" at j.
+func (sc *scanner) zoneAt(j int) (int, bool) {
+	t := &sc.t
+	k := t.at(j)
+	if k.kind != ftWord || !k.sp && t.at(j-1).kind == ftNum && k.e-k.s > 3 {
+		return j, false
+	}
+	switch sc.text[k.s:k.e] {
+	case "GMT", "BST", "UTC", "CET", "CEST", "EST", "EDT", "CST", "CDT", "MST", "MDT", "PST", "PDT", "ET", "PT", "AEST", "AEDT", "JST":
+		return j + 1, true
+	}
+	if sc.is(k, "local") && sc.is(t.at(j+1), "time") {
+		return j + 2, true
+	}
+	return j, false
+}
+
+// dayPartAfter reads "in the morning", "in the afternoon", "in the
+// evening", "at night" at j: a clock hour before it is a time of day.
+func (sc *scanner) dayPartAfter(j int) (int, bool) {
+	t := &sc.t
+	k := t.at(j)
+	if sc.is(k, "in") && sc.is(t.at(j+1), "the") {
+		if w := t.at(j + 2); sc.is(w, "morning") || sc.is(w, "afternoon") || sc.is(w, "evening") {
+			return j + 3, true
+		}
+	}
+	if sc.is(k, "at") && sc.is(t.at(j+1), "night") {
+		return j + 2, true
+	}
+	return j, false
+}
+
+// clockWords reads an hour of the clock told with a part of the day:
+// "at three in the morning", "until three or four in the morning". A
+// number alone before "in the morning" needs a word that places a time
+// ("at", "until") or a second hour ("three or four"), since "three in the
+// morning session" may count.
+func (sc *scanner) clockWords(i int, nm *numeral) (int, bool) {
+	t := &sc.t
+	hour := func(nm *numeral) bool {
+		v, ok := nm.val.intVal()
+		return ok && v >= 1 && v <= 12 && !nm.fraction && !nm.scaled && !nm.vague && (nm.bareDigits || !nm.digits)
+	}
+	if !hour(nm) {
+		return 0, false
+	}
+	if end, ok := sc.dayPartAfter(nm.end); ok && sc.timePrep(t.at(i-1)) {
+		return end, true
+	}
+	if k := t.at(nm.end); sc.is(k, "or") || sc.is(k, "to") {
+		if n := t.at(nm.end + 1); n.kind == ftNum || n.kind == ftWord && n.lx != nil && (n.lx.cls == ncOnes || n.lx.cls == ncTeen) {
+			if n2, _, ok := sc.cardinalCore(nm.end+1, false); ok && hour(&n2) {
+				if end, ok := sc.dayPartAfter(n2.end); ok {
+					return end, true
+				}
+			}
+		}
+	}
+	return 0, false
+}
+
+// reference reads the number after a reference word (fReference: "section 5/6",
+// "article 50", "clauses 4 and 5") to its end, with the numbers listed
+// after it. A plural noun or a unit after the number makes it a count
+// again: "an article 50 pages long", "a paragraph 40 words long".
+func (sc *scanner) reference(i int, nm *numeral) (int, bool) {
+	t := &sc.t
+	p := t.at(i - 1)
+	if !p.flag(fReference) || !t.at(i).sp {
+		return 0, false
+	}
+	if sc.pluralFollows(nm.end) || sc.suffixAt(nm.end, nm, "").kind != sfNone {
+		return 0, false
+	}
+	end := sc.runEnd(i) // "5/6", "5(2)", "12.3"
+	// "sections 5 and 6", "articles 3, 4 or 7"
+	for n := 0; n < 8; n++ {
+		k := t.at(end)
+		if !(k.isSym(',') || sc.is(k, "and") || sc.is(k, "or") || sc.is(k, "to") || k.isDash()) || t.at(end+1).kind != ftNum {
+			break
+		}
+		end = sc.runEnd(end + 1)
+	}
+	return end, true
 }
 
 // oclock reads "o'clock" at j: the number before it is a time of day.

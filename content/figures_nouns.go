@@ -19,6 +19,11 @@ func (sc *scanner) nounAfter(j int) string {
 	if d := t.at(j); d.isDash() && !d.sp {
 		// "46-page", "a 28-nation bloc"
 		if w := t.at(j + 1); w.kind == ftWord && !w.sp && (w.lx == nil || w.lx.flags&fNotNoun == 0) {
+			if sc.is(w, "strong") && !t.at(j+2).isDash() {
+				// "a 1.5m-strong workforce" counts the workforce (no dash
+				// follows, so this recurses once at most)
+				return sc.nounAfter(j + 2)
+			}
 			return sc.text[w.s:w.e]
 		}
 		return ""
@@ -55,7 +60,7 @@ func (sc *scanner) nounAfter(j int) string {
 		}
 		if !ed && !modifier {
 			noun = w
-			if last := w[len(w)-1]; last == 's' && !hasSuffix(w, "ss") || k.cap && !sc.nounFollows(j+1) {
+			if last := w[len(w)-1]; last == 's' && !hasSuffix(w, "ss") || k.cap && !sc.nounFollows(j+1) || collectiveNoun[lowerASCII(w)] && !sc.pluralFollows(j+1) {
 				break
 			}
 		} else if !sc.nounFollows(j + 1) {
@@ -64,6 +69,17 @@ func (sc *scanner) nounAfter(j int) string {
 		j++
 	}
 	return noun
+}
+
+// pluralFollows reports a plural noun at j, which a collective noun before
+// it qualifies: "police officers", "staff members"; not "people live".
+func (sc *scanner) pluralFollows(j int) bool {
+	if !sc.nounFollows(j) {
+		return false
+	}
+	k := sc.t.at(j)
+	w := sc.text[k.s:k.e]
+	return hasSuffix(w, "s") && !hasSuffix(w, "ss") && !hasSuffix(w, "us") && !hasSuffix(w, "is")
 }
 
 // nounFollows reports whether a lower-case content word comes at j.

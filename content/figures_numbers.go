@@ -141,7 +141,7 @@ func (sc *scanner) cardinalCore(i int, moneyCtx bool) (nm numeral, st cardState,
 			nm.article, nm.first = true, j
 		default:
 			// "a fifth", "a trillionth", "a twenty-first"
-			if d, end, ok := sc.denominator(j+1, decOf(1)); ok {
+			if d, end, ok := sc.denominator(i, j+1, decOf(1)); ok {
 				nm.val, nm.end, nm.words, nm.fraction, nm.bareHalf, nm.article, nm.first = decOf(1).div(d), end, true, true, true, true, j+1
 				sc.scaleAfterFraction(&nm)
 				return nm, st, true
@@ -216,7 +216,7 @@ func (sc *scanner) cardinalCore(i int, moneyCtx bool) (nm numeral, st cardState,
 			}
 			j, st.state, started = end, lDigits, true
 			// Magnitudes written after the digits: "10k", "$3bn", "2.33 k".
-			if s := t.at(j); s.kind == ftWord && s.lx != nil && s.lx.scale > 0 && sc.magnitudeOK(j, moneyCtx) {
+			if s := t.at(j); s.kind == ftWord && s.lx != nil && s.lx.scale > 0 && sc.magnitudeOK(i, j, moneyCtx) {
 				if p := t.at(j + 1); !(p.kind == ftNum && !p.sp) {
 					total = total.add(cur.shift(s.lx.scale))
 					cur, j, st.state, st.lastScale, nm.scaled = dec{}, j+1, lScale, s.lx.scale, true
@@ -387,14 +387,15 @@ func twentyOrdinal(sc *scanner, j int) bool {
 	return o.kind == ftWord && o.lx != nil && o.lx.ord >= 1 && o.lx.ord <= 9 && o.lx.cls == ncNone
 }
 
-// magnitudeOK decides whether a magnitude abbreviation after digits is one:
-// "10M" and "$10m" are millions, "10m" alone is ten metres.
-func (sc *scanner) magnitudeOK(j int, moneyCtx bool) bool {
+// magnitudeOK decides whether a magnitude abbreviation after the digits
+// that start at token i is one: "10M" and "$10m" are millions, and so is
+// "1.6m Muslims"; "a 40m-high tower" is metres (see millionM).
+func (sc *scanner) magnitudeOK(i, j int, moneyCtx bool) bool {
 	s := sc.t.at(j)
 	w := sc.text[s.s:s.e]
 	switch w {
 	case "m":
-		return moneyCtx && !s.sp
+		return !s.sp && (moneyCtx || sc.millionM(i, j))
 	case "mm":
 		return false
 	case "MM", "M", "b", "B":
@@ -405,6 +406,66 @@ func (sc *scanner) magnitudeOK(j int, moneyCtx bool) bool {
 		return true
 	}
 	return true
+}
+
+// millionM decides whether "m" glued to the digits that start at token i
+// means million, as British news writes it ("1.6m Muslims", "3m jobs",
+// "rose to 2.4m"), or metres, which it means only where the words around
+// measure a length: "a 40m-high tower", "the 100m race", "swam 400m", "a
+// height of 30m", "a 20m wall" (a thing measured, in the singular).
+func (sc *scanner) millionM(i, j int) bool {
+	t := &sc.t
+	n := t.at(j + 1)
+	if n.isDash() && !n.sp {
+		// "a 40m-high tower"; but "a 1.5m-strong community", "a 2m-a-year deal"
+		w := t.at(j + 2)
+		return !(w.kind == ftWord && !w.sp && metreWords[lowerASCII(sc.text[w.s:w.e])])
+	}
+	if n.kind == ftWord && n.lx != nil && (n.lx.cur != "" || n.lx.unit != "") {
+		return true // "7.4m euros", "2m barrels", "5m tonnes"
+	}
+	if n.kind == ftWord && metreWords[lowerASCII(sc.text[n.s:n.e])] {
+		return false // "100m race", "30m high", "200m above sea level"
+	}
+	p := t.at(i - 1)
+	if sc.is(p, "of") {
+		p = t.at(i - 2) // "a height of 30m"
+	}
+	if p.kind == ftWord && metreWords[lowerASCII(sc.text[p.s:p.e])] {
+		return false
+	}
+	if n.kind == ftWord && n.sp && n.lx == nil && !n.cap {
+		// A counted noun is a plural: "3m jobs"; a singular names a thing
+		// of that size, "a 20m wall", "the 100m freestyle".
+		w := sc.text[n.s:n.e]
+		if !(hasSuffix(w, "s") && !hasSuffix(w, "ss") || collectiveNoun[lowerASCII(w)]) {
+			return false
+		}
+	}
+	// "the 400m" and nothing after it names a race
+	if (sc.is(p, "the") || sc.is(p, "a")) && (n.kind != ftWord || n.lx != nil && n.lx.flags&fNotNoun != 0) {
+		return false
+	}
+	return true
+}
+
+// metreWords measure a length, before or after "30m".
+var metreWords = map[string]bool{
+	"high": true, "long": true, "wide": true, "deep": true, "tall": true, "thick": true, "away": true,
+	"above": true, "below": true, "across": true, "square": true, "underground": true, "offshore": true,
+	"race": true, "sprint": true, "hurdles": true, "freestyle": true, "backstroke": true,
+	"breaststroke": true, "butterfly": true, "medley": true, "relay": true, "dash": true,
+	"height": true, "depth": true, "length": true, "width": true, "distance": true, "altitude": true,
+	"diameter": true, "radius": true, "measuring": true, "measures": true, "measured": true,
+	"swam": true, "swim": true, "swims": true, "swimming": true, "sprinted": true, "jumped": true,
+	"jumps": true, "leapt": true, "cleared": true, "threw": true, "throws": true, "dived": true,
+	"plunged": true, "climbed": true,
+}
+
+// collectiveNoun lists counted nouns that are plural without an "s".
+var collectiveNoun = map[string]bool{
+	"people": true, "children": true, "men": true, "women": true, "staff": true, "personnel": true,
+	"cattle": true, "sheep": true, "livestock": true, "police": true, "population": true,
 }
 
 // pointDigits reads the digit words after "point": "zero three", "seventy-one".

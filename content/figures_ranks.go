@@ -72,6 +72,29 @@ func (sc *scanner) rankAt(i int) cand {
 		}
 		return none
 	}
+	// "Japan's fourth largest bank", "the second most popular party"
+	if n.kind == ftWord && n.sp && superlative(lowerASCII(sc.text[n.s:n.e])) {
+		e := end + 1
+		if a := t.at(e); (sc.is(n, "most") || sc.is(n, "least")) && a.kind == ftWord && a.sp && a.lx == nil && !a.cap && !sc.pluralFollows(e) {
+			e++ // "third most popular"; but "the second most votes" ranks votes
+		}
+		return cand{start: i, end: e, kind: Ordinal, value: itoaSmall(ord), unit: sc.nounAfter(e)}
+	}
+	// "Mr Brown's eighth budget", "her third term": the owner's count of
+	// the thing is the claim.
+	if sc.possessiveBefore(i) {
+		if n.kind == ftWord && sc.nounFollows(end) && !sc.is(n, "half") && !sc.is(n, "quarter") {
+			return cand{start: i, end: end, kind: Ordinal, value: itoaSmall(ord), unit: sc.nounAfter(end)}
+		}
+		// the noun left out: "the Budget will be Mr Brown's eighth since 1997"
+		if sc.is(n, "since") || sc.is(n, "this") || n.kind == ftSym && (n.r == '.' || n.r == ',' || n.r == ';') || n.kind == ftEnd {
+			return cand{start: i, end: end, kind: Ordinal, value: itoaSmall(ord)}
+		}
+	}
+	// "the third and final film": the count of a series
+	if sc.is(n, "and") && (sc.is(t.at(end+1), "final") || sc.is(t.at(end+1), "last")) {
+		return cand{start: i, end: end, kind: Ordinal, value: itoaSmall(ord), unit: sc.nounAfter(end + 2)}
+	}
 	switch {
 	case sc.is(n, "time") && !sc.is(t.at(end+1), "in") || sc.is(n, "place"):
 		return cand{start: i, end: end, kind: Ordinal, value: itoaSmall(ord), unit: sc.text[n.s:n.e]}
@@ -79,6 +102,37 @@ func (sc *scanner) rankAt(i int) cand {
 		return cand{start: i, end: end, kind: Ordinal, value: itoaSmall(ord), unit: sc.nounAfter(end + 1)}
 	}
 	return none
+}
+
+// possessiveBefore reports an owner before token i: "Brown's", "its", "their".
+func (sc *scanner) possessiveBefore(i int) bool {
+	t := &sc.t
+	p := t.at(i - 1)
+	if sc.is(p, "s") && !p.sp {
+		a := t.at(i - 2)
+		return a.kind == ftSym && (a.r == '\'' || a.r == '’') && !a.sp && t.at(i-3).kind == ftWord
+	}
+	for _, w := range []string{"his", "her", "its", "their", "our", "my", "your"} {
+		if sc.is(p, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// superlative reports a superlative adjective or "most"/"least", which an
+// ordinal before ranks: "fourth largest", "second most".
+func superlative(w string) bool {
+	switch w {
+	case "most", "least", "best", "worst", "largest", "biggest", "highest", "lowest", "greatest",
+		"smallest", "oldest", "youngest", "richest", "poorest", "strongest", "weakest", "longest",
+		"shortest", "fastest", "slowest", "cheapest", "closest", "newest", "tallest", "widest",
+		"deepest", "coldest", "warmest", "hottest", "safest", "hardest", "toughest", "fewest",
+		"finest", "nearest", "furthest", "farthest", "densest", "loudest", "quickest", "cleanest":
+		return true
+	}
+	// "busiest", "deadliest", "wealthiest"
+	return hasSuffix(w, "iest") && w != "priest"
 }
 
 func rankVerb(w string) bool {

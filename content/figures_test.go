@@ -47,6 +47,16 @@ var figureCases = []struct {
 	{"Temperatures hit 40 degrees Celsius in the valley.", []fig{{"40 degrees Celsius", Quantity, "40", "°C"}}},
 	{"Kerry, 72, flew to Geneva.", []fig{{"72", Quantity, "72", "years old"}}},
 	{"The victim was a 17-year-old student.", []fig{{"17-year-old", Quantity, "17", "years old"}}},
+	// "m" and "bn" after digits: million and billion, metres only where a length is measured
+	{"The country has about 1.6m Muslims, and 1.1m people live in the capital.",
+		[]fig{{"1.6m", Count, "1600000", "Muslims"}, {"1.1m", Count, "1100000", "people"}}},
+	{"The council will spend £7.4m on roads, announced by the chancellor.", []fig{{"£7.4m", Money, "7400000", "GBP"}}},
+	{"Exports grew to 3bn and the population to 2.4m.", []fig{{"3bn", Count, "3000000000", ""}, {"2.4m", Count, "2400000", ""}}},
+	{"He earned 7.4m euros and his wells pumped 2m barrels.", []fig{{"7.4m euros", Money, "7400000", "EUR"}, {"2m barrels", Quantity, "2000000", "bbl"}}},
+	{"A 1.5m-strong workforce went on strike.", []fig{{"1.5m", Count, "1500000", "workforce"}}},
+	{"She won the 100m race and later swam 400m.", []fig{{"100m", Quantity, "100", "m"}, {"400m", Quantity, "400", "m"}}},
+	{"They built a 40m-high tower beside a 20m wall.", []fig{{"40m", Quantity, "40", "m"}, {"20m", Quantity, "20", "m"}}},
+	{"The shaft reached a depth of 30m.", []fig{{"30m", Quantity, "30", "m"}}},
 	// percents
 	{"Turnout fell 15 percent, or 15% of the electorate, a drop of 0.5 percentage points.",
 		[]fig{{"15 percent", Percent, "15", "%"}, {"15%", Percent, "15", "%"}, {"0.5 percentage points", Percent, "0.5", "percentage points"}}},
@@ -82,6 +92,12 @@ var figureCases = []struct {
 	{"Poverty fell in the 20th century.", []fig{{"20th century", Date, "19XX", ""}}},
 	{"It happened at 10:30 a.m. on Monday.", []fig{{"Monday", Date, "XXXX-WXX-1", ""}}},
 	{"The poll ran from Sept. 19 to 22.", []fig{{"Sept. 19 to 22", Date, "XXXX-09-19/XXXX-09-22", ""}}},
+	// bare months and British day ranges
+	{"Blair and May said the plan was sound.", nil},
+	{"In June, May said the plan was sound.", []fig{{"June", Date, "XXXX-06", ""}}},
+	{"The talks ran on 5 and 6 May 2005 in Paris.", []fig{{"5", Date, "2005-05-05", ""}, {"6 May 2005", Date, "2005-05-06", ""}}},
+	{"Votes are cast on 5-6 May.", []fig{{"5-6 May", Date, "XXXX-05-05/XXXX-05-06", ""}}},
+	{"The vote took place in January this year.", []fig{{"January this year", Date, "XXXX-01", ""}}},
 	// durations
 	{"The meeting lasted four hours.", []fig{{"four hours", Duration, "PT4H", ""}}},
 	{"She gave a 40-minute speech.", []fig{{"40-minute", Duration, "PT40M", ""}}},
@@ -100,12 +116,48 @@ var figureCases = []struct {
 	{"She would be the second-ever woman in the post.", []fig{{"second-ever", Ordinal, "2", "woman"}}},
 	{"First, we need to count the ballots.", nil},
 	{"The second round of talks starts soon.", nil},
+	{"Japan's fourth largest bank merged with the second biggest.", []fig{{"fourth largest", Ordinal, "4", "bank"}, {"second biggest", Ordinal, "2", ""}}},
+	{"It was Mr Brown's eighth budget and the party's third most popular policy.", []fig{{"eighth", Ordinal, "8", "budget"}, {"third most popular", Ordinal, "3", "policy"}}},
+	{"Her second term began after the second test at Lord's.", []fig{{"second", Ordinal, "2", "term"}}},
+	{"The speech will be the senator's fifth since the election.", []fig{{"fifth", Ordinal, "5", ""}}},
+	{"The third and final debate takes place in Ohio.", []fig{{"third", Ordinal, "3", "debate"}}},
+	{"The plant may close later in the year, the manager said.", []fig{{"later in the year", Date, "", ""}}},
+	{"If a bus is late at 9.30 on a Monday, nobody notices.", []fig{{"Monday", Date, "XXXX-WXX-1", ""}}},
+	// quarters of a year
+	{"Profits rose in the fourth quarter and fell in the third quarter of 2004.", []fig{{"fourth quarter", Date, "XXXX-Q4", ""}, {"third quarter of 2004", Date, "2004-Q3", ""}}},
+	{"Fourth-quarter sales beat the first quarter of the year; Q3 2004 was worse.", []fig{{"Fourth-quarter", Date, "XXXX-Q4", ""}, {"first quarter of the year", Date, "XXXX-Q1", ""}, {"Q3 2004", Date, "2004-Q3", ""}}},
+	// a bound or a part of a period: the modifier stays out of the span, as
+	// in "more than four hours" (the seed's figure is "four hours")
+	{"The ban could last up to a week or as long as a year.", []fig{{"a week", Duration, "P1W", ""}, {"a year", Duration, "P1Y", ""}}},
+	{"More than 25% of voters stayed home.", []fig{{"25%", Percent, "25", "%"}}},
+	{"The law will change later this year; rates rose earlier this month.", []fig{{"later this year", Date, "", ""}, {"earlier this month", Date, "", ""}}},
+	// "three quarters": of a year, a period; of a whole, a fraction
+	{"The economy grew for three quarters in a row, after two consecutive quarters of decline.",
+		[]fig{{"three quarters", Duration, "P9M", ""}, {"two consecutive quarters", Duration, "P6M", ""}}},
+	{"Growth slowed over the past three quarters.", []fig{{"three quarters", Duration, "P9M", ""}}},
+	{"Three quarters of voters backed the plan.", []fig{{"Three quarters", Count, "0.75", "voters"}}},
+	{"The new stand was three quarters full.", []fig{{"three quarters", Count, "0.75", ""}}},
 	// ranges
 	{"Shells hit from 10 to 20 villages.", []fig{{"10 to 20", Count, "10/20", "villages"}}},
 	{"Output grew every year in 2011-2013.", []fig{{"2011-2013", Date, "2011/2013", ""}}},
 	{"Between 5 and 10 million people fled.", []fig{{"5 and 10 million", Count, "5000000/10000000", "people"}}},
 	{"The 2016-17 season ended early.", []fig{{"2016-17", Date, "2016/2017", ""}}},
+	// times of day are not figures
+	{"Trading opened at 1230 GMT and closed at 12.30.", nil},
+	{"The meeting starts at 10.30am and ends at 2pm.", nil},
+	{"He rang at three or four in the morning.", nil},
+	{"She worked until three in the morning.", nil},
+	{"Shops open from 9.30 to 11.00 and the talks began at 0930 hours local time.", nil},
+	{"The index fell 12.30 points.", []fig{{"12.30", Count, "12.3", "points"}}},
+	{"Three in the morning session were hurt.", []fig{{"Three", Count, "3", ""}}},
 	// not figures: names, identifiers, brands, pronouns
+	{"Fans flocked to Euro 2004 in Portugal.", nil},
+	{"He was charged under section 5/6 of the act, and later under section 4/7.", nil},
+	{"MPs debated clauses 4 and 5 and article 12 of the treaty before Article 50 was invoked.", nil},
+	{"The office PCs still ran Windows XP.", nil},
+	{"She wrote an article 50 pages long.", []fig{{"50", Count, "50", "pages"}}},
+	{"Full-year profits rose and the firm expects growth for the full year.", nil},
+	{"It took a full year to build, and a full-year ban followed.", []fig{{"full year", Duration, "P1Y", ""}, {"full-year", Duration, "P1Y", ""}}},
 	{"A Boeing 747 landed at the airport.", nil},
 	{"Hospitals treated COVID-19 patients.", nil},
 	{"The laptop still runs Windows 10.", nil},
@@ -141,33 +193,57 @@ func TestFindFiguresTable(t *testing.T) {
 	}
 }
 
-// Dates without a year take the article's year where the text gives it.
+// Dates without a year take one only where the text ties it to them.
 func TestFiguresYear(t *testing.T) {
-	paras := []Paragraph{
-		{N: 1, Text: "The summit opened on Oct. 3, 2016, in Geneva."},
-		{N: 2, Text: "A second meeting followed on October 17."},
+	cases := []struct {
+		paras []string
+		want  map[string]string // figure text → value
+	}{
+		// A full date earlier in the same paragraph gives a month-and-day date its year.
+		{[]string{"The summit opened on Oct. 3, 2016, and a second round followed on October 17."},
+			map[string]string{"October 17": "2016-10-17"}},
+		// A full date in another paragraph does not: the writer may have moved on.
+		{[]string{"The summit opened on Oct. 3, 2016, in Geneva.", "A second meeting followed on October 17."},
+			map[string]string{"October 17": "XXXX-10-17"}},
+		// Nor does a later full date, the article's only one.
+		{[]string{"Talks resume on October 17.", "They broke down on Oct. 3, 2016."},
+			map[string]string{"October 17": "XXXX-10-17"}},
+		// A bare year in the same paragraph is history, not the date's year.
+		{[]string{"The party last won in 1997 and the next vote is on 5 May."},
+			map[string]string{"5 May": "XXXX-05-05"}},
+		// A bare month never borrows a year, even from a dated month beside it.
+		{[]string{"Exports fell in March 2003.", "In January the plant shut and by December it had been sold."},
+			map[string]string{"January": "XXXX-01", "December": "XXXX-12"}},
+		{[]string{"The plant opened on 4 June 2001 and shut in January."},
+			map[string]string{"January": "XXXX-01"}},
+		// A list or a range shares the year that closes it.
+		{[]string{"Sales in January and February 2005 beat the forecast."},
+			map[string]string{"January": "2005-01", "February 2005": "2005-02"}},
+		{[]string{"Polls opened on Oct. 3 and Oct. 5, 2016, in most states."},
+			map[string]string{"Oct. 3": "2016-10-03", "Oct. 5, 2016": "2016-10-05"}},
+		{[]string{"Strikes hit in April, May and June 2004, then stopped."},
+			map[string]string{"April": "2004-04", "May": "2004-05", "June 2004": "2004-06"}},
+		// Not a list: a clause between the dates.
+		{[]string{"In January, when the plant opened in March 2004, nobody came."},
+			map[string]string{"January": "XXXX-01"}},
+		// A year counted from the time of writing stays open.
+		{[]string{"The vote took place in January this year, and a recount in March of last year."},
+			map[string]string{"January this year": "XXXX-01", "March of last year": "XXXX-03"}},
 	}
-	figs := FindFigures(paras)
-	if len(figs) != 2 || figs[1].Value != "2016-10-17" {
-		t.Errorf("got %+v, want October 17 as 2016-10-17", figs)
-	}
-	// A bare year in another paragraph is history, not the article's year.
-	paras = []Paragraph{
-		{N: 1, Text: "The alliance was founded in 1949."},
-		{N: 2, Text: "Its leaders meet again on October 17."},
-	}
-	figs = FindFigures(paras)
-	if len(figs) != 2 || figs[1].Value != "XXXX-10-17" {
-		t.Errorf("got %+v, want October 17 as XXXX-10-17", figs)
-	}
-	// The only full date of an article gives its year.
-	paras = []Paragraph{
-		{N: 1, Text: "Talks resume on October 17."},
-		{N: 2, Text: "They broke down on Oct. 3, 2016."},
-	}
-	figs = FindFigures(paras)
-	if len(figs) != 2 || figs[0].Value != "2016-10-17" {
-		t.Errorf("got %+v, want October 17 as 2016-10-17", figs)
+	for _, c := range cases {
+		var paras []Paragraph
+		for i, p := range c.paras {
+			paras = append(paras, Paragraph{N: i + 1, Text: p})
+		}
+		got := map[string]string{}
+		for _, f := range FindFigures(paras) {
+			got[f.Text] = f.Value
+		}
+		for text, v := range c.want {
+			if g, ok := got[text]; !ok || g != v {
+				t.Errorf("%q: %q = %q (found %v), want %q", c.paras, text, g, ok, v)
+			}
+		}
 	}
 }
 

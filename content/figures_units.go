@@ -104,6 +104,16 @@ func (sc *scanner) suffixAt(j int, nm *numeral, cur string) suffix {
 			return suffix{kind: sfTime, end: tq + 1, tu: tk.lx.tu, hyph: hyph, unit: tw}
 		}
 	}
+	// "three quarters in a row", "two consecutive quarters": quarters of a year
+	if !hyph && cur == "" && !nm.fraction && !nm.scaled && !nm.vague {
+		qq := q
+		if sc.is(k, "consecutive") || sc.is(k, "straight") || sc.is(k, "successive") {
+			qq++
+		}
+		if v, ok := nm.val.intVal(); ok && v >= 2 && (qq > q && sc.is(t.at(qq), "quarters") || sc.quarterPeriod(nm.start, qq)) {
+			return suffix{kind: sfTime, end: qq + 1, tu: tuQuarter, unit: sc.text[t.at(qq).s:t.at(qq).e]}
+		}
+	}
 	if l != nil && l.wday > 0 && l.plural && !hyph && !nm.digits {
 		n := t.at(q + 1)
 		if sc.is(n, "later") || sc.is(n, "ago") {
