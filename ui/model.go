@@ -208,8 +208,22 @@ func (m *Model) setAnalysis(p prepared) tea.Cmd {
 	return m.panel.setAnalysis(p)
 }
 
-// Update handles a message.
+// Update handles a message, then has the paragraphs around the screen laid
+// out in the background.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if pm, ok := msg.(prefetchMsg); ok {
+		m.pane.prefetched(pm)
+		return m, m.pane.prefetch()
+	}
+	next, cmd := m.update(msg)
+	nm := next.(Model)
+	if pre := nm.pane.prefetch(); pre != nil {
+		cmd = tea.Batch(cmd, pre)
+	}
+	return nm, cmd
+}
+
+func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width, m.height = msg.Width, msg.Height

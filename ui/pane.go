@@ -58,6 +58,7 @@ type pane struct {
 	focus        int
 	blank        string
 	uses         int
+	preBusy      bool // a prefetch is running
 }
 
 func newPane(art *content.Article, st *Styles, mk func(int) *layouter) *pane {
@@ -121,6 +122,7 @@ func (p *pane) setSize(w, h int) {
 
 type widthCache struct {
 	lay     *layouter
+	pre     *layouter // the background prefetch's own
 	layouts map[int][]layoutLine
 	painted map[int][]string
 	used    int

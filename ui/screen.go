@@ -234,6 +234,9 @@ func (l Live) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	}
 	next, cmd := l.Model.Update(msg)
 	l.Model = next.(Model)
+	if _, ok := msg.(prefetchMsg); ok {
+		return l, cmd // nothing on screen changed
+	}
 	if !*l.pending {
 		*l.pending = true
 		cmd = tea.Batch(cmd, drawNow)
