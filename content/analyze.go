@@ -209,6 +209,13 @@ func (an *analyzer) linkQuotations(toks []token) {
 			an.qref[qi] = an.refs[k]
 		}
 	}
+	// A quotation ended by the next one's opening mark is the same speech:
+	// "We are ready. "We will wait," she said.
+	for qi := len(an.quots) - 2; qi >= 0; qi-- {
+		if an.quots[qi].split && an.qref[qi] == nil {
+			an.qref[qi] = an.qref[qi+1]
+		}
+	}
 	// Quotations with no attribution of their own.
 	for qi := range an.quots {
 		q := &an.quots[qi]

@@ -133,6 +133,17 @@ var attributionCases = []struct {
 		`Council member Ana Ruiz: “We were never consulted.”`,
 		[]wantQuote{{D, "We were never consulted.", "Ana Ruiz", "Council member Ana Ruiz", ":"}}},
 
+	{"British style: a run of quoted sentences has one speaker",
+		`"We are delighted with the result. "However, we will wait for the count," Ms Hale said.`,
+		[]wantQuote{
+			{D, "We are delighted with the result.", "Hale", "Ms Hale", "said"},
+			{D, "However, we will wait for the count", "Hale", "Ms Hale", "said"}}},
+	{"British style: a run of quoted sentences after a colon",
+		`Mr Pike said: "The line is safe. "Trains will run on Monday."`,
+		[]wantQuote{
+			{D, "The line is safe.", "Pike", "Mr Pike", "said"},
+			{D, "Trains will run on Monday.", "Pike", "Mr Pike", "said"}}},
+
 	// Tenses and forms of the verb.
 	{"says, present",
 		`Vasquez says the pier is safe.`,
