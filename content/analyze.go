@@ -308,21 +308,32 @@ func onlyMarksBetween(toks []token, a, b int) bool {
 // nearest in its sentence.
 func (an *analyzer) frameOf(toks []token, q *quotation) int {
 	frames := an.frames
+	after := -1
 	if q.close >= 0 {
 		k := q.close + 1
 		for j := k; j < len(toks) && j-q.close <= 3; j++ {
 			if i := an.frameAt[j]; i >= 0 {
-				return i
+				after = i
+				break
 			}
 			if !(toks[j].text == "," || toks[j].kind == tQuote || toks[j].text == "--" || toks[j].text == "—" || toks[j].text == "-") {
 				break
 			}
 		}
 	}
+	before := -1
 	if q.open >= 0 {
-		if i := an.fwdAt[q.open]; i >= 0 {
-			return i
-		}
+		before = an.fwdAt[q.open]
+	}
+	switch {
+	case after >= 0 && !fullStopInside(toks, q):
+		return after // "…," Kerry said
+	case before >= 0 && frames[before].colon:
+		return before // Kerry said: "…." and a frame of the next sentence
+	case after >= 0 && (frames[after].inverted || frames[after].fwd >= len(toks) || sentenceEnd(&toks[frames[after].fwd])):
+		return after // "…." said Kerry; "…." Kerry said.
+	case before >= 0:
+		return before
 	}
 	// Frames of the quotation's sentence near it: one whose reported
 	// clause holds it, else the nearest before it, else the nearest after.
@@ -350,6 +361,16 @@ func (an *analyzer) frameOf(toks []token, q *quotation) int {
 		}
 	}
 	return best
+}
+
+// fullStopInside reports a quotation that ends its sentence: a full stop
+// inside the closing mark and no comma after it. A frame right after it
+// belongs to the quotation only when it is inverted ("…." said Kerry) or is
+// all that is left of the sentence ("…." Kerry said.); otherwise it begins
+// the next sentence: "…." Kerry called the plan a waste.
+func fullStopInside(toks []token, q *quotation) bool {
+	p := q.close - 1
+	return p >= 0 && toks[p].kind == tPunct && toks[p].text == "." && !(q.close+1 < len(toks) && toks[q.close+1].text == ",")
 }
 
 func (an *analyzer) addQuote(p *Paragraph, kind QuoteKind, s, e int, ref *sourceRef) int {

@@ -144,6 +144,23 @@ var attributionCases = []struct {
 			{D, "The line is safe.", "Pike", "Mr Pike", "said"},
 			{D, "Trains will run on Monday.", "Pike", "Mr Pike", "said"}}},
 
+	{"X said: before a quotation wins over a frame of the next sentence",
+		`Mr Ford said: "The plan fails in the valleys." Dai Morgan said the plan was a waste.`,
+		[]wantQuote{
+			{D, "The plan fails in the valleys.", "Ford", "Mr Ford", "said"},
+			{I, "the plan was a waste", "Dai Morgan", "Dai Morgan", "said"}}},
+	{"a frame after a full stop begins the next sentence",
+		`The vote was close. "The plan fails in the valleys." Dai Morgan called the plan a waste.`,
+		[]wantQuote{
+			{D, "The plan fails in the valleys.", "", "", ""},
+			{I, "the plan a waste", "Dai Morgan", "Dai Morgan", "called"}}},
+	{"a frame that is all the sentence has left after a full stop",
+		`"The plan fails at the local level." Morgan said.`,
+		[]wantQuote{{D, "The plan fails at the local level.", "Morgan", "Morgan", "said"}}},
+	{"a comma inside the mark ties the frame after it, whatever came before",
+		`Ms Lyle was blunt: "The plan fails," she said.`,
+		[]wantQuote{{D, "The plan fails", "Lyle", "she", "said"}}},
+
 	// Tenses and forms of the verb.
 	{"says, present",
 		`Vasquez says the pier is safe.`,
