@@ -107,12 +107,20 @@ func (an *analyzer) paragraph(p *Paragraph) {
 		n := len(an.frames)
 		an.sentFr = append(an.sentFr, n)
 		an.frames = findFrames(text, toks, inQuote, sr[0], sr[1], title, an.frames)
+		// Names before a source are candidates for its pronoun: "Carson
+		// left the race, but he said …"
+		subj, _ := sentenceSubject(toks, inQuote, sr[0], sr[1])
+		from := sr[0]
 		for k := n; k < len(an.frames); k++ {
 			f := &an.frames[k]
+			if f.src.kind == npPronoun && f.src.s > from {
+				an.scanNames(text, toks, inQuote, sr[0], sr[1], from, f.src.s, subj, p.N)
+				from = f.src.s
+			}
 			an.fsent = append(an.fsent, si)
 			an.refs = append(an.refs, an.resolveFrame(p, text, toks, f))
 		}
-		an.scanNames(text, toks, inQuote, sr[0], sr[1], p.N)
+		an.scanNames(text, toks, inQuote, sr[0], sr[1], from, sr[1], subj, p.N)
 	}
 	an.sentFr = append(an.sentFr, len(an.frames))
 	an.indexFrames(len(toks))
@@ -481,14 +489,16 @@ func countQuotes(toks []token, s, e int) int {
 	return n
 }
 
-func (an *analyzer) scanNames(text string, toks []token, inQuote []bool, a, b, para int) {
-	for i := a; i < b; i++ {
+// scanNames records the people named in tokens [from, to) of the sentence
+// [a, b) whose subject is subj, so pronouns and later mentions find them.
+func (an *analyzer) scanNames(text string, toks []token, inQuote []bool, a, b, from, to int, subj phrase, para int) {
+	for i := from; i < to; i++ {
 		if inQuote[i] || !isNameWord(&toks[i]) {
 			continue
 		}
 		j := i + 1
-		for j < b && !inQuote[j] && (isNameWord(&toks[j]) || j+1 < b && toks[j].in(nameParticles) && isNameWord(&toks[j+1]) ||
-			toks[j].lower() == "of" && j+1 < b && isNameWord(&toks[j+1]) && j > i && toks[j-1].in(personTitles)) {
+		for j < to && !inQuote[j] && (isNameWord(&toks[j]) || j+1 < to && toks[j].in(nameParticles) && isNameWord(&toks[j+1]) ||
+			toks[j].lower() == "of" && j+1 < to && isNameWord(&toks[j+1]) && j > i && toks[j-1].in(personTitles)) {
 			j++
 		}
 		s := extendModifiers(toks, a, i, true)
@@ -506,7 +516,7 @@ func (an *analyzer) scanNames(text string, toks []token, inQuote []bool, a, b, p
 		_, known := an.res.byName[key]
 		lastKey := strings.TrimSuffix(toks[name[1]-1].lower(), "'s")
 		_, knownLast := an.res.byLast[lastKey]
-		org := isOrgName(toks, name)
+		org := isOrgName(toks, name) && !personName(toks, title, name) || thingName(toks, s, j)
 		multi := name[1]-name[0] >= 2
 		if !(known || knownLast || hasTitle || multi) || org && !known {
 			continue
@@ -530,6 +540,12 @@ func (an *analyzer) scanNames(text string, toks []token, inQuote []bool, a, b, p
 		sp := Span{Paragraph: para, Start: toks[name[0]].s, End: toks[name[1]-1].e}
 		sp.Text = text[sp.Start:sp.End]
 		an.res.mention(sp.Paragraph, sp.Start, sp.End, sp.Text, e)
+		if subj.kind == npName && name[0] >= subj.s && (name[1] == subj.fix().ce || name[1] < subj.e && toks[name[1]].text == "(") || isFiniteAfter(toks, j, b) {
+			// The subject of a sentence or clause is the likeliest "he"
+			// or "she" of what follows, whatever its verb: "Tony Blair
+			// defended the plan. He told MPs …"
+			an.res.speakers = append(an.res.speakers, e)
+		}
 	}
 }
 

@@ -185,6 +185,14 @@ correspondent anchor host editor reporter columnist commentator author writer pr
 u.s. us u.n. un uk u.k. eu nato white house state department campaign national security council press
 secretary-general general-secretary first lady senior top deputy special then-president then-candidate`)
 
+// honorifics stand right before a person's name, with or without a full
+// stop (British copy writes "Mr Fox").
+var honorifics = set("mr mr. mrs mrs. ms ms. miss dr dr. sir dame mx mx.")
+
+// thingHeads end the names of laws, treaties and plans, which look like
+// people's names: "the Licensing Act", "the Finance Bill".
+var thingHeads = set("act acts bill bills treaty treaties accord accords agreement agreements pact convention directive charter amendment amendments protocol statute constitution regulations code doctrine")
+
 // nameParticles are lower-case words inside names: Staffan de Mistura.
 var nameParticles = set("de da di du del della der den van von la le bin ibn al el st. dos das")
 
@@ -255,7 +263,10 @@ peru philippines poland portugal qatar romania russia rwanda scotland senegal se
 somalia spain sudan sweden switzerland syria taiwan tajikistan tanzania thailand tunisia turkey turkmenistan
 uganda ukraine uruguay uzbekistan venezuela vietnam wales yemen zambia zimbabwe moscow washington beijing tehran
 damascus ankara london paris berlin brussels kiev kyiv tokyo seoul pyongyang jerusalem riyadh cairo baghdad kabul
-islamabad delhi havana caracas ottawa canberra aleppo`)
+islamabad delhi havana caracas ottawa canberra aleppo states alabama alaska arizona arkansas california colorado
+connecticut delaware florida hawaii idaho illinois indiana iowa kansas kentucky louisiana maine maryland
+massachusetts michigan minnesota mississippi missouri montana nebraska nevada hampshire jersey carolina dakota
+ohio oklahoma oregon pennsylvania tennessee texas utah vermont wisconsin wyoming rico`)
 
 // conjunctions join clauses; a clause's subject is found after them.
 var conjunctions = set("and but so yet or nor then")

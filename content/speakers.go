@@ -117,13 +117,48 @@ func nameParts(toks []token, p phrase) (title, name [2]int) {
 			s--
 			continue
 		}
-		if s < e && s-1 > p.s && t.in(nameParticles) && isNameWord(&toks[s-2]) && !toks[s-2].in(personTitles) {
-			s--
+		if s < e && s-1 > p.s && (t.in(nameParticles) || t.text == "&") && isNameWord(&toks[s-2]) && !toks[s-2].in(personTitles) {
+			s-- // "Staffan de Mistura", "Ernst & Young"
 			continue
 		}
 		break
 	}
+	// A surname that is also a title word (White, King, Major, Dean) is
+	// the name after an honorific or a given name: "Mr White", "Mervyn
+	// King".
+	if s > p.s && e-s < 2 {
+		switch {
+		case e-1 > p.s && toks[e-2].in(honorifics) && isNameWord(&toks[e-1]):
+			s = e - 1
+		case e-2 >= p.s && e-s < 2 && givenNames[toks[e-2].lower()] != 0 && toks[e-2].cap && isNameWord(&toks[e-1]) && !toks[e-1].in(honorifics):
+			s = e - 2
+		}
+	}
 	return [2]int{p.s, s}, [2]int{s, e}
+}
+
+// thingName reports a phrase that ends in the name of a law, a treaty or a
+// plan: "the Licensing Act", "the Finance Bill" (not "Bill" with a title).
+func thingName(toks []token, s, e int) bool {
+	return e-s >= 2 && toks[e-1].in(thingHeads) && isNameWord(&toks[e-2]) && !toks[e-2].in(honorifics) && givenNames[toks[e-2].lower()] == 0
+}
+
+// personName reports a name that only a person bears, whatever words it
+// shares with organisations and places: an honorific before it ("Mr Fox")
+// or a known given name and one more word ("Chris Fox", "Michael Jordan").
+func personName(toks []token, title, name [2]int) bool {
+	if name[1]-name[0] < 1 || name[1]-name[0] > 2 {
+		return false
+	}
+	for i := name[0]; i < name[1]; i++ {
+		if toks[i].text == "&" {
+			return false
+		}
+	}
+	if title[1] > title[0] && toks[title[1]-1].in(honorifics) {
+		return true
+	}
+	return name[1]-name[0] == 2 && givenNames[toks[name[0]].lower()] != 0
 }
 
 func joinToks(text string, toks []token, r [2]int) string {
@@ -136,7 +171,7 @@ func joinToks(text string, toks []token, r [2]int) string {
 func isOrgName(toks []token, r [2]int) bool {
 	for i := r[0]; i < r[1]; i++ {
 		l := strings.TrimSuffix(toks[i].lower(), "'s")
-		if orgWords.has(l) || places.has(l) {
+		if orgWords.has(l) || places.has(l) || toks[i].text == "&" {
 			return true
 		}
 		if r[1]-r[0] == 1 && toks[i].kind == tWord && len(toks[i].text) >= 2 && len(toks[i].text) <= 5 && allCaps(toks[i].text) {
@@ -195,7 +230,17 @@ func (r *resolver) resolve(text string, toks []token, p phrase) int {
 		}
 		return i
 	case npName:
+		if thingName(toks, core.s, core.e) {
+			rr := stripDet(toks, [2]int{core.s, core.e})
+			return r.named(joinToks(text, toks, rr), "", entOrg, 0, surface)
+		}
 		title, name := nameParts(toks, core)
+		if name[0] == name[1] && core.e-core.s == 1 && isNameWord(&toks[core.s]) {
+			// "White" after "Mr White": a title word that is a known surname
+			if _, ok := r.byLast[toks[core.s].lower()]; ok {
+				title[1], name = core.s, [2]int{core.s, core.e}
+			}
+		}
 		if name[0] == name[1] {
 			// titles only: "the president", "the State Department"
 			rr := stripDet(toks, [2]int{core.s, core.e})
@@ -204,7 +249,7 @@ func (r *resolver) resolve(text string, toks []token, p phrase) int {
 			}
 			return r.description(text, toks, p, r.descSurface(text, toks, p))
 		}
-		if isOrgName(toks, name) || !hasPersonTitle(toks, title) && isOrgName(toks, stripDet(toks, [2]int{core.s, core.e})) {
+		if !personName(toks, title, name) && (isOrgName(toks, name) || !hasPersonTitle(toks, title) && isOrgName(toks, stripDet(toks, [2]int{core.s, core.e}))) {
 			rr := stripDet(toks, [2]int{core.s, core.e})
 			if possessive(&toks[rr[1]-1]) {
 				rr = name
