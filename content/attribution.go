@@ -23,6 +23,7 @@ type frame struct {
 	rel            bool     // "Lavrov, who had said …, told": the clause ends at the comma
 	asClause       bool     // "As Kerry said, …": the content follows the comma
 	clauseEnd      int      // end of the clause that follows the frame
+	object         bool     // the verb takes an object, not speech: "posted a 222% rise"
 }
 
 // Limits that keep the work per attribution bounded, so a paragraph of any
@@ -107,7 +108,10 @@ func findFrames(text string, toks []token, inQuote []bool, a, b int, titleCase b
 	k = first
 	dropped := false
 	for _, f := range out[first:] {
-		if cueVerbs[toks[f.cueS].lower()].needsQuote && !markInContents(toks, inQuote, f.contents) && !markIn(toks, inQuote, f.fwd, f.clauseEnd) {
+		if cueVerbs[toks[f.cueS].lower()].needsQuote && !markInContents(toks, inQuote, f.contents) && !markIn(toks, inQuote, f.fwd, f.clauseEnd) ||
+			f.object && !markIn(toks, inQuote, f.fwd, f.clauseEnd) {
+			// a verb with an object and no quotation is no attribution:
+			// "US firms added 146,000 jobs, the department said"
 			dropped = true
 			continue
 		}
@@ -1232,6 +1236,14 @@ func frameContents(toks []token, inQuote []bool, a, b int, frames []frame, k int
 	if forward && toks[k2].kind == tQuote && quotationOnly(toks, inQuote, k2, end) {
 		forward = false // X said: "…" — the quotation is the content
 	}
+	if forward && !f.hasThat && !f.colon && toks[k2].kind != tQuote {
+		// "to conclude a deal", "posted a 222% rise", "added 146,000
+		// jobs": an object, not reported speech
+		switch v := cueVerbs[toks[f.cueS].lower()]; {
+		case v.plainObject && !clauseAhead(toks, inQuote, k2, end), v.amountObject && amountAhead(toks, k2, end):
+			forward, f.object = false, true
+		}
+	}
 	if forward {
 		f.contents = appendContents(toks, inQuote, k2, end, f.contents)
 		return
@@ -1286,6 +1298,50 @@ func frameContents(toks []token, inQuote []bool, a, b int, frames []frame, k int
 	if p > cs {
 		f.contents = parentheticalRest(toks, inQuote, f.fwd, end, f.contents)
 	}
+}
+
+// clauseAhead reports a clause starting at token k: a subject pronoun and a
+// verb ("he would"), or a phrase and an auxiliary or modal within a few
+// words ("the plan was", "its profits would").
+func clauseAhead(toks []token, inQuote []bool, k, end int) bool {
+	t := &toks[k]
+	if t.lower() == "that" || t.in(subordinators) && !t.in(determiners) {
+		return true // "added, that …", "reported what looked like …"
+	}
+	if t.in(subjectPronouns) && t.lower() != "who" || pronounContraction(t.lower()) != "" || t.lower() == "there" {
+		return k+1 < end && (isFiniteAfter(toks, k+1, end) || pronounContraction(t.lower()) != "")
+	}
+	for j := k; j < end && j-k < 10; j++ {
+		u := &toks[j]
+		if inQuote[j] || u.kind == tQuote || u.kind == tPunct && u.text != "-" && u.text != "%" && u.text != "$" {
+			return false
+		}
+		if j > k && (u.in(clauseVerbs) || pronounContraction(u.lower()) != "") {
+			return true
+		}
+	}
+	return false
+}
+
+// amountAhead reports an object that is an amount or a result, not words:
+// "a 222% rise", "its first profit", "146,000 jobs", or a place or agent
+// ("added to the total", "reported by the BBC", "reporting from Kiev").
+func amountAhead(toks []token, k, end int) bool {
+	if l := toks[k].lower(); l == "to" || l == "by" || l == "from" {
+		return true
+	}
+	for j := k; j < end && j-k < 5; j++ {
+		t := &toks[j]
+		switch {
+		case t.kind == tNum || t.in(resultNouns):
+			return true
+		case t.kind == tPunct && strings.ContainsAny(t.text, "$£€%"):
+			return true
+		case t.kind != tWord || t.in(clauseVerbs) || t.in(subordinators) && !t.in(determiners):
+			return false
+		}
+	}
+	return false
 }
 
 // parentheticalRest adds the words after a frame set off by commas: "…, he
