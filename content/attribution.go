@@ -24,6 +24,8 @@ type frame struct {
 	asClause       bool     // "As Kerry said, …": the content follows the comma
 	clauseEnd      int      // end of the clause that follows the frame
 	object         bool     // the verb takes an object, not speech: "posted a 222% rise"
+	asked          bool     // "Asked whether …, X said": the question, asked by someone else
+	lead           bool     // "Conceding that …, he warned": the next frame's source speaks
 }
 
 // Limits that keep the work per attribution bounded, so a paragraph of any
@@ -71,6 +73,12 @@ func findFrames(text string, toks []token, inQuote []bool, a, b int, titleCase b
 				i++
 			}
 			continue
+		}
+		if l == "asked" {
+			if f, ok := askedFrame(toks, inQuote, a, b, i); ok {
+				out = append(out, f)
+				continue
+			}
 		}
 		v := cueVerbs[l]
 		if t.cap && i != a && (!titleCase || v.needsThat) {
@@ -199,6 +207,38 @@ func markFrame(toks []token, inQuote []bool, a, b, i int) (frame, bool) {
 		return f, true
 	}
 	return f, false
+}
+
+// askedFrame reads a question that opens a sentence before its answer:
+// "Asked whether the strike would end, Lane said …", "When asked by
+// reporters about the vote, she said …". The question is reported speech
+// of whoever asked it (the agent after "by", or nobody named), never of the
+// one who answers.
+func askedFrame(toks []token, inQuote []bool, a, b, i int) (frame, bool) {
+	f := frame{cueS: i, cueE: i + 1, fwd: -1, asked: true}
+	j := skipConj(toks, a, i)
+	if !(i == j || i == j+1 && askedOpeners.has(toks[j].lower())) {
+		return f, false
+	}
+	k := i + 1
+	if k < b && toks[k].lower() == "by" {
+		np, ok := forwardNP(toks, k+1, b)
+		if !ok {
+			return f, false
+		}
+		f.src, k = np, np.e
+	}
+	for n := 0; n < 3; n++ {
+		k = skipAdverbial(toks, inQuote, k, b)
+		if k+1 < b && toks[k].in(adverbialPreps) && toks[k+1].in(timeWords) {
+			k += 2 // "asked by reporters on Thursday about …"
+		}
+	}
+	if k >= b || inQuote[k] || !(toks[k].lower() == "about" || toks[k].lower() == "to" || toks[k].in(subordinators) && !toks[k].in(determiners) && toks[k].lower() != "that") {
+		return f, false
+	}
+	f.frameS, f.frameE, f.fwd = j, k, k
+	return f, true
 }
 
 // nounFrame reads a claim named by a noun with its owner and "that":
@@ -330,6 +370,8 @@ func verbFrame(toks []token, inQuote []bool, a, b, i int, v cueVerb) (frame, boo
 		if strings.HasSuffix(l, "ing") && p >= a && (toks[p].text == "," || toks[p].text == "--" || toks[p].text == "—" || participlePreps.has(toks[p].lower())) ||
 			p >= a && (toks[p].lower() == "and" || toks[p].lower() == "but" || toks[p].lower() == "then") {
 			f.inherit = true
+		} else if strings.HasSuffix(l, "ing") && p < a && i+1 < b && toks[i+1].lower() == "that" {
+			f.inherit, f.lead = true, true // "Conceding that …, he warned"
 		} else {
 			return f, false
 		}
@@ -963,6 +1005,12 @@ func adverbialEnd(toks []token, inQuote []bool, k, b int) int {
 // sentence's subject.
 func inheritSource(toks []token, inQuote []bool, a int, frames []frame, k int) {
 	f := &frames[k]
+	if f.lead {
+		if k+1 < len(frames) {
+			f.src = frames[k+1].src
+		}
+		return
+	}
 	lo := a
 	prev := -1
 	for j := k - 1; j >= 0 && k-j <= maxReach; j-- {
@@ -1161,6 +1209,22 @@ func frameContents(toks []token, inQuote []bool, a, b int, frames []frame, k int
 		accordingContents(toks, inQuote, a, b, frames, k)
 		return
 	}
+	if f.asked {
+		// the question runs to the comma before the answer's frame
+		end := commaAfter(toks, inQuote, f.fwd, b, 60)
+		if k+1 < len(frames) && frames[k+1].frameS > f.fwd && frames[k+1].frameS-1 < b && toks[frames[k+1].frameS-1].text == "," {
+			end = frames[k+1].frameS - 1
+		}
+		s := f.fwd
+		if words(toks, s-1, end) < 2 {
+			s = f.cueS // "When asked why, …"
+		}
+		if end > s {
+			f.contents = append(f.contents, [2]int{s, end})
+		}
+		f.clauseEnd = max(end, f.fwd)
+		return
+	}
 	// where this frame's clause ends: at the next frame set off by a
 	// comma, or at the comma closing a relative clause
 	end := b
@@ -1189,7 +1253,7 @@ func frameContents(toks []token, inQuote []bool, a, b int, frames []frame, k int
 		if p < f.fwd {
 			continue
 		}
-		sep := toks[p].text == "," || toks[p].text == ";" || toks[p].text == "—" || toks[p].text == "--" || toks[p].text == "("
+		sep := toks[p].text == "," || toks[p].text == ";" || toks[p].text == "—" || toks[p].text == "--" || toks[p].text == "(" || f.lead
 		conj := toks[p].lower() == "and" || toks[p].lower() == "but"
 		if sep || conj || g.inherit && strings.HasSuffix(toks[g.cueS].lower(), "ing") {
 			if conj && p-1 > f.fwd && toks[p-1].text == "," {
@@ -1254,6 +1318,9 @@ func frameContents(toks []token, inQuote []bool, a, b int, frames []frame, k int
 	if q := f.fwd; q < b && !(sentenceEnd(&toks[q]) || toks[q].text == "," || toks[q].text == ";" || toks[q].text == "—" || toks[q].text == "--" || toks[q].text == ")" || toks[q].text == "(" || toks[q].kind == tQuote && !inQuote[q]) {
 		return // "…, Cruz said: “…”": the frame opens a quotation
 	}
+	if f.colon {
+		return // "Explaining his reasons, Lane said: “…”": the colon looks ahead only
+	}
 	// Nothing reported after the frame: the content comes first, "…,
 	// Kerry said." or runs round it, "…, he said, …".
 	p := f.frameS - 1
@@ -1292,7 +1359,8 @@ func frameContents(toks []token, inQuote []bool, a, b int, frames []frame, k int
 			break
 		}
 	}
-	if p > cs && !quotationOnly(toks, inQuote, cs, p) && words(toks, cs-1, p) >= 2 {
+	parenthetical := f.fwd < end && toks[f.fwd].text == "," && words(toks, f.fwd, end) >= 2
+	if p > cs && !quotationOnly(toks, inQuote, cs, p) && words(toks, cs-1, p) >= 2 && !(cs == skipConj(toks, a, p) && !parenthetical && sceneSetting(toks, cs, p)) {
 		f.contents = append(f.contents, [2]int{cs, p})
 	}
 	if p > cs {
@@ -1342,6 +1410,25 @@ func amountAhead(toks []token, k, end int) bool {
 		}
 	}
 	return false
+}
+
+// sceneSetting reports a participle phrase that opens a sentence and sets
+// the scene for its speaker without a verb of its own: "Explaining his
+// reason for quitting, Lane said", "Asked about the vote, she said". A
+// gerund subject with a verb ("Cutting taxes will help, he said") is
+// reported speech.
+func sceneSetting(toks []token, s, e int) bool {
+	l := toks[s].lower()
+	if !(len(l) > 5 && strings.HasSuffix(l, "ing") && !nounsInIng.has(l) || l == "asked" || l == "pressed" || l == "questioned") {
+		return false
+	}
+	for j := s + 1; j < e; j++ {
+		u := &toks[j]
+		if u.in(clauseVerbs|irregularPast) || u.kind == tQuote || pronounContraction(u.lower()) != "" || lowerFirst(u) && len(u.text) > 4 && strings.HasSuffix(u.text, "ed") {
+			return false // "Seeing his brother suffer led him …, he said"
+		}
+	}
+	return true
 }
 
 // parentheticalRest adds the words after a frame set off by commas: "…, he

@@ -184,6 +184,30 @@ var attributionCases = []struct {
 		`Mr Lee concluded: "It is done."`,
 		[]wantQuote{{D, "It is done.", "Lee", "Mr Lee", "concluded"}}},
 
+	// Scene-setting before the source.
+	{"a participle phrase before X said: is not the content",
+		`Explaining his reason for quitting, Mr Lane said: "I was tired of the travel."`,
+		[]wantQuote{{D, "I was tired of the travel.", "Lane", "Mr Lane", "said"}}},
+	{"a participle phrase before a frame that ends the sentence is not the content",
+		`Describing the first meeting, Mr Lane said.`,
+		nil},
+	{"a colon frame never takes the clause before it",
+		`The result was a shock for everyone, Mr Lane said: "Nobody saw it coming."`,
+		[]wantQuote{{D, "Nobody saw it coming.", "Lane", "Mr Lane", "said"}}},
+	{"a question asked of the speaker is not the speaker's",
+		`Asked about the strike, Mr Lane said it would end soon.`,
+		[]wantQuote{
+			{I, "about the strike", "", "", "Asked"},
+			{I, "it would end soon", "Lane", "Mr Lane", "said"}}},
+	{"a gerund subject with a verb is still reported speech",
+		`Cutting the ferry service will hurt the island, Ms Hale said.`,
+		[]wantQuote{{I, "Cutting the ferry service will hurt the island", "Hale", "Ms Hale", "said"}}},
+	{"a participle with that reports a clause of the next frame's speaker",
+		`Conceding that the pier was late, Ms Hale warned: "It will not open in May."`,
+		[]wantQuote{
+			{I, "the pier was late", "Hale", "Ms Hale", "Conceding"},
+			{D, "It will not open in May.", "Hale", "Ms Hale", "warned"}}},
+
 	// Tenses and forms of the verb.
 	{"says, present",
 		`Vasquez says the pier is safe.`,

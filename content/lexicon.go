@@ -212,6 +212,16 @@ var honorifics = set("mr mr. mrs mrs. ms ms. miss dr dr. sir dame mx mx.")
 // people's names: "the Licensing Act", "the Finance Bill".
 var thingHeads = set("act acts bill bills treaty treaties accord accords agreement agreements pact convention directive charter amendment amendments protocol statute constitution regulations code doctrine")
 
+// irregularPast are frequent past forms without -ed, verbs of a clause.
+var irregularPast = set("led made took got gave went came saw kept left put thought brought became began felt found held meant paid ran sat set stood won wrote drove grew knew lost sent spent told")
+
+// askedOpeners may stand before a question that opens a sentence: "When
+// asked whether …".
+var askedOpeners = set("when after once if as")
+
+// nounsInIng end in -ing without being participles.
+var nounsInIng = set("nothing something anything everything morning evening thing things king beijing wyoming wedding building spring string ceiling feeling meeting funding ruling hearing briefing")
+
 // resultNouns are what a company posts or adds, not words: "posted a
 // 222% rise", "reporting its first profit".
 var resultNouns = set("profit profits loss losses rise rises fall falls gain gains increase increases decrease decreases decline declines drop drops jump jumps revenue revenues sales earnings jobs growth deficit surplus dividend dividends results turnover income margin margins shares stake points")
