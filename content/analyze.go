@@ -121,6 +121,7 @@ func (an *analyzer) paragraph(p *Paragraph) {
 			an.refs = append(an.refs, an.resolveFrame(p, text, toks, f))
 		}
 		an.scanNames(text, toks, inQuote, sr[0], sr[1], from, sr[1], subj, p.N)
+		an.res.sentN++
 	}
 	an.sentFr = append(an.sentFr, len(an.frames))
 	an.indexFrames(len(toks))
@@ -199,7 +200,7 @@ func (an *analyzer) resolveFrame(p *Paragraph, text string, toks []token, f *fra
 	ref.source = src
 	ref.ent = an.res.resolve(text, toks, f.src)
 	if ref.ent >= 0 {
-		an.res.speakers = append(an.res.speakers, ref.ent)
+		an.res.salient(ref.ent)
 		an.res.mention(src.Paragraph, src.Start, src.End, src.Text, ref.ent)
 	}
 	return ref
@@ -497,7 +498,7 @@ func (an *analyzer) scanNames(text string, toks []token, inQuote []bool, a, b, f
 			continue
 		}
 		j := i + 1
-		for j < to && !inQuote[j] && (isNameWord(&toks[j]) || j+1 < to && toks[j].in(nameParticles) && isNameWord(&toks[j+1]) ||
+		for j < to && !inQuote[j] && (isNameWord(&toks[j]) || surnameAfterGiven(toks, j) || j+1 < to && toks[j].in(nameParticles) && isNameWord(&toks[j+1]) ||
 			toks[j].lower() == "of" && j+1 < to && isNameWord(&toks[j+1]) && j > i && toks[j-1].in(personTitles)) {
 			j++
 		}
@@ -544,7 +545,7 @@ func (an *analyzer) scanNames(text string, toks []token, inQuote []bool, a, b, f
 			// The subject of a sentence or clause is the likeliest "he"
 			// or "she" of what follows, whatever its verb: "Tony Blair
 			// defended the plan. He told MPs …"
-			an.res.speakers = append(an.res.speakers, e)
+			an.res.salient(e)
 		}
 	}
 }

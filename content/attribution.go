@@ -333,7 +333,14 @@ func verbFrame(toks []token, inQuote []bool, a, b, i int, v cueVerb) (frame, boo
 	} else if v.particle != "" || v.lemma == "point" {
 		return f, false
 	}
+	if strings.HasSuffix(l, "ed") && i+2 < b && toks[i+1].lower() == "by" && !inQuote[i+1] && !strings.HasSuffix(toks[i+2].lower(), "ing") &&
+		i > a && npWord(&toks[i-1]) && !toks[i-1].in(beForms|clauseVerbs) {
+		return f, false // "the sum announced by the chancellor": a participle after its noun
+	}
 	subj, found := subjectBefore(toks, inQuote, a, i)
+	if found && amountPhrase(toks, subj) {
+		return f, false // "the £7.4m scheme announced": money does not speak
+	}
 	if found && relativeBefore(toks, a, i) {
 		f.rel = true
 	}
@@ -427,7 +434,7 @@ func verbFrame(toks []token, inQuote []bool, a, b, i int, v cueVerb) (frame, boo
 // Thursday told", "who in 2010 said", "Trump on Tuesday said".
 func skipBackCircumstance(toks []token, inQuote []bool, a, j int) int {
 	for {
-		for j >= a && !inQuote[j] && (isAdverb(&toks[j]) && (!toks[j].cap || j == a || toks[j+1].cap) || toks[j].in(timeWords) && j > a && toks[j].cap) {
+		for j >= a && !inQuote[j] && (isAdverb(&toks[j]) && (!toks[j].cap || j == a || toks[j+1].cap) || toks[j].in(timeWords) && j > a && toks[j].cap && !surnameAfterGiven(toks, j)) {
 			j--
 			if j > a && toks[j+1].in(timeWords) && toks[j+1].cap && toks[j].in(adverbialPreps) {
 				j-- // "Trump on Saturday tweeted"
@@ -1385,6 +1392,27 @@ func clauseAhead(toks []token, inQuote []bool, k, end int) bool {
 			return false
 		}
 		if j > k && (u.in(clauseVerbs) || pronounContraction(u.lower()) != "") {
+			return true
+		}
+	}
+	return false
+}
+
+// amountPhrase reports a phrase that names a sum or a count of things
+// rather than people: "£7.4m", "the 7.4m scheme", "30%".
+func amountPhrase(toks []token, p phrase) bool {
+	if toks[p.head].in(roleNouns) && personHead(toks[p.head].lower()) {
+		return false // "the $20 million experts say it costs"
+	}
+	for j := p.s; j < p.e && j-p.s < 8; j++ {
+		t := &toks[j]
+		if t.kind != tNum {
+			continue
+		}
+		if j > 0 && strings.ContainsAny(toks[j-1].text, "$£€¥") || j+1 < len(toks) && toks[j+1].text == "%" {
+			return true
+		}
+		if l := t.lower(); strings.HasSuffix(l, "m") || strings.HasSuffix(l, "bn") || strings.HasSuffix(l, "tn") {
 			return true
 		}
 	}

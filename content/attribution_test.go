@@ -184,6 +184,10 @@ var attributionCases = []struct {
 		`Mr Lee concluded: "It is done."`,
 		[]wantQuote{{D, "It is done.", "Lee", "Mr Lee", "concluded"}}},
 
+	{"money is no speaker",
+		`The £7.4m grant announced by Chancellor Ada Hale was welcomed.`,
+		nil},
+
 	// Scene-setting before the source.
 	{"a participle phrase before X said: is not the content",
 		`Explaining his reason for quitting, Mr Lane said: "I was tired of the travel."`,

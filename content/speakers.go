@@ -39,7 +39,9 @@ type resolver struct {
 	byLast   map[string]int
 	order    int
 	recent   []int // entity indexes, most recent mention last
-	speakers []int // entity indexes of sources, most recent last
+	speakers []int // entity indexes of sources and subjects, most recent last
+	sentN    int   // sentences read so far
+	lastSent int   // the sentence of the last entry of speakers
 	mentions []mention
 }
 
@@ -52,6 +54,13 @@ type mention struct {
 
 func (r *resolver) mention(para, s, e int, text string, ent int) {
 	r.mentions = append(r.mentions, mention{int32(para), int32(s), int32(e), int32(ent), text})
+}
+
+// salient records a source or a subject, the likeliest antecedent of a
+// pronoun or a description that follows.
+func (r *resolver) salient(i int) {
+	r.speakers = append(r.speakers, i)
+	r.lastSent = r.sentN
 }
 
 func newResolver() *resolver {
@@ -123,6 +132,12 @@ func nameParts(toks []token, p phrase) (title, name [2]int) {
 		}
 		break
 	}
+	if s == e && e-1 > p.s && surnameAfterGiven(toks, e-1) {
+		s = e - 1 // "Christine May", "Ms May"
+		if givenNames[toks[e-2].lower()] != 0 {
+			s = e - 2
+		}
+	}
 	// A surname that is also a title word (White, King, Major, Dean) is
 	// the name after an honorific or a given name: "Mr White", "Mervyn
 	// King".
@@ -134,7 +149,35 @@ func nameParts(toks []token, p phrase) (title, name [2]int) {
 			s = e - 2
 		}
 	}
+	// A party, a body or an acronym before a person's name is a title:
+	// "Labour MP Stephen Pound", "SNP MSP Dai Lloyd".
+	titled := false
+	for g := s + 1; g < e-1 && e-s >= 3; g++ {
+		u := &toks[g-1]
+		titled = titled || u.in(personTitles|orgWords|places) || isAcronym(u)
+		if titled && givenNames[toks[g].lower()] != 0 && givenNames[u.lower()] == 0 && !u.in(nameParticles) ||
+			isAcronym(u) && !isAcronym(&toks[g]) {
+			s = g
+			break
+		}
+	}
 	return [2]int{p.s, s}, [2]int{s, e}
+}
+
+// isAcronym: a short word in capitals, "MP", "SNP", "WLGA".
+func isAcronym(t *token) bool {
+	return t.kind == tWord && len(t.text) >= 2 && len(t.text) <= 5 && allCaps(t.text)
+}
+
+// surnameAfterGiven reports a capitalised word that would be read as a
+// month but follows a given name or an honorific, so it is a surname:
+// "Christine May", "Ms May".
+func surnameAfterGiven(toks []token, i int) bool {
+	if i < 1 || toks[i].kind != tWord || !toks[i].cap || toks[i].fn && !toks[i].in(timeWords) {
+		return false
+	}
+	g := &toks[i-1]
+	return g.kind == tWord && g.cap && g.e < toks[i].s && (givenNames[g.lower()] != 0 || g.in(honorifics))
 }
 
 // thingName reports a phrase that ends in the name of a law, a treaty or a
@@ -155,8 +198,8 @@ func personName(toks []token, title, name [2]int) bool {
 			return false
 		}
 	}
-	if title[1] > title[0] && toks[title[1]-1].in(honorifics) {
-		return true
+	if t := title[1] - 1; t >= title[0] && (toks[t].in(honorifics) || !toks[t].cap && toks[t].kind == tWord && (toks[t].in(personTitles) || toks[t].in(roleNouns) && personHead(toks[t].lower()))) {
+		return true // "Mr Fox", "police president Dai Fox"
 	}
 	return name[1]-name[0] == 2 && givenNames[toks[name[0]].lower()] != 0
 }
@@ -287,16 +330,11 @@ func (r *resolver) descSurface(text string, toks []token, p phrase) string {
 
 func cleanTitle(text string, toks []token, t [2]int) string {
 	t = stripDet(toks, t)
-	for t[0] < t[1] {
-		l := toks[t[0]].lower()
-		if l == "mr." || l == "mrs." || l == "ms." || l == "dr." || l == "mr" || l == "mrs" || l == "ms" || l == "miss" {
-			t[0]++
-			continue
-		}
-		break
+	for t[0] < t[1] && toks[t[0]].in(honorifics) {
+		t[0]++
 	}
-	for t[1] > t[0] && (toks[t[1]-1].lower() == "mr." || toks[t[1]-1].lower() == "mrs." || toks[t[1]-1].lower() == "ms." || toks[t[1]-1].lower() == "dr.") {
-		t[1]--
+	for t[1] > t[0] && toks[t[1]-1].in(honorifics) {
+		t[1]-- // "spokesman Dr Ian Ross": the honorific belongs to the name
 	}
 	return joinToks(text, toks, t)
 }
@@ -372,13 +410,20 @@ func (r *resolver) description(text string, toks []token, p phrase, surface stri
 	body := stripDet(toks, [2]int{p.s, p.head + 1})
 	name := joinToks(text, toks, body)
 	if definite {
-		for k := len(r.recent) - 1; k >= 0; k-- {
-			i := r.find(r.recent[k])
-			e := r.ents[i]
-			if e.head == head || e.kind == entPerson && strings.Contains(strings.ToLower(e.desc), head) {
-				r.addAlias(i, surface)
-				r.touch(i)
-				return i
+		// the person whose title has all the words of the description
+		// ("the Scottish Conservative leader"), else the latest whose
+		// title or description has its head ("the leader")
+		body := strings.ToLower(name)
+		for pass := 0; pass < 2; pass++ {
+			for k := len(r.recent) - 1; k >= 0; k-- {
+				i := r.find(r.recent[k])
+				e := r.ents[i]
+				if pass == 0 && e.kind == entPerson && body != head && strings.Contains(strings.ToLower(e.desc), body) ||
+					pass == 1 && (e.head == head || e.kind == entPerson && strings.Contains(strings.ToLower(e.desc), head)) {
+					r.addAlias(i, surface)
+					r.touch(i)
+					return i
+				}
 			}
 		}
 	}
