@@ -353,12 +353,19 @@ func (an *analyzer) frameOf(toks []token, q *quotation) int {
 	first := lo + sort.Search(hi-lo, func(i int) bool { return frames[lo+i].cueS >= at })
 	from, to := max(lo, first-maxReach), min(hi, first+maxReach)
 	if q.open >= 0 {
+		// the innermost clause that holds it: in "Leaked documents show
+		// that Blunkett called it a “leap in the dark”" Blunkett used the
+		// words
+		in, size := -1, 0
 		for i := from; i < to; i++ {
 			for _, c := range frames[i].contents {
-				if q.open >= c[0] && q.open < c[1] {
-					return i
+				if q.open >= c[0] && q.open < c[1] && (in < 0 || c[1]-c[0] < size) {
+					in, size = i, c[1]-c[0]
 				}
 			}
+		}
+		if in >= 0 {
+			return in
 		}
 	}
 	best := -1

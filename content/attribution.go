@@ -338,6 +338,11 @@ func verbFrame(toks []token, inQuote []bool, a, b, i int, v cueVerb) (frame, boo
 		return f, false // "the sum announced by the chancellor": a participle after its noun
 	}
 	subj, found := subjectBefore(toks, inQuote, a, i)
+	if found && strings.HasSuffix(l, "ing") && subj.kind != npPronoun && subj.s > a && (toks[subj.s-1].in(prepositions|adverbialPreps) || toks[subj.s-1].lower() == "to") && toks[subj.s-1].lower() != "with" && toks[subj.s-1].lower() != "of" {
+		// "Lucy wrote to his office saying …": the writer speaks, not
+		// the one written to
+		found, f.inherit = false, true
+	}
 	if found && amountPhrase(toks, subj) {
 		return f, false // "the £7.4m scheme announced": money does not speak
 	}
@@ -638,7 +643,8 @@ func subjectBefore(toks []token, inQuote []bool, a, i int) (phrase, bool) {
 	}
 	// "Protesters marching through the streets chanted": the phrase after
 	// a preposition is no subject; the sentence's is.
-	if np.s-1 >= a && toks[np.s-1].in(prepositions|adverbialPreps) && np.kind == npDesc && !toks[np.head].in(roleNouns) {
+	absolute := np.s-1 >= a && toks[np.s-1].lower() == "with" && strings.HasSuffix(toks[i].lower(), "ing") // "with many saying"
+	if np.s-1 >= a && toks[np.s-1].in(prepositions|adverbialPreps) && np.kind == npDesc && !toks[np.head].in(roleNouns) && !absolute {
 		if q, ok := sentenceSubject(toks, inQuote, a, np.s-1); ok && q.e < np.s {
 			return q, true
 		}
@@ -1001,6 +1007,8 @@ func adverbialEnd(toks []token, inQuote []bool, k, b int) int {
 		return j
 	case t.kind == tWord && (t.in(subjectPronouns) || t.lower() == "there" || t.in(determiners) || isNameWord(t)):
 		return j
+	case t.kind == tWord && strings.HasSuffix(t.lower(), "ing") && t.in(cueWords) && !inQuote[j]:
+		return j // "wrote to his office saying …"
 	}
 	return k
 }
@@ -1303,7 +1311,8 @@ func frameContents(toks []token, inQuote []bool, a, b int, frames []frame, k int
 	if k2+1 < end && toks[k2].text == "," && !f.inverted && !f.quotesOnly && toks[k2+1].kind != tQuote && onlyConjBefore(toks, a, f.frameS) {
 		k2++ // "But, Carson added, he did not support …"
 	}
-	forward := !f.quotesOnly && k2 < end && (toks[k2].kind != tPunct || toks[k2].text == "(") && !f.inverted && !(afterQuote && !f.hasThat)
+	forward := !f.quotesOnly && k2 < end && (toks[k2].kind != tPunct || toks[k2].text == "(") && !f.inverted && !(afterQuote && !f.hasThat) &&
+		!(k+1 < len(frames) && frames[k+1].cueS == k2 && frames[k+1].inherit) // "wrote to him saying …": the participle reports
 	if forward && toks[k2].kind == tQuote && quotationOnly(toks, inQuote, k2, end) {
 		forward = false // X said: "…" — the quotation is the content
 	}

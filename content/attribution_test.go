@@ -188,6 +188,22 @@ var attributionCases = []struct {
 		`The £7.4m grant announced by Chancellor Ada Hale was welcomed.`,
 		nil},
 
+	// Bogus speakers.
+	{"with X saying: X speaks, not the subject of the sentence",
+		`Anger over the closure was the main reason, with many saying it was "unjust".`,
+		[]wantQuote{
+			{I, `it was "unjust"`, "Many", "many", "saying"},
+			{D, "unjust", "Many", "many", "saying"}}},
+	{"wrote to someone saying: the writer speaks",
+		`Ms Hale wrote to his office saying she believed he was wrong.`,
+		[]wantQuote{{I, "she believed he was wrong", "Hale", "Ms Hale", "saying"}}},
+	{"a quotation in a document's clause belongs to the one who used the words",
+		`Leaked documents show that Mr Lloyd called the plan a "leap in the dark".`,
+		[]wantQuote{
+			{I, `Mr Lloyd called the plan a "leap in the dark"`, "Leaked documents", "Leaked documents", "show"},
+			{I, `the plan a "leap in the dark"`, "Lloyd", "Mr Lloyd", "called"},
+			{D, "leap in the dark", "Lloyd", "Mr Lloyd", "called"}}},
+
 	// Scene-setting before the source.
 	{"a participle phrase before X said: is not the content",
 		`Explaining his reason for quitting, Mr Lane said: "I was tired of the travel."`,

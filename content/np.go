@@ -192,6 +192,8 @@ func extendModifiers(toks []token, lo, s int, name bool) int {
 		t := &toks[s-1]
 		l := t.lower()
 		switch {
+		case name && n == 0 && (l == "that" || l == "this") && s < len(toks) && toks[s].in(honorifics):
+			return s // "show that Mr Lloyd called": a conjunction, not a determiner
 		case t.in(determiners):
 			return s - 1
 		case possessive(t):

@@ -408,6 +408,9 @@ func (r *resolver) description(text string, toks []token, p phrase, surface stri
 	head := toks[p.head].lower()
 	definite := toks[p.s].lower() == "the" || toks[p.s].lower() == "this" || toks[p.s].lower() == "that"
 	body := stripDet(toks, [2]int{p.s, p.head + 1})
+	if body[0] >= body[1] {
+		body = [2]int{p.head, p.head + 1} // "many", "several"
+	}
 	name := joinToks(text, toks, body)
 	if definite {
 		// the person whose title has all the words of the description
