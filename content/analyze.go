@@ -49,6 +49,7 @@ type analyzer struct {
 	sentFr  []int        // index of the first frame of each sentence, and len(frames) last
 	frameAt []int        // per token: the first frame starting there, or -1
 	fwdAt   []int        // per token: the first frame whose following words start there, or -1
+	subjEnt int          // entity of the current sentence's subject, or -1
 	refs    []*sourceRef // resolved source of each frame
 	qref    []*sourceRef // attribution of each quotation
 
@@ -111,6 +112,7 @@ func (an *analyzer) paragraph(p *Paragraph) {
 		// left the race, but he said …"
 		subj, _ := sentenceSubject(toks, inQuote, sr[0], sr[1])
 		from := sr[0]
+		an.subjEnt = -1
 		for k := n; k < len(an.frames); k++ {
 			f := &an.frames[k]
 			if f.src.kind == npPronoun && f.src.s > from {
@@ -121,6 +123,16 @@ func (an *analyzer) paragraph(p *Paragraph) {
 			an.refs = append(an.refs, an.resolveFrame(p, text, toks, f))
 		}
 		an.scanNames(text, toks, inQuote, sr[0], sr[1], from, sr[1], subj, p.N)
+		// The sentence's own speaker or subject outranks the people named
+		// inside it for the next pronoun: "Mr Obama said Trump had
+		// lied. He …" is Mr Obama.
+		main := an.subjEnt
+		if len(an.frames) > n && an.refs[n].ent >= 0 {
+			main = an.refs[n].ent
+		}
+		if main >= 0 {
+			an.res.salient(main)
+		}
 		an.res.sentN++
 	}
 	an.sentFr = append(an.sentFr, len(an.frames))
@@ -498,7 +510,8 @@ func countQuotes(toks []token, s, e int) int {
 }
 
 // scanNames records the people named in tokens [from, to) of the sentence
-// [a, b) whose subject is subj, so pronouns and later mentions find them.
+// [a, b) whose subject is subj, so pronouns and later mentions find them;
+// the subject of a clause is salient too.
 func (an *analyzer) scanNames(text string, toks []token, inQuote []bool, a, b, from, to int, subj phrase, para int) {
 	for i := from; i < to; i++ {
 		if inQuote[i] || !isNameWord(&toks[i]) {
@@ -526,10 +539,16 @@ func (an *analyzer) scanNames(text string, toks []token, inQuote []bool, a, b, f
 		_, knownLast := an.res.byLast[lastKey]
 		org := isOrgName(toks, name) && !personName(toks, title, name) || thingName(toks, s, j)
 		multi := name[1]-name[0] >= 2
+		if orgTitled(toks, title) && !personName(toks, title, name) {
+			// "sportswear firm Umbro": a company, which "the firm" and
+			// "it" may refer to later
+			an.res.named(trimPossessive(joinToks(text, toks, name)), cleanTitle(text, toks, title), entOrg, 0, joinToks(text, toks, [2]int{s, j}))
+			continue
+		}
 		if !(known || knownLast || hasTitle || multi) || org && !known {
 			continue
 		}
-		if org {
+		if org || known && an.res.ents[an.res.find(an.res.byName[key])].kind == entOrg && !personName(toks, title, name) {
 			continue
 		}
 		if name[0] == a && !multi && !known && !knownLast {
@@ -548,7 +567,11 @@ func (an *analyzer) scanNames(text string, toks []token, inQuote []bool, a, b, f
 		sp := Span{Paragraph: para, Start: toks[name[0]].s, End: toks[name[1]-1].e}
 		sp.Text = text[sp.Start:sp.End]
 		an.res.mention(sp.Paragraph, sp.Start, sp.End, sp.Text, e)
-		if subj.kind == npName && name[0] >= subj.s && (name[1] == subj.fix().ce || name[1] < subj.e && toks[name[1]].text == "(") || isFiniteAfter(toks, j, b) {
+		isSubj := subj.kind == npName && name[0] >= subj.s && (name[1] == subj.fix().ce || name[1] < subj.e && toks[name[1]].text == "(")
+		if isSubj {
+			an.subjEnt = e
+		}
+		if isSubj || isFiniteAfter(toks, j, b) {
 			// The subject of a sentence or clause is the likeliest "he"
 			// or "she" of what follows, whatever its verb: "Tony Blair
 			// defended the plan. He told MPs …"

@@ -222,6 +222,10 @@ var askedOpeners = set("when after once if as")
 // nounsInIng end in -ing without being participles.
 var nounsInIng = set("nothing something anything everything morning evening thing things king beijing wyoming wedding building spring string ceiling feeling meeting funding ruling hearing briefing")
 
+// orgDescriptors before a name make it a company's: "sportswear firm
+// Umbro", "media giant TimeWarner".
+var orgDescriptors = set("company companies firm firms group giant maker makers manufacturer retailer carrier airline bank insurer brewer chain operator producer supplier publisher broadcaster conglomerate startup")
+
 // resultNouns are what a company posts or adds, not words: "posted a
 // 222% rise", "reporting its first profit".
 var resultNouns = set("profit profits loss losses rise rises fall falls gain gains increase increases decrease decreases decline declines drop drops jump jumps revenue revenues sales earnings jobs growth deficit surplus dividend dividends results turnover income margin margins shares stake points")
@@ -350,7 +354,7 @@ var approximators = set("about nearly roughly almost around some over only just 
 
 // documentNouns are things issued or sent that "say" what their author
 // says: "issued a statement saying".
-var documentNouns = set("statement statements release letter letters email emails ad ads tweet tweets post posts report memo response video message note op-ed column editorial advertisement commercial filing brief")
+var documentNouns = set("announcement statement statements release letter letters email emails ad ads tweet tweets post posts report memo response video message note op-ed column editorial advertisement commercial filing brief")
 
 // subordinators open a clause that depends on another.
 var subordinators = set("that who whom whose which what whether if how why where when because although though while since unless")

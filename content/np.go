@@ -202,7 +202,7 @@ func extendModifiers(toks []token, lo, s int, name bool) int {
 			return extendModifiers(toks, lo, nameRunBack(toks, lo, s), true)
 		case l == "of" && s-2 >= lo && toks[s-2].cap && toks[s].cap:
 			s-- // "Secretary of State John Kerry"
-		case t.kind == tWord && (t.in(personTitles) || t.in(nameMods) || t.in(roleNouns) && !t.cap && (!name || personHead(l))):
+		case t.kind == tWord && (t.in(personTitles) || t.in(nameMods) || t.in(roleNouns) && !t.cap && !(name && t.in(documentNouns))):
 			s--
 		case t.kind == tWord && t.cap && !t.fn:
 			s-- // "Western", "U.S.", "Russian"

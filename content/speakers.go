@@ -186,6 +186,13 @@ func thingName(toks []token, s, e int) bool {
 	return e-s >= 2 && toks[e-1].in(thingHeads) && isNameWord(&toks[e-2]) && !toks[e-2].in(honorifics) && givenNames[toks[e-2].lower()] == 0
 }
 
+// orgTitled reports a company's descriptor right before a name:
+// "sportswear firm Umbro".
+func orgTitled(toks []token, title [2]int) bool {
+	t := title[1] - 1
+	return t >= title[0] && !toks[t].cap && toks[t].in(orgDescriptors)
+}
+
 // personName reports a name that only a person bears, whatever words it
 // shares with organisations and places: an honorific before it ("Mr Fox")
 // or a known given name and one more word ("Chris Fox", "Michael Jordan").
@@ -291,6 +298,12 @@ func (r *resolver) resolve(text string, toks []token, p phrase) int {
 				return r.named(joinToks(text, toks, rr), "", entOrg, 0, surface)
 			}
 			return r.description(text, toks, p, r.descSurface(text, toks, p))
+		}
+		if orgTitled(toks, title) && !personName(toks, title, name) {
+			return r.named(trimPossessive(joinToks(text, toks, name)), cleanTitle(text, toks, title), entOrg, 0, surface)
+		}
+		if i, ok := r.byName[lowerOf(trimPossessive(joinToks(text, toks, name)))]; ok && r.ents[r.find(i)].kind == entOrg && !personName(toks, title, name) {
+			return r.named(trimPossessive(joinToks(text, toks, name)), "", entOrg, 0, surface) // "Umbro" after "sportswear firm Umbro"
 		}
 		if !personName(toks, title, name) && (isOrgName(toks, name) || !hasPersonTitle(toks, title) && isOrgName(toks, stripDet(toks, [2]int{core.s, core.e}))) {
 			rr := stripDet(toks, [2]int{core.s, core.e})
@@ -422,7 +435,7 @@ func (r *resolver) description(text string, toks []token, p phrase, surface stri
 				i := r.find(r.recent[k])
 				e := r.ents[i]
 				if pass == 0 && e.kind == entPerson && body != head && strings.Contains(strings.ToLower(e.desc), body) ||
-					pass == 1 && (e.head == head || e.kind == entPerson && strings.Contains(strings.ToLower(e.desc), head)) {
+					pass == 1 && (e.head == head || e.kind != entGroup && strings.Contains(strings.ToLower(e.desc), head)) {
 					r.addAlias(i, surface)
 					r.touch(i)
 					return i
