@@ -39,19 +39,21 @@ type analyzer struct {
 	res *resolver
 
 	// scratch, reused across paragraphs
-	toks    []token
-	sents   [][2]int
-	quots   []quotation
-	inQuote []bool
-	frames  []frame
-	fsent   []int        // sentence of each frame
-	tokSent []int        // sentence of each token
-	sentFr  []int        // index of the first frame of each sentence, and len(frames) last
-	frameAt []int        // per token: the first frame starting there, or -1
-	fwdAt   []int        // per token: the first frame whose following words start there, or -1
-	subjEnt int          // entity of the current sentence's subject, or -1
-	refs    []*sourceRef // resolved source of each frame
-	qref    []*sourceRef // attribution of each quotation
+	toks     []token
+	sents    [][2]int
+	quots    []quotation
+	inQuote  []bool
+	frames   []frame
+	fsent    []int  // sentence of each frame
+	tokSent  []int  // sentence of each token
+	sentFr   []int  // index of the first frame of each sentence, and len(frames) last
+	frameAt  []int  // per token: the first frame starting there, or -1
+	fwdAt    []int  // per token: the first frame whose following words start there, or -1
+	subjEnt  int    // entity of the current sentence's subject, or -1
+	subj     phrase // the current sentence's subject, once subjDone
+	subjDone bool
+	refs     []*sourceRef // resolved source of each frame
+	qref     []*sourceRef // attribution of each quotation
 
 	quotes []Quote
 	qent   []int // entity of each quote, -1 when unknown
@@ -110,19 +112,19 @@ func (an *analyzer) paragraph(p *Paragraph) {
 		an.frames = findFrames(text, toks, inQuote, sr[0], sr[1], title, an.frames)
 		// Names before a source are candidates for its pronoun: "Carson
 		// left the race, but he said …"
-		subj, _ := sentenceSubject(toks, inQuote, sr[0], sr[1])
+		an.subjDone = false
 		from := sr[0]
 		an.subjEnt = -1
 		for k := n; k < len(an.frames); k++ {
 			f := &an.frames[k]
 			if f.src.kind == npPronoun && f.src.s > from {
-				an.scanNames(text, toks, inQuote, sr[0], sr[1], from, f.src.s, subj, p.N)
+				an.scanNames(text, toks, inQuote, sr[0], sr[1], from, f.src.s, p.N)
 				from = f.src.s
 			}
 			an.fsent = append(an.fsent, si)
 			an.refs = append(an.refs, an.resolveFrame(p, text, toks, f))
 		}
-		an.scanNames(text, toks, inQuote, sr[0], sr[1], from, sr[1], subj, p.N)
+		an.scanNames(text, toks, inQuote, sr[0], sr[1], from, sr[1], p.N)
 		// The sentence's own speaker or subject outranks the people named
 		// inside it for the next pronoun: "Mr Obama said Trump had
 		// lied. He …" is Mr Obama.
@@ -421,8 +423,12 @@ func (an *analyzer) setRef(id int, ref *sourceRef) {
 // sortFrom puts the quotes of the current paragraph in text order.
 func (an *analyzer) sortFrom(start int) {
 	qs, es := an.quotes[start:], an.qent[start:]
-	if len(qs) < 2 {
-		return
+	sorted := true
+	for i := 1; i < len(qs) && sorted; i++ {
+		sorted = qs[i-1].Start < qs[i].Start || qs[i-1].Start == qs[i].Start && qs[i-1].End >= qs[i].End
+	}
+	if sorted {
+		return // the usual case: nothing to move, nothing to allocate
 	}
 	idx := make([]int, len(qs))
 	for i := range idx {
@@ -510,9 +516,9 @@ func countQuotes(toks []token, s, e int) int {
 }
 
 // scanNames records the people named in tokens [from, to) of the sentence
-// [a, b) whose subject is subj, so pronouns and later mentions find them;
-// the subject of a clause is salient too.
-func (an *analyzer) scanNames(text string, toks []token, inQuote []bool, a, b, from, to int, subj phrase, para int) {
+// [a, b), so pronouns and later mentions find them; the subject of the
+// sentence or of a clause is salient too.
+func (an *analyzer) scanNames(text string, toks []token, inQuote []bool, a, b, from, to int, para int) {
 	for i := from; i < to; i++ {
 		if inQuote[i] || !isNameWord(&toks[i]) {
 			continue
@@ -534,7 +540,7 @@ func (an *analyzer) scanNames(text string, toks []token, inQuote []bool, a, b, f
 		if name[1]-name[0] > 1 {
 			key = lowerOf(joinToks(text, toks, name))
 		}
-		_, known := an.res.byName[key]
+		ki, known := an.res.byName[key]
 		lastKey := strings.TrimSuffix(toks[name[1]-1].lower(), "'s")
 		_, knownLast := an.res.byLast[lastKey]
 		org := isOrgName(toks, name) && !personName(toks, title, name) || thingName(toks, s, j)
@@ -548,7 +554,7 @@ func (an *analyzer) scanNames(text string, toks []token, inQuote []bool, a, b, f
 		if !(known || knownLast || hasTitle || multi) || org && !known {
 			continue
 		}
-		if org || known && an.res.ents[an.res.find(an.res.byName[key])].kind == entOrg && !personName(toks, title, name) {
+		if org || known && an.res.ents[an.res.find(ki)].kind == entOrg && !personName(toks, title, name) {
 			continue
 		}
 		if name[0] == a && !multi && !known && !knownLast {
@@ -567,6 +573,12 @@ func (an *analyzer) scanNames(text string, toks []token, inQuote []bool, a, b, f
 		sp := Span{Paragraph: para, Start: toks[name[0]].s, End: toks[name[1]-1].e}
 		sp.Text = text[sp.Start:sp.End]
 		an.res.mention(sp.Paragraph, sp.Start, sp.End, sp.Text, e)
+		if !an.subjDone {
+			// the sentence's subject, found once, when it may be needed
+			an.subj, _ = sentenceSubject(toks, inQuote, a, b)
+			an.subjDone = true
+		}
+		subj := &an.subj
 		isSubj := subj.kind == npName && name[0] >= subj.s && (name[1] == subj.fix().ce || name[1] < subj.e && toks[name[1]].text == "(")
 		if isSubj {
 			an.subjEnt = e

@@ -278,6 +278,16 @@ kate katie kathy kat meghan megyn mika rachel gwen judy norah greta brooke erin 
 	return m
 }()
 
+// givenSet holds the given names of givenNames, so a token knows at once
+// whether it is one.
+var givenSet = func() wordSet {
+	s := set("")
+	for n := range givenNames {
+		s.add(n)
+	}
+	return s
+}()
+
 // orgWords mark a capitalised name as an organisation, not a person.
 var orgWords = set(`nations house department ministry party committee council agency times post journal news network
 university institute center centre foundation association union bank fund corporation corp corp. inc inc. co co.

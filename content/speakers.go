@@ -22,6 +22,7 @@ const (
 type entity struct {
 	name    string
 	desc    string
+	descLow string // desc in lower case, for matching descriptions
 	kind    entKind
 	gender  byte // 'm', 'f' or 0
 	last    string
@@ -59,6 +60,9 @@ func (r *resolver) mention(para, s, e int, text string, ent int) {
 // salient records a source or a subject, the likeliest antecedent of a
 // pronoun or a description that follows.
 func (r *resolver) salient(i int) {
+	if len(r.speakers) >= 64 {
+		r.speakers = append(r.speakers[:0], r.speakers[32:]...) // pronouns look back 12
+	}
 	r.speakers = append(r.speakers, i)
 	r.lastSent = r.sentN
 }
@@ -134,7 +138,7 @@ func nameParts(toks []token, p phrase) (title, name [2]int) {
 	}
 	if s == e && e-1 > p.s && surnameAfterGiven(toks, e-1) {
 		s = e - 1 // "Christine May", "Ms May"
-		if givenNames[toks[e-2].lower()] != 0 {
+		if toks[e-2].in(givenSet) {
 			s = e - 2
 		}
 	}
@@ -145,7 +149,7 @@ func nameParts(toks []token, p phrase) (title, name [2]int) {
 		switch {
 		case e-1 > p.s && toks[e-2].in(honorifics) && isNameWord(&toks[e-1]):
 			s = e - 1
-		case e-2 >= p.s && e-s < 2 && givenNames[toks[e-2].lower()] != 0 && toks[e-2].cap && isNameWord(&toks[e-1]) && !toks[e-1].in(honorifics):
+		case e-2 >= p.s && e-s < 2 && toks[e-2].in(givenSet) && toks[e-2].cap && isNameWord(&toks[e-1]) && !toks[e-1].in(honorifics):
 			s = e - 2
 		}
 	}
@@ -155,7 +159,7 @@ func nameParts(toks []token, p phrase) (title, name [2]int) {
 	for g := s + 1; g < e-1 && e-s >= 3; g++ {
 		u := &toks[g-1]
 		titled = titled || u.in(personTitles|orgWords|places) || isAcronym(u)
-		if titled && givenNames[toks[g].lower()] != 0 && givenNames[u.lower()] == 0 && !u.in(nameParticles) ||
+		if titled && toks[g].in(givenSet) && !u.in(givenSet) && !u.in(nameParticles) ||
 			isAcronym(u) && !isAcronym(&toks[g]) {
 			s = g
 			break
@@ -177,13 +181,13 @@ func surnameAfterGiven(toks []token, i int) bool {
 		return false
 	}
 	g := &toks[i-1]
-	return g.kind == tWord && g.cap && g.e < toks[i].s && (givenNames[g.lower()] != 0 || g.in(honorifics))
+	return g.kind == tWord && g.cap && g.e < toks[i].s && g.in(givenSet|honorifics)
 }
 
 // thingName reports a phrase that ends in the name of a law, a treaty or a
 // plan: "the Licensing Act", "the Finance Bill" (not "Bill" with a title).
 func thingName(toks []token, s, e int) bool {
-	return e-s >= 2 && toks[e-1].in(thingHeads) && isNameWord(&toks[e-2]) && !toks[e-2].in(honorifics) && givenNames[toks[e-2].lower()] == 0
+	return e-s >= 2 && toks[e-1].in(thingHeads) && isNameWord(&toks[e-2]) && !toks[e-2].in(honorifics) && !toks[e-2].in(givenSet)
 }
 
 // orgTitled reports a company's descriptor right before a name:
@@ -208,7 +212,7 @@ func personName(toks []token, title, name [2]int) bool {
 	if t := title[1] - 1; t >= title[0] && (toks[t].in(honorifics) || !toks[t].cap && toks[t].kind == tWord && (toks[t].in(personTitles) || toks[t].in(roleNouns) && personHead(toks[t].lower()))) {
 		return true // "Mr Fox", "police president Dai Fox"
 	}
-	return name[1]-name[0] == 2 && givenNames[toks[name[0]].lower()] != 0
+	return name[1]-name[0] == 2 && toks[name[0]].in(givenSet)
 }
 
 func joinToks(text string, toks []token, r [2]int) string {
@@ -402,7 +406,7 @@ func (r *resolver) namedKey(name, key, desc string, kind entKind, gender byte, s
 	r.byName[key] = i
 	e := r.ents[i]
 	if e.desc == "" && desc != "" {
-		e.desc = desc
+		e.desc, e.descLow = desc, strings.ToLower(desc)
 	}
 	if e.gender == 0 {
 		e.gender = gender
@@ -434,8 +438,8 @@ func (r *resolver) description(text string, toks []token, p phrase, surface stri
 			for k := len(r.recent) - 1; k >= 0; k-- {
 				i := r.find(r.recent[k])
 				e := r.ents[i]
-				if pass == 0 && e.kind == entPerson && body != head && strings.Contains(strings.ToLower(e.desc), body) ||
-					pass == 1 && (e.head == head || e.kind != entGroup && strings.Contains(strings.ToLower(e.desc), head)) {
+				if pass == 0 && e.kind == entPerson && body != head && strings.Contains(e.descLow, body) ||
+					pass == 1 && (e.head == head || e.kind != entGroup && strings.Contains(e.descLow, head)) {
 					r.addAlias(i, surface)
 					r.touch(i)
 					return i
@@ -465,7 +469,7 @@ func (r *resolver) description(text string, toks []token, p phrase, surface stri
 	if p.apE > p.apS {
 		desc = joinToks(text, toks, [2]int{p.apS, p.apE})
 	}
-	i := r.newEntity(&entity{name: capitalise(name), desc: desc, kind: entGroup, head: head, gender: honorificGender[head]})
+	i := r.newEntity(&entity{name: capitalise(name), desc: desc, descLow: strings.ToLower(desc), kind: entGroup, head: head, gender: honorificGender[head]})
 	r.byName[key] = i
 	r.addAlias(i, surface)
 	r.touch(i)
