@@ -125,8 +125,7 @@ func nameParts(toks []token, p phrase) (title, name [2]int) {
 	s := e
 	for s > p.s {
 		t := &toks[s-1]
-		l := t.lower()
-		if isNameWord(t) && !t.in(personTitles) && !personTitles.has(strings.TrimSuffix(l, ".")) {
+		if isNameWord(t) && !t.in(personTitles) && !(t.abbrev && personTitles.has(strings.TrimSuffix(t.lower(), "."))) {
 			s--
 			continue
 		}
@@ -224,9 +223,14 @@ func joinToks(text string, toks []token, r [2]int) string {
 
 func isOrgName(toks []token, r [2]int) bool {
 	for i := r[0]; i < r[1]; i++ {
-		l := strings.TrimSuffix(toks[i].lower(), "'s")
-		if orgWords.has(l) || places.has(l) || toks[i].text == "&" {
+		t := &toks[i]
+		if t.in(orgWords|places) || t.text == "&" {
 			return true
+		}
+		if possessive(t) {
+			if l := strings.TrimSuffix(t.lower(), "'s"); orgWords.has(l) || places.has(l) {
+				return true // "Britain's"
+			}
 		}
 		if r[1]-r[0] == 1 && toks[i].kind == tWord && len(toks[i].text) >= 2 && len(toks[i].text) <= 5 && allCaps(toks[i].text) {
 			return true // an acronym on its own: NATO, CNN
