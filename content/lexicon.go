@@ -290,7 +290,7 @@ var givenSet = func() wordSet {
 
 // orgWords mark a capitalised name as an organisation, not a person.
 var orgWords = set(`nations house department ministry party committee council agency times post journal news network
-university institute center centre foundation association union bank fund corporation corp corp. inc inc. co co.
+university institute center centre foundation association union bank fund corporation corp corp. inc inc. co co. plc ltd ltd. llc llp gmbh
 group campaign court congress senate parliament pentagon kremlin reuters ap afp cnn fox nbc abc cbs msnbc politico
 bloomberg npr bbc commission organization organisation office administration service services bureau board
 authority council police army navy force forces guard command company airlines motors industries holdings

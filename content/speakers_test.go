@@ -100,6 +100,11 @@ var speakerCases = []struct {
 	{"the speaker outranks the people named in the words reported",
 		`Mr Lane said Dai Morgan had lied about the plan. He said it would fail.`,
 		[]wantSpeaker{{"Lane", "", []string{"Mr Lane", "He"}, 2}}},
+	{"a corporate suffix names a firm, which is never he",
+		`Mr Hale said the deal was done. Kestrel Marine Ltd said profits rose. "It was a good year," he said.`,
+		[]wantSpeaker{
+			{"Hale", "", []string{"Mr Hale", "he"}, 2},
+			{"Kestrel Marine Ltd", "", []string{"Kestrel Marine Ltd"}, 1}}},
 	{"a possessive description of a thing is no speaker",
 		"The patient is healthy, according to his blood test results.",
 		nil},
