@@ -39,18 +39,21 @@ type analyzer struct {
 	res *resolver
 
 	// scratch, reused across paragraphs
-	toks    []token
-	sents   [][2]int
-	quots   []quotation
-	inQuote []bool
-	frames  []frame
-	fsent   []int        // sentence of each frame
-	tokSent []int        // sentence of each token
-	sentFr  []int        // index of the first frame of each sentence, and len(frames) last
-	frameAt []int        // per token: the first frame starting there, or -1
-	fwdAt   []int        // per token: the first frame whose following words start there, or -1
-	refs    []*sourceRef // resolved source of each frame
-	qref    []*sourceRef // attribution of each quotation
+	toks     []token
+	sents    [][2]int
+	quots    []quotation
+	inQuote  []bool
+	frames   []frame
+	fsent    []int  // sentence of each frame
+	tokSent  []int  // sentence of each token
+	sentFr   []int  // index of the first frame of each sentence, and len(frames) last
+	frameAt  []int  // per token: the first frame starting there, or -1
+	fwdAt    []int  // per token: the first frame whose following words start there, or -1
+	subjEnt  int    // entity of the current sentence's subject, or -1
+	subj     phrase // the current sentence's subject, once subjDone
+	subjDone bool
+	refs     []*sourceRef // resolved source of each frame
+	qref     []*sourceRef // attribution of each quotation
 
 	quotes []Quote
 	qent   []int // entity of each quote, -1 when unknown
@@ -107,12 +110,32 @@ func (an *analyzer) paragraph(p *Paragraph) {
 		n := len(an.frames)
 		an.sentFr = append(an.sentFr, n)
 		an.frames = findFrames(text, toks, inQuote, sr[0], sr[1], title, an.frames)
+		// Names before a source are candidates for its pronoun: "Carson
+		// left the race, but he said …"
+		an.subjDone = false
+		from := sr[0]
+		an.subjEnt = -1
 		for k := n; k < len(an.frames); k++ {
 			f := &an.frames[k]
+			if f.src.kind == npPronoun && f.src.s > from {
+				an.scanNames(text, toks, inQuote, sr[0], sr[1], from, f.src.s, p.N)
+				from = f.src.s
+			}
 			an.fsent = append(an.fsent, si)
 			an.refs = append(an.refs, an.resolveFrame(p, text, toks, f))
 		}
-		an.scanNames(text, toks, inQuote, sr[0], sr[1], p.N)
+		an.scanNames(text, toks, inQuote, sr[0], sr[1], from, sr[1], p.N)
+		// The sentence's own speaker or subject outranks the people named
+		// inside it for the next pronoun: "Mr Obama said Trump had
+		// lied. He …" is Mr Obama.
+		main := an.subjEnt
+		if len(an.frames) > n && an.refs[n].ent >= 0 {
+			main = an.refs[n].ent
+		}
+		if main >= 0 {
+			an.res.salient(main)
+		}
+		an.res.sentN++
 	}
 	an.sentFr = append(an.sentFr, len(an.frames))
 	an.indexFrames(len(toks))
@@ -191,7 +214,7 @@ func (an *analyzer) resolveFrame(p *Paragraph, text string, toks []token, f *fra
 	ref.source = src
 	ref.ent = an.res.resolve(text, toks, f.src)
 	if ref.ent >= 0 {
-		an.res.speakers = append(an.res.speakers, ref.ent)
+		an.res.salient(ref.ent)
 		an.res.mention(src.Paragraph, src.Start, src.End, src.Text, ref.ent)
 	}
 	return ref
@@ -207,6 +230,13 @@ func (an *analyzer) linkQuotations(toks []token) {
 		an.qref[qi] = nil
 		if k := an.frameOf(toks, &an.quots[qi]); k >= 0 {
 			an.qref[qi] = an.refs[k]
+		}
+	}
+	// A quotation ended by the next one's opening mark is the same speech:
+	// "We are ready. "We will wait," she said.
+	for qi := len(an.quots) - 2; qi >= 0; qi-- {
+		if an.quots[qi].split && an.qref[qi] == nil {
+			an.qref[qi] = an.qref[qi+1]
 		}
 	}
 	// Quotations with no attribution of their own.
@@ -301,21 +331,32 @@ func onlyMarksBetween(toks []token, a, b int) bool {
 // nearest in its sentence.
 func (an *analyzer) frameOf(toks []token, q *quotation) int {
 	frames := an.frames
+	after := -1
 	if q.close >= 0 {
 		k := q.close + 1
 		for j := k; j < len(toks) && j-q.close <= 3; j++ {
 			if i := an.frameAt[j]; i >= 0 {
-				return i
+				after = i
+				break
 			}
 			if !(toks[j].text == "," || toks[j].kind == tQuote || toks[j].text == "--" || toks[j].text == "—" || toks[j].text == "-") {
 				break
 			}
 		}
 	}
+	before := -1
 	if q.open >= 0 {
-		if i := an.fwdAt[q.open]; i >= 0 {
-			return i
-		}
+		before = an.fwdAt[q.open]
+	}
+	switch {
+	case after >= 0 && !fullStopInside(toks, q):
+		return after // "…," Kerry said
+	case before >= 0 && frames[before].colon:
+		return before // Kerry said: "…." and a frame of the next sentence
+	case after >= 0 && (frames[after].inverted || frames[after].fwd >= len(toks) || sentenceEnd(&toks[frames[after].fwd])):
+		return after // "…." said Kerry; "…." Kerry said.
+	case before >= 0:
+		return before
 	}
 	// Frames of the quotation's sentence near it: one whose reported
 	// clause holds it, else the nearest before it, else the nearest after.
@@ -326,12 +367,19 @@ func (an *analyzer) frameOf(toks []token, q *quotation) int {
 	first := lo + sort.Search(hi-lo, func(i int) bool { return frames[lo+i].cueS >= at })
 	from, to := max(lo, first-maxReach), min(hi, first+maxReach)
 	if q.open >= 0 {
+		// the innermost clause that holds it: in "Leaked documents show
+		// that Blunkett called it a “leap in the dark”" Blunkett used the
+		// words
+		in, size := -1, 0
 		for i := from; i < to; i++ {
 			for _, c := range frames[i].contents {
-				if q.open >= c[0] && q.open < c[1] {
-					return i
+				if q.open >= c[0] && q.open < c[1] && (in < 0 || c[1]-c[0] < size) {
+					in, size = i, c[1]-c[0]
 				}
 			}
+		}
+		if in >= 0 {
+			return in
 		}
 	}
 	best := -1
@@ -343,6 +391,16 @@ func (an *analyzer) frameOf(toks []token, q *quotation) int {
 		}
 	}
 	return best
+}
+
+// fullStopInside reports a quotation that ends its sentence: a full stop
+// inside the closing mark and no comma after it. A frame right after it
+// belongs to the quotation only when it is inverted ("…." said Kerry) or is
+// all that is left of the sentence ("…." Kerry said.); otherwise it begins
+// the next sentence: "…." Kerry called the plan a waste.
+func fullStopInside(toks []token, q *quotation) bool {
+	p := q.close - 1
+	return p >= 0 && toks[p].kind == tPunct && toks[p].text == "." && !(q.close+1 < len(toks) && toks[q.close+1].text == ",")
 }
 
 func (an *analyzer) addQuote(p *Paragraph, kind QuoteKind, s, e int, ref *sourceRef) int {
@@ -365,8 +423,12 @@ func (an *analyzer) setRef(id int, ref *sourceRef) {
 // sortFrom puts the quotes of the current paragraph in text order.
 func (an *analyzer) sortFrom(start int) {
 	qs, es := an.quotes[start:], an.qent[start:]
-	if len(qs) < 2 {
-		return
+	sorted := true
+	for i := 1; i < len(qs) && sorted; i++ {
+		sorted = qs[i-1].Start < qs[i].Start || qs[i-1].Start == qs[i].Start && qs[i-1].End >= qs[i].End
+	}
+	if sorted {
+		return // the usual case: nothing to move, nothing to allocate
 	}
 	idx := make([]int, len(qs))
 	for i := range idx {
@@ -453,14 +515,17 @@ func countQuotes(toks []token, s, e int) int {
 	return n
 }
 
-func (an *analyzer) scanNames(text string, toks []token, inQuote []bool, a, b, para int) {
-	for i := a; i < b; i++ {
+// scanNames records the people named in tokens [from, to) of the sentence
+// [a, b), so pronouns and later mentions find them; the subject of the
+// sentence or of a clause is salient too.
+func (an *analyzer) scanNames(text string, toks []token, inQuote []bool, a, b, from, to int, para int) {
+	for i := from; i < to; i++ {
 		if inQuote[i] || !isNameWord(&toks[i]) {
 			continue
 		}
 		j := i + 1
-		for j < b && !inQuote[j] && (isNameWord(&toks[j]) || j+1 < b && toks[j].in(nameParticles) && isNameWord(&toks[j+1]) ||
-			toks[j].lower() == "of" && j+1 < b && isNameWord(&toks[j+1]) && j > i && toks[j-1].in(personTitles)) {
+		for j < to && !inQuote[j] && (isNameWord(&toks[j]) || surnameAfterGiven(toks, j) || j+1 < to && toks[j].in(nameParticles) && isNameWord(&toks[j+1]) ||
+			toks[j].lower() == "of" && j+1 < to && isNameWord(&toks[j+1]) && j > i && toks[j-1].in(personTitles)) {
 			j++
 		}
 		s := extendModifiers(toks, a, i, true)
@@ -475,15 +540,21 @@ func (an *analyzer) scanNames(text string, toks []token, inQuote []bool, a, b, p
 		if name[1]-name[0] > 1 {
 			key = lowerOf(joinToks(text, toks, name))
 		}
-		_, known := an.res.byName[key]
+		ki, known := an.res.byName[key]
 		lastKey := strings.TrimSuffix(toks[name[1]-1].lower(), "'s")
 		_, knownLast := an.res.byLast[lastKey]
-		org := isOrgName(toks, name)
+		org := isOrgName(toks, name) && !personName(toks, title, name) || thingName(toks, s, j)
 		multi := name[1]-name[0] >= 2
+		if orgTitled(toks, title) && !personName(toks, title, name) {
+			// "sportswear firm Umbro": a company, which "the firm" and
+			// "it" may refer to later
+			an.res.named(trimPossessive(joinToks(text, toks, name)), cleanTitle(text, toks, title), entOrg, 0, joinToks(text, toks, [2]int{s, j}))
+			continue
+		}
 		if !(known || knownLast || hasTitle || multi) || org && !known {
 			continue
 		}
-		if org {
+		if org || known && an.res.ents[an.res.find(ki)].kind == entOrg && !personName(toks, title, name) {
 			continue
 		}
 		if name[0] == a && !multi && !known && !knownLast {
@@ -502,6 +573,22 @@ func (an *analyzer) scanNames(text string, toks []token, inQuote []bool, a, b, p
 		sp := Span{Paragraph: para, Start: toks[name[0]].s, End: toks[name[1]-1].e}
 		sp.Text = text[sp.Start:sp.End]
 		an.res.mention(sp.Paragraph, sp.Start, sp.End, sp.Text, e)
+		if !an.subjDone {
+			// the sentence's subject, found once, when it may be needed
+			an.subj, _ = sentenceSubject(toks, inQuote, a, b)
+			an.subjDone = true
+		}
+		subj := &an.subj
+		isSubj := subj.kind == npName && name[0] >= subj.s && (name[1] == subj.fix().ce || name[1] < subj.e && toks[name[1]].text == "(")
+		if isSubj {
+			an.subjEnt = e
+		}
+		if isSubj || isFiniteAfter(toks, j, b) {
+			// The subject of a sentence or clause is the likeliest "he"
+			// or "she" of what follows, whatever its verb: "Tony Blair
+			// defended the plan. He told MPs …"
+			an.res.salient(e)
+		}
 	}
 }
 

@@ -23,6 +23,9 @@ type frame struct {
 	rel            bool     // "Lavrov, who had said …, told": the clause ends at the comma
 	asClause       bool     // "As Kerry said, …": the content follows the comma
 	clauseEnd      int      // end of the clause that follows the frame
+	object         bool     // the verb takes an object, not speech: "posted a 222% rise"
+	asked          bool     // "Asked whether …, X said": the question, asked by someone else
+	lead           bool     // "Conceding that …, he warned": the next frame's source speaks
 }
 
 // Limits that keep the work per attribution bounded, so a paragraph of any
@@ -71,6 +74,12 @@ func findFrames(text string, toks []token, inQuote []bool, a, b int, titleCase b
 			}
 			continue
 		}
+		if l == "asked" {
+			if f, ok := askedFrame(toks, inQuote, a, b, i); ok {
+				out = append(out, f)
+				continue
+			}
+		}
 		v := cueVerbs[l]
 		if t.cap && i != a && (!titleCase || v.needsThat) {
 			continue
@@ -107,7 +116,10 @@ func findFrames(text string, toks []token, inQuote []bool, a, b int, titleCase b
 	k = first
 	dropped := false
 	for _, f := range out[first:] {
-		if cueVerbs[toks[f.cueS].lower()].needsQuote && !markInContents(toks, inQuote, f.contents) && !markIn(toks, inQuote, f.fwd, f.clauseEnd) {
+		if cueVerbs[toks[f.cueS].lower()].needsQuote && !markInContents(toks, inQuote, f.contents) && !markIn(toks, inQuote, f.fwd, f.clauseEnd) ||
+			f.object && !markIn(toks, inQuote, f.fwd, f.clauseEnd) {
+			// a verb with an object and no quotation is no attribution:
+			// "US firms added 146,000 jobs, the department said"
 			dropped = true
 			continue
 		}
@@ -195,6 +207,38 @@ func markFrame(toks []token, inQuote []bool, a, b, i int) (frame, bool) {
 		return f, true
 	}
 	return f, false
+}
+
+// askedFrame reads a question that opens a sentence before its answer:
+// "Asked whether the strike would end, Lane said …", "When asked by
+// reporters about the vote, she said …". The question is reported speech
+// of whoever asked it (the agent after "by", or nobody named), never of the
+// one who answers.
+func askedFrame(toks []token, inQuote []bool, a, b, i int) (frame, bool) {
+	f := frame{cueS: i, cueE: i + 1, fwd: -1, asked: true}
+	j := skipConj(toks, a, i)
+	if !(i == j || i == j+1 && askedOpeners.has(toks[j].lower())) {
+		return f, false
+	}
+	k := i + 1
+	if k < b && toks[k].lower() == "by" {
+		np, ok := forwardNP(toks, k+1, b)
+		if !ok {
+			return f, false
+		}
+		f.src, k = np, np.e
+	}
+	for n := 0; n < 3; n++ {
+		k = skipAdverbial(toks, inQuote, k, b)
+		if k+1 < b && toks[k].in(adverbialPreps) && toks[k+1].in(timeWords) {
+			k += 2 // "asked by reporters on Thursday about …"
+		}
+	}
+	if k >= b || inQuote[k] || !(toks[k].lower() == "about" || toks[k].lower() == "to" || toks[k].in(subordinators) && !toks[k].in(determiners) && toks[k].lower() != "that") {
+		return f, false
+	}
+	f.frameS, f.frameE, f.fwd = j, k, k
+	return f, true
 }
 
 // nounFrame reads a claim named by a noun with its owner and "that":
@@ -289,7 +333,19 @@ func verbFrame(toks []token, inQuote []bool, a, b, i int, v cueVerb) (frame, boo
 	} else if v.particle != "" || v.lemma == "point" {
 		return f, false
 	}
+	if strings.HasSuffix(l, "ed") && i+2 < b && toks[i+1].lower() == "by" && !inQuote[i+1] && !strings.HasSuffix(toks[i+2].lower(), "ing") &&
+		i > a && npWord(&toks[i-1]) && !toks[i-1].in(beForms|clauseVerbs) {
+		return f, false // "the sum announced by the chancellor": a participle after its noun
+	}
 	subj, found := subjectBefore(toks, inQuote, a, i)
+	if found && strings.HasSuffix(l, "ing") && subj.kind != npPronoun && subj.s > a && (toks[subj.s-1].in(prepositions|adverbialPreps) || toks[subj.s-1].lower() == "to") && toks[subj.s-1].lower() != "with" && toks[subj.s-1].lower() != "of" {
+		// "Lucy wrote to his office saying …": the writer speaks, not
+		// the one written to
+		found, f.inherit = false, true
+	}
+	if found && amountPhrase(toks, subj) {
+		return f, false // "the £7.4m scheme announced": money does not speak
+	}
 	if found && relativeBefore(toks, a, i) {
 		f.rel = true
 	}
@@ -326,6 +382,8 @@ func verbFrame(toks []token, inQuote []bool, a, b, i int, v cueVerb) (frame, boo
 		if strings.HasSuffix(l, "ing") && p >= a && (toks[p].text == "," || toks[p].text == "--" || toks[p].text == "—" || participlePreps.has(toks[p].lower())) ||
 			p >= a && (toks[p].lower() == "and" || toks[p].lower() == "but" || toks[p].lower() == "then") {
 			f.inherit = true
+		} else if strings.HasSuffix(l, "ing") && p < a && i+1 < b && toks[i+1].lower() == "that" {
+			f.inherit, f.lead = true, true // "Conceding that …, he warned"
 		} else {
 			return f, false
 		}
@@ -381,7 +439,7 @@ func verbFrame(toks []token, inQuote []bool, a, b, i int, v cueVerb) (frame, boo
 // Thursday told", "who in 2010 said", "Trump on Tuesday said".
 func skipBackCircumstance(toks []token, inQuote []bool, a, j int) int {
 	for {
-		for j >= a && !inQuote[j] && (isAdverb(&toks[j]) && (!toks[j].cap || j == a || toks[j+1].cap) || toks[j].in(timeWords) && j > a && toks[j].cap) {
+		for j >= a && !inQuote[j] && (isAdverb(&toks[j]) && (!toks[j].cap || j == a || toks[j+1].cap) || toks[j].in(timeWords) && j > a && toks[j].cap && !surnameAfterGiven(toks, j)) {
 			j--
 			if j > a && toks[j+1].in(timeWords) && toks[j+1].cap && toks[j].in(adverbialPreps) {
 				j-- // "Trump on Saturday tweeted"
@@ -585,7 +643,8 @@ func subjectBefore(toks []token, inQuote []bool, a, i int) (phrase, bool) {
 	}
 	// "Protesters marching through the streets chanted": the phrase after
 	// a preposition is no subject; the sentence's is.
-	if np.s-1 >= a && toks[np.s-1].in(prepositions|adverbialPreps) && np.kind == npDesc && !toks[np.head].in(roleNouns) {
+	absolute := np.s-1 >= a && toks[np.s-1].lower() == "with" && strings.HasSuffix(toks[i].lower(), "ing") // "with many saying"
+	if np.s-1 >= a && toks[np.s-1].in(prepositions|adverbialPreps) && np.kind == npDesc && !toks[np.head].in(roleNouns) && !absolute {
 		if q, ok := sentenceSubject(toks, inQuote, a, np.s-1); ok && q.e < np.s {
 			return q, true
 		}
@@ -948,6 +1007,8 @@ func adverbialEnd(toks []token, inQuote []bool, k, b int) int {
 		return j
 	case t.kind == tWord && (t.in(subjectPronouns) || t.lower() == "there" || t.in(determiners) || isNameWord(t)):
 		return j
+	case t.kind == tWord && strings.HasSuffix(t.lower(), "ing") && t.in(cueWords) && !inQuote[j]:
+		return j // "wrote to his office saying …"
 	}
 	return k
 }
@@ -959,6 +1020,12 @@ func adverbialEnd(toks []token, inQuote []bool, k, b int) int {
 // sentence's subject.
 func inheritSource(toks []token, inQuote []bool, a int, frames []frame, k int) {
 	f := &frames[k]
+	if f.lead {
+		if k+1 < len(frames) {
+			f.src = frames[k+1].src
+		}
+		return
+	}
 	lo := a
 	prev := -1
 	for j := k - 1; j >= 0 && k-j <= maxReach; j-- {
@@ -1157,6 +1224,22 @@ func frameContents(toks []token, inQuote []bool, a, b int, frames []frame, k int
 		accordingContents(toks, inQuote, a, b, frames, k)
 		return
 	}
+	if f.asked {
+		// the question runs to the comma before the answer's frame
+		end := commaAfter(toks, inQuote, f.fwd, b, 60)
+		if k+1 < len(frames) && frames[k+1].frameS > f.fwd && frames[k+1].frameS-1 < b && toks[frames[k+1].frameS-1].text == "," {
+			end = frames[k+1].frameS - 1
+		}
+		s := f.fwd
+		if words(toks, s-1, end) < 2 {
+			s = f.cueS // "When asked why, …"
+		}
+		if end > s {
+			f.contents = append(f.contents, [2]int{s, end})
+		}
+		f.clauseEnd = max(end, f.fwd)
+		return
+	}
 	// where this frame's clause ends: at the next frame set off by a
 	// comma, or at the comma closing a relative clause
 	end := b
@@ -1185,7 +1268,7 @@ func frameContents(toks []token, inQuote []bool, a, b int, frames []frame, k int
 		if p < f.fwd {
 			continue
 		}
-		sep := toks[p].text == "," || toks[p].text == ";" || toks[p].text == "—" || toks[p].text == "--" || toks[p].text == "("
+		sep := toks[p].text == "," || toks[p].text == ";" || toks[p].text == "—" || toks[p].text == "--" || toks[p].text == "(" || f.lead
 		conj := toks[p].lower() == "and" || toks[p].lower() == "but"
 		if sep || conj || g.inherit && strings.HasSuffix(toks[g.cueS].lower(), "ing") {
 			if conj && p-1 > f.fwd && toks[p-1].text == "," {
@@ -1228,9 +1311,18 @@ func frameContents(toks []token, inQuote []bool, a, b int, frames []frame, k int
 	if k2+1 < end && toks[k2].text == "," && !f.inverted && !f.quotesOnly && toks[k2+1].kind != tQuote && onlyConjBefore(toks, a, f.frameS) {
 		k2++ // "But, Carson added, he did not support …"
 	}
-	forward := !f.quotesOnly && k2 < end && (toks[k2].kind != tPunct || toks[k2].text == "(") && !f.inverted && !(afterQuote && !f.hasThat)
+	forward := !f.quotesOnly && k2 < end && (toks[k2].kind != tPunct || toks[k2].text == "(") && !f.inverted && !(afterQuote && !f.hasThat) &&
+		!(k+1 < len(frames) && frames[k+1].cueS == k2 && frames[k+1].inherit) // "wrote to him saying …": the participle reports
 	if forward && toks[k2].kind == tQuote && quotationOnly(toks, inQuote, k2, end) {
 		forward = false // X said: "…" — the quotation is the content
+	}
+	if forward && !f.hasThat && !f.colon && toks[k2].kind != tQuote {
+		// "to conclude a deal", "posted a 222% rise", "added 146,000
+		// jobs": an object, not reported speech
+		switch v := cueVerbs[toks[f.cueS].lower()]; {
+		case v.plainObject && !clauseAhead(toks, inQuote, k2, end), v.amountObject && amountAhead(toks, k2, end):
+			forward, f.object = false, true
+		}
 	}
 	if forward {
 		f.contents = appendContents(toks, inQuote, k2, end, f.contents)
@@ -1241,6 +1333,9 @@ func frameContents(toks []token, inQuote []bool, a, b int, frames []frame, k int
 	}
 	if q := f.fwd; q < b && !(sentenceEnd(&toks[q]) || toks[q].text == "," || toks[q].text == ";" || toks[q].text == "—" || toks[q].text == "--" || toks[q].text == ")" || toks[q].text == "(" || toks[q].kind == tQuote && !inQuote[q]) {
 		return // "…, Cruz said: “…”": the frame opens a quotation
+	}
+	if f.colon {
+		return // "Explaining his reasons, Lane said: “…”": the colon looks ahead only
 	}
 	// Nothing reported after the frame: the content comes first, "…,
 	// Kerry said." or runs round it, "…, he said, …".
@@ -1280,12 +1375,97 @@ func frameContents(toks []token, inQuote []bool, a, b int, frames []frame, k int
 			break
 		}
 	}
-	if p > cs && !quotationOnly(toks, inQuote, cs, p) && words(toks, cs-1, p) >= 2 {
+	parenthetical := f.fwd < end && toks[f.fwd].text == "," && words(toks, f.fwd, end) >= 2
+	if p > cs && !quotationOnly(toks, inQuote, cs, p) && words(toks, cs-1, p) >= 2 && !(cs == skipConj(toks, a, p) && !parenthetical && sceneSetting(toks, cs, p)) {
 		f.contents = append(f.contents, [2]int{cs, p})
 	}
 	if p > cs {
 		f.contents = parentheticalRest(toks, inQuote, f.fwd, end, f.contents)
 	}
+}
+
+// clauseAhead reports a clause starting at token k: a subject pronoun and a
+// verb ("he would"), or a phrase and an auxiliary or modal within a few
+// words ("the plan was", "its profits would").
+func clauseAhead(toks []token, inQuote []bool, k, end int) bool {
+	t := &toks[k]
+	if t.lower() == "that" || t.in(subordinators) && !t.in(determiners) {
+		return true // "added, that …", "reported what looked like …"
+	}
+	if t.in(subjectPronouns) && t.lower() != "who" || pronounContraction(t.lower()) != "" || t.lower() == "there" {
+		return k+1 < end && (isFiniteAfter(toks, k+1, end) || pronounContraction(t.lower()) != "")
+	}
+	for j := k; j < end && j-k < 10; j++ {
+		u := &toks[j]
+		if inQuote[j] || u.kind == tQuote || u.kind == tPunct && u.text != "-" && u.text != "%" && u.text != "$" {
+			return false
+		}
+		if j > k && (u.in(clauseVerbs) || pronounContraction(u.lower()) != "") {
+			return true
+		}
+	}
+	return false
+}
+
+// amountPhrase reports a phrase that names a sum or a count of things
+// rather than people: "£7.4m", "the 7.4m scheme", "30%".
+func amountPhrase(toks []token, p phrase) bool {
+	if toks[p.head].in(roleNouns) && personHead(toks[p.head].lower()) {
+		return false // "the $20 million experts say it costs"
+	}
+	for j := p.s; j < p.e && j-p.s < 8; j++ {
+		t := &toks[j]
+		if t.kind != tNum {
+			continue
+		}
+		if j > 0 && strings.ContainsAny(toks[j-1].text, "$£€¥") || j+1 < len(toks) && toks[j+1].text == "%" {
+			return true
+		}
+		if l := t.lower(); strings.HasSuffix(l, "m") || strings.HasSuffix(l, "bn") || strings.HasSuffix(l, "tn") {
+			return true
+		}
+	}
+	return false
+}
+
+// amountAhead reports an object that is an amount or a result, not words:
+// "a 222% rise", "its first profit", "146,000 jobs", or a place or agent
+// ("added to the total", "reported by the BBC", "reporting from Kiev").
+func amountAhead(toks []token, k, end int) bool {
+	if l := toks[k].lower(); l == "to" || l == "by" || l == "from" {
+		return true
+	}
+	for j := k; j < end && j-k < 5; j++ {
+		t := &toks[j]
+		switch {
+		case t.kind == tNum || t.in(resultNouns):
+			return true
+		case t.kind == tPunct && strings.ContainsAny(t.text, "$£€%"):
+			return true
+		case t.kind != tWord || t.in(clauseVerbs) || t.in(subordinators) && !t.in(determiners):
+			return false
+		}
+	}
+	return false
+}
+
+// sceneSetting reports a participle phrase that opens a sentence and sets
+// the scene for its speaker without a verb of its own: "Explaining his
+// reason for quitting, Lane said", "Asked about the vote, she said". A
+// gerund subject with a verb ("Cutting taxes will help, he said") is
+// reported speech.
+func sceneSetting(toks []token, s, e int) bool {
+	l := toks[s].lower()
+	if !(len(l) > 5 && strings.HasSuffix(l, "ing") && !nounsInIng.has(l) || l == "asked" || l == "pressed" || l == "questioned") {
+		return false
+	}
+	for j := s + 1; j < e; j++ {
+		u := &toks[j]
+		if u.in(clauseVerbs|irregularPast) || u.kind == tQuote || pronounContraction(u.lower()) != "" || lowerFirst(u) && len(u.text) > 4 && strings.HasSuffix(u.text, "ed") {
+			return false // "Seeing his brother suffer led him …, he said"
+		}
+	}
+	return true
 }
 
 // parentheticalRest adds the words after a frame set off by commas: "…, he

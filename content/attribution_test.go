@@ -133,6 +133,101 @@ var attributionCases = []struct {
 		`Council member Ana Ruiz: “We were never consulted.”`,
 		[]wantQuote{{D, "We were never consulted.", "Ana Ruiz", "Council member Ana Ruiz", ":"}}},
 
+	{"British style: a run of quoted sentences has one speaker",
+		`"We are delighted with the result. "However, we will wait for the count," Ms Hale said.`,
+		[]wantQuote{
+			{D, "We are delighted with the result.", "Hale", "Ms Hale", "said"},
+			{D, "However, we will wait for the count", "Hale", "Ms Hale", "said"}}},
+	{"British style: a run of quoted sentences after a colon",
+		`Mr Pike said: "The line is safe. "Trains will run on Monday."`,
+		[]wantQuote{
+			{D, "The line is safe.", "Pike", "Mr Pike", "said"},
+			{D, "Trains will run on Monday.", "Pike", "Mr Pike", "said"}}},
+
+	{"X said: before a quotation wins over a frame of the next sentence",
+		`Mr Ford said: "The plan fails in the valleys." Dai Morgan said the plan was a waste.`,
+		[]wantQuote{
+			{D, "The plan fails in the valleys.", "Ford", "Mr Ford", "said"},
+			{I, "the plan was a waste", "Dai Morgan", "Dai Morgan", "said"}}},
+	{"a frame after a full stop begins the next sentence",
+		`The vote was close. "The plan fails in the valleys." Dai Morgan called the plan a waste.`,
+		[]wantQuote{
+			{D, "The plan fails in the valleys.", "", "", ""},
+			{I, "the plan a waste", "Dai Morgan", "Dai Morgan", "called"}}},
+	{"a frame that is all the sentence has left after a full stop",
+		`"The plan fails at the local level." Morgan said.`,
+		[]wantQuote{{D, "The plan fails at the local level.", "Morgan", "Morgan", "said"}}},
+	{"a comma inside the mark ties the frame after it, whatever came before",
+		`Ms Lyle was blunt: "The plan fails," she said.`,
+		[]wantQuote{{D, "The plan fails", "Lyle", "she", "said"}}},
+
+	// Verbs as often plain transitive as reporting.
+	{"a result posted is no speech",
+		`Harbor Freight posted a 12% rise in profits.`,
+		nil},
+	{"a deal concluded is no speech",
+		`Mr Lee flew to Tokyo to conclude a deal with the shipyard.`,
+		nil},
+	{"jobs added are no speech, and the clause is the department's",
+		`Local firms added 1,400 jobs in March, the labour department said.`,
+		[]wantQuote{{I, "Local firms added 1,400 jobs in March", "Labour department", "the labour department", "said"}}},
+	{"a profit reported is no speech",
+		`Reporting its first profit in years, the ferry company said bookings were up.`,
+		[]wantQuote{{I, "bookings were up", "Ferry company", "the ferry company", "said"}}},
+	{"an estimate of a cost is no speech, an estimate that is a clause is",
+		"Analysts estimated the cost at two million pounds.\n\nMs Hale estimated the cost would double.",
+		[]wantQuote{{I, "the cost would double", "Hale", "Ms Hale", "estimated"}}},
+	{"added with a clause is still speech",
+		`Ms Hale added that the pier would need another year.`,
+		[]wantQuote{{I, "the pier would need another year", "Hale", "Ms Hale", "added"}}},
+	{"concluded before a quotation is still speech",
+		`Mr Lee concluded: "It is done."`,
+		[]wantQuote{{D, "It is done.", "Lee", "Mr Lee", "concluded"}}},
+
+	{"money is no speaker",
+		`The £7.4m grant announced by Chancellor Ada Hale was welcomed.`,
+		nil},
+
+	// Bogus speakers.
+	{"with X saying: X speaks, not the subject of the sentence",
+		`Anger over the closure was the main reason, with many saying it was "unjust".`,
+		[]wantQuote{
+			{I, `it was "unjust"`, "Many", "many", "saying"},
+			{D, "unjust", "Many", "many", "saying"}}},
+	{"wrote to someone saying: the writer speaks",
+		`Ms Hale wrote to his office saying she believed he was wrong.`,
+		[]wantQuote{{I, "she believed he was wrong", "Hale", "Ms Hale", "saying"}}},
+	{"a quotation in a document's clause belongs to the one who used the words",
+		`Leaked documents show that Mr Lloyd called the plan a "leap in the dark".`,
+		[]wantQuote{
+			{I, `Mr Lloyd called the plan a "leap in the dark"`, "Leaked documents", "Leaked documents", "show"},
+			{I, `the plan a "leap in the dark"`, "Lloyd", "Mr Lloyd", "called"},
+			{D, "leap in the dark", "Lloyd", "Mr Lloyd", "called"}}},
+
+	// Scene-setting before the source.
+	{"a participle phrase before X said: is not the content",
+		`Explaining his reason for quitting, Mr Lane said: "I was tired of the travel."`,
+		[]wantQuote{{D, "I was tired of the travel.", "Lane", "Mr Lane", "said"}}},
+	{"a participle phrase before a frame that ends the sentence is not the content",
+		`Describing the first meeting, Mr Lane said.`,
+		nil},
+	{"a colon frame never takes the clause before it",
+		`The result was a shock for everyone, Mr Lane said: "Nobody saw it coming."`,
+		[]wantQuote{{D, "Nobody saw it coming.", "Lane", "Mr Lane", "said"}}},
+	{"a question asked of the speaker is not the speaker's",
+		`Asked about the strike, Mr Lane said it would end soon.`,
+		[]wantQuote{
+			{I, "about the strike", "", "", "Asked"},
+			{I, "it would end soon", "Lane", "Mr Lane", "said"}}},
+	{"a gerund subject with a verb is still reported speech",
+		`Cutting the ferry service will hurt the island, Ms Hale said.`,
+		[]wantQuote{{I, "Cutting the ferry service will hurt the island", "Hale", "Ms Hale", "said"}}},
+	{"a participle with that reports a clause of the next frame's speaker",
+		`Conceding that the pier was late, Ms Hale warned: "It will not open in May."`,
+		[]wantQuote{
+			{I, "the pier was late", "Hale", "Ms Hale", "Conceding"},
+			{D, "It will not open in May.", "Hale", "Ms Hale", "warned"}}},
+
 	// Tenses and forms of the verb.
 	{"says, present",
 		`Vasquez says the pier is safe.`,

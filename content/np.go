@@ -122,7 +122,7 @@ func nameRunBack(toks []token, lo, end int) int {
 	lo = max(lo, end-12) // a name is a few words
 	for i > lo {
 		t := &toks[i-1]
-		if isNameWord(t) {
+		if isNameWord(t) || i == end && surnameAfterGiven(toks, i-1) {
 			i--
 			continue
 		}
@@ -158,7 +158,7 @@ func backwardNP(toks []token, lo, end int) (phrase, bool) {
 	}
 	var p phrase
 	switch {
-	case isNameWord(last) && !lowerRole(toks, end-1, lo) && !last.in(timeWords):
+	case isNameWord(last) && !lowerRole(toks, end-1, lo) && !last.in(timeWords), end-1 > lo && surnameAfterGiven(toks, end-1):
 		s := nameRunBack(toks, lo, end)
 		p = phrase{s: s, e: end, kind: npName, head: end - 1}
 	case last.kind == tWord && npWord(last) && !last.in(determiners) && !last.in(timeWords) && !last.in(nameParticles):
@@ -192,6 +192,8 @@ func extendModifiers(toks []token, lo, s int, name bool) int {
 		t := &toks[s-1]
 		l := t.lower()
 		switch {
+		case name && n == 0 && (l == "that" || l == "this") && s < len(toks) && toks[s].in(honorifics):
+			return s // "show that Mr Lloyd called": a conjunction, not a determiner
 		case t.in(determiners):
 			return s - 1
 		case possessive(t):
@@ -200,7 +202,7 @@ func extendModifiers(toks []token, lo, s int, name bool) int {
 			return extendModifiers(toks, lo, nameRunBack(toks, lo, s), true)
 		case l == "of" && s-2 >= lo && toks[s-2].cap && toks[s].cap:
 			s-- // "Secretary of State John Kerry"
-		case t.kind == tWord && (t.in(personTitles) || t.in(nameMods) || t.in(roleNouns) && !t.cap):
+		case t.kind == tWord && (t.in(personTitles) || t.in(nameMods) || t.in(roleNouns) && !t.cap && !(name && t.in(documentNouns))):
 			s--
 		case t.kind == tWord && t.cap && !t.fn:
 			s-- // "Western", "U.S.", "Russian"
@@ -275,7 +277,7 @@ func forwardNP(toks []token, s, hi int) (phrase, bool) {
 			}
 			break
 		}
-		if !npWord(t) || t.kind == tWord && t.in(timeWords) && i > s {
+		if (!npWord(t) || t.kind == tWord && t.in(timeWords) && i > s) && !(i > s && surnameAfterGiven(toks, i)) {
 			break
 		}
 		if i > s && seenName && t.kind == tWord && !t.cap && !possessive(t) && !t.in(roleNouns) && !t.in(personTitles) && !t.in(nameParticles) && !t.in(determiners) &&

@@ -14,6 +14,7 @@ type quotation struct {
 	s, e        int // byte range of the words, marks excluded, trimmed
 	single      bool
 	contd       bool // continues a quotation left open in the previous paragraph
+	split       bool // British style: ended by the straight mark opening the next quoted sentence
 }
 
 type markShape uint8
@@ -118,11 +119,12 @@ func findQuotations(text string, toks []token, openBefore bool, out []quotation)
 			dOpen, sOpen, nOpen = i, -1, -1
 		case dOpen < 0:
 			// a stray closing mark: nothing to pair it with
-		case shape == shapeOpen && t.text != "\"" && t.text != "''":
+		case shape == shapeOpen && t.text != "\"" && t.text != "''", reopens(text, toks, dOpen, i):
 			// A new opening mark while one is open: the first was never
 			// closed. End it here and start again.
 			if q, ok := makeQuotation(text, toks, dOpen, i, false); ok {
 				q.close = -1
+				q.split = t.text == "\""
 				out = append(out, q)
 			}
 			dOpen, nOpen = i, -1
@@ -140,6 +142,24 @@ func findQuotations(text string, toks []token, openBefore bool, out []quotation)
 		return out, true
 	}
 	return out, false
+}
+
+// reopens reports a straight mark at i that opens a new quotation while the
+// one opened at o is still open: British copy often starts each quoted
+// sentence with a mark and closes only the last ("We are ready. "We will
+// wait," she said). Only a mark after a sentence's end, with white space
+// before and a letter or digit after, counts; anywhere else a straight mark
+// in an open quotation closes it.
+func reopens(text string, toks []token, o, i int) bool {
+	if toks[i].text != "\"" || toks[o].text != "\"" || i < 2 || i-1 == o {
+		return false
+	}
+	p := &toks[i-1]
+	if p.kind != tPunct || !(p.text == "." || p.text == "?" || p.text == "!" || p.text == "…" || p.text == "...") || p.e == toks[i].s {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(text[toks[i].e:])
+	return toks[i].e < len(text) && isAlnum(r)
 }
 
 // markFamily groups double marks by style: straight and typewriter marks

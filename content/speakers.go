@@ -22,6 +22,7 @@ const (
 type entity struct {
 	name    string
 	desc    string
+	descLow string // desc in lower case, for matching descriptions
 	kind    entKind
 	gender  byte // 'm', 'f' or 0
 	last    string
@@ -39,7 +40,9 @@ type resolver struct {
 	byLast   map[string]int
 	order    int
 	recent   []int // entity indexes, most recent mention last
-	speakers []int // entity indexes of sources, most recent last
+	speakers []int // entity indexes of sources and subjects, most recent last
+	sentN    int   // sentences read so far
+	lastSent int   // the sentence of the last entry of speakers
 	mentions []mention
 }
 
@@ -52,6 +55,16 @@ type mention struct {
 
 func (r *resolver) mention(para, s, e int, text string, ent int) {
 	r.mentions = append(r.mentions, mention{int32(para), int32(s), int32(e), int32(ent), text})
+}
+
+// salient records a source or a subject, the likeliest antecedent of a
+// pronoun or a description that follows.
+func (r *resolver) salient(i int) {
+	if len(r.speakers) >= 64 {
+		r.speakers = append(r.speakers[:0], r.speakers[32:]...) // pronouns look back 12
+	}
+	r.speakers = append(r.speakers, i)
+	r.lastSent = r.sentN
 }
 
 func newResolver() *resolver {
@@ -112,18 +125,93 @@ func nameParts(toks []token, p phrase) (title, name [2]int) {
 	s := e
 	for s > p.s {
 		t := &toks[s-1]
-		l := t.lower()
-		if isNameWord(t) && !t.in(personTitles) && !personTitles.has(strings.TrimSuffix(l, ".")) {
+		if isNameWord(t) && !t.in(personTitles) && !(t.abbrev && personTitles.has(strings.TrimSuffix(t.lower(), "."))) {
 			s--
 			continue
 		}
-		if s < e && s-1 > p.s && t.in(nameParticles) && isNameWord(&toks[s-2]) && !toks[s-2].in(personTitles) {
-			s--
+		if s < e && s-1 > p.s && (t.in(nameParticles) || t.text == "&") && isNameWord(&toks[s-2]) && !toks[s-2].in(personTitles) {
+			s-- // "Staffan de Mistura", "Ernst & Young"
 			continue
 		}
 		break
 	}
+	if s == e && e-1 > p.s && surnameAfterGiven(toks, e-1) {
+		s = e - 1 // "Christine May", "Ms May"
+		if toks[e-2].in(givenSet) {
+			s = e - 2
+		}
+	}
+	// A surname that is also a title word (White, King, Major, Dean) is
+	// the name after an honorific or a given name: "Mr White", "Mervyn
+	// King".
+	if s > p.s && e-s < 2 {
+		switch {
+		case e-1 > p.s && toks[e-2].in(honorifics) && isNameWord(&toks[e-1]):
+			s = e - 1
+		case e-2 >= p.s && e-s < 2 && toks[e-2].in(givenSet) && toks[e-2].cap && isNameWord(&toks[e-1]) && !toks[e-1].in(honorifics):
+			s = e - 2
+		}
+	}
+	// A party, a body or an acronym before a person's name is a title:
+	// "Labour MP Stephen Pound", "SNP MSP Dai Lloyd".
+	titled := false
+	for g := s + 1; g < e-1 && e-s >= 3; g++ {
+		u := &toks[g-1]
+		titled = titled || u.in(personTitles|orgWords|places) || isAcronym(u)
+		if titled && toks[g].in(givenSet) && !u.in(givenSet) && !u.in(nameParticles) ||
+			isAcronym(u) && !isAcronym(&toks[g]) {
+			s = g
+			break
+		}
+	}
 	return [2]int{p.s, s}, [2]int{s, e}
+}
+
+// isAcronym: a short word in capitals, "MP", "SNP", "WLGA".
+func isAcronym(t *token) bool {
+	return t.kind == tWord && len(t.text) >= 2 && len(t.text) <= 5 && allCaps(t.text)
+}
+
+// surnameAfterGiven reports a capitalised word that would be read as a
+// month but follows a given name or an honorific, so it is a surname:
+// "Christine May", "Ms May".
+func surnameAfterGiven(toks []token, i int) bool {
+	if i < 1 || toks[i].kind != tWord || !toks[i].cap || toks[i].fn && !toks[i].in(timeWords) {
+		return false
+	}
+	g := &toks[i-1]
+	return g.kind == tWord && g.cap && g.e < toks[i].s && g.in(givenSet|honorifics)
+}
+
+// thingName reports a phrase that ends in the name of a law, a treaty or a
+// plan: "the Licensing Act", "the Finance Bill" (not "Bill" with a title).
+func thingName(toks []token, s, e int) bool {
+	return e-s >= 2 && toks[e-1].in(thingHeads) && isNameWord(&toks[e-2]) && !toks[e-2].in(honorifics) && !toks[e-2].in(givenSet)
+}
+
+// orgTitled reports a company's descriptor right before a name:
+// "sportswear firm Umbro".
+func orgTitled(toks []token, title [2]int) bool {
+	t := title[1] - 1
+	return t >= title[0] && !toks[t].cap && toks[t].in(orgDescriptors)
+}
+
+// personName reports a name that only a person bears, whatever words it
+// shares with organisations and places: an honorific before it ("Mr Fox")
+// or a known given name and one more word ("Chris Fox", "Michael Jordan").
+func personName(toks []token, title, name [2]int) bool {
+	if name[1]-name[0] < 1 || name[1]-name[0] > 2 {
+		return false
+	}
+	for i := name[0]; i < name[1]; i++ {
+		if toks[i].text == "&" {
+			return false
+		}
+	}
+	if t := title[1] - 1; t >= title[0] && (toks[t].in(honorifics) || !toks[t].cap && toks[t].kind == tWord && (toks[t].in(personTitles) || toks[t].in(roleNouns) && personHead(toks[t].lower()))) {
+		return true // "Mr Fox", "police president Dai Fox"
+	}
+	return name[1]-name[0] == 2 && toks[name[0]].in(givenSet)
 }
 
 func joinToks(text string, toks []token, r [2]int) string {
@@ -135,9 +223,14 @@ func joinToks(text string, toks []token, r [2]int) string {
 
 func isOrgName(toks []token, r [2]int) bool {
 	for i := r[0]; i < r[1]; i++ {
-		l := strings.TrimSuffix(toks[i].lower(), "'s")
-		if orgWords.has(l) || places.has(l) {
+		t := &toks[i]
+		if t.in(orgWords|places) || t.text == "&" {
 			return true
+		}
+		if possessive(t) {
+			if l := strings.TrimSuffix(t.lower(), "'s"); orgWords.has(l) || places.has(l) {
+				return true // "Britain's"
+			}
 		}
 		if r[1]-r[0] == 1 && toks[i].kind == tWord && len(toks[i].text) >= 2 && len(toks[i].text) <= 5 && allCaps(toks[i].text) {
 			return true // an acronym on its own: NATO, CNN
@@ -195,7 +288,17 @@ func (r *resolver) resolve(text string, toks []token, p phrase) int {
 		}
 		return i
 	case npName:
+		if thingName(toks, core.s, core.e) {
+			rr := stripDet(toks, [2]int{core.s, core.e})
+			return r.named(joinToks(text, toks, rr), "", entOrg, 0, surface)
+		}
 		title, name := nameParts(toks, core)
+		if name[0] == name[1] && core.e-core.s == 1 && isNameWord(&toks[core.s]) {
+			// "White" after "Mr White": a title word that is a known surname
+			if _, ok := r.byLast[toks[core.s].lower()]; ok {
+				title[1], name = core.s, [2]int{core.s, core.e}
+			}
+		}
 		if name[0] == name[1] {
 			// titles only: "the president", "the State Department"
 			rr := stripDet(toks, [2]int{core.s, core.e})
@@ -204,7 +307,13 @@ func (r *resolver) resolve(text string, toks []token, p phrase) int {
 			}
 			return r.description(text, toks, p, r.descSurface(text, toks, p))
 		}
-		if isOrgName(toks, name) || !hasPersonTitle(toks, title) && isOrgName(toks, stripDet(toks, [2]int{core.s, core.e})) {
+		if orgTitled(toks, title) && !personName(toks, title, name) {
+			return r.named(trimPossessive(joinToks(text, toks, name)), cleanTitle(text, toks, title), entOrg, 0, surface)
+		}
+		if i, ok := r.byName[lowerOf(trimPossessive(joinToks(text, toks, name)))]; ok && r.ents[r.find(i)].kind == entOrg && !personName(toks, title, name) {
+			return r.named(trimPossessive(joinToks(text, toks, name)), "", entOrg, 0, surface) // "Umbro" after "sportswear firm Umbro"
+		}
+		if !personName(toks, title, name) && (isOrgName(toks, name) || !hasPersonTitle(toks, title) && isOrgName(toks, stripDet(toks, [2]int{core.s, core.e}))) {
 			rr := stripDet(toks, [2]int{core.s, core.e})
 			if possessive(&toks[rr[1]-1]) {
 				rr = name
@@ -242,16 +351,11 @@ func (r *resolver) descSurface(text string, toks []token, p phrase) string {
 
 func cleanTitle(text string, toks []token, t [2]int) string {
 	t = stripDet(toks, t)
-	for t[0] < t[1] {
-		l := toks[t[0]].lower()
-		if l == "mr." || l == "mrs." || l == "ms." || l == "dr." || l == "mr" || l == "mrs" || l == "ms" || l == "miss" {
-			t[0]++
-			continue
-		}
-		break
+	for t[0] < t[1] && toks[t[0]].in(honorifics) {
+		t[0]++
 	}
-	for t[1] > t[0] && (toks[t[1]-1].lower() == "mr." || toks[t[1]-1].lower() == "mrs." || toks[t[1]-1].lower() == "ms." || toks[t[1]-1].lower() == "dr.") {
-		t[1]--
+	for t[1] > t[0] && toks[t[1]-1].in(honorifics) {
+		t[1]-- // "spokesman Dr Ian Ross": the honorific belongs to the name
 	}
 	return joinToks(text, toks, t)
 }
@@ -306,7 +410,7 @@ func (r *resolver) namedKey(name, key, desc string, kind entKind, gender byte, s
 	r.byName[key] = i
 	e := r.ents[i]
 	if e.desc == "" && desc != "" {
-		e.desc = desc
+		e.desc, e.descLow = desc, strings.ToLower(desc)
 	}
 	if e.gender == 0 {
 		e.gender = gender
@@ -325,15 +429,25 @@ func (r *resolver) description(text string, toks []token, p phrase, surface stri
 	head := toks[p.head].lower()
 	definite := toks[p.s].lower() == "the" || toks[p.s].lower() == "this" || toks[p.s].lower() == "that"
 	body := stripDet(toks, [2]int{p.s, p.head + 1})
+	if body[0] >= body[1] {
+		body = [2]int{p.head, p.head + 1} // "many", "several"
+	}
 	name := joinToks(text, toks, body)
 	if definite {
-		for k := len(r.recent) - 1; k >= 0; k-- {
-			i := r.find(r.recent[k])
-			e := r.ents[i]
-			if e.head == head || e.kind == entPerson && strings.Contains(strings.ToLower(e.desc), head) {
-				r.addAlias(i, surface)
-				r.touch(i)
-				return i
+		// the person whose title has all the words of the description
+		// ("the Scottish Conservative leader"), else the latest whose
+		// title or description has its head ("the leader")
+		body := strings.ToLower(name)
+		for pass := 0; pass < 2; pass++ {
+			for k := len(r.recent) - 1; k >= 0; k-- {
+				i := r.find(r.recent[k])
+				e := r.ents[i]
+				if pass == 0 && e.kind == entPerson && body != head && strings.Contains(e.descLow, body) ||
+					pass == 1 && (e.head == head || e.kind != entGroup && strings.Contains(e.descLow, head)) {
+					r.addAlias(i, surface)
+					r.touch(i)
+					return i
+				}
 			}
 		}
 	}
@@ -359,7 +473,7 @@ func (r *resolver) description(text string, toks []token, p phrase, surface stri
 	if p.apE > p.apS {
 		desc = joinToks(text, toks, [2]int{p.apS, p.apE})
 	}
-	i := r.newEntity(&entity{name: capitalise(name), desc: desc, kind: entGroup, head: head, gender: honorificGender[head]})
+	i := r.newEntity(&entity{name: capitalise(name), desc: desc, descLow: strings.ToLower(desc), kind: entGroup, head: head, gender: honorificGender[head]})
 	r.byName[key] = i
 	r.addAlias(i, surface)
 	r.touch(i)

@@ -110,7 +110,7 @@ func tokenize(s string, buf []token) []token {
 			if unicode.IsDigit(r) {
 				t.kind = tNum
 			}
-			if t.kind == tWord && i < len(s) && s[i] == '.' && takesPeriod(t.text, t.low) {
+			if t.kind == tWord && i < len(s) && s[i] == '.' && takesPeriod(t.text, t.sets) {
 				i++
 				t.e, t.text, t.abbrev = i, s[start:i], true
 				t.low, t.sets = lowerWord(t.text)
@@ -217,14 +217,14 @@ func periodJoins(s string, i int) bool {
 	return k-(i+1) <= 2
 }
 
-func takesPeriod(w, low string) bool {
+func takesPeriod(w string, sets uint64) bool {
 	if strings.Contains(w, ".") { // U.S, a.m
 		return true
 	}
 	if r, n := utf8.DecodeRuneInString(w); n == len(w) {
 		return unicode.IsUpper(r) // initials: John F. Kennedy
 	}
-	return abbreviations.has(low)
+	return sets&uint64(abbreviations) != 0
 }
 
 // sentenceStarters are words that, after an abbreviation such as "U.S.",
