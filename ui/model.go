@@ -113,12 +113,7 @@ func New(art *content.Article, opt Options) Model {
 	}
 	m.spin = spinner.New(spinner.WithSpinner(spinner.MiniDot), spinner.WithStyle(st.Dim))
 	m.input = textinput.New()
-	m.input.Prompt = "/"
-	m.input.PromptStyle = st.StatusKey
-	m.input.TextStyle = st.Status
-	m.input.Cursor.Style = st.StatusKey
-	m.input.Cursor.TextStyle = st.Status
-	m.input.PlaceholderStyle = st.Dim
+	st.input(&m.input, st.StatusKey, st.Status)
 	m.input.Placeholder = "search the article"
 	m.input.CharLimit = 256
 	m.given = opt.Analysis

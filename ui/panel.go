@@ -152,12 +152,7 @@ func (p *panel) newList(d list.ItemDelegate, title string) list.Model {
 		ArabicPagination:            st.Dim,
 		DividerDot:                  st.Dim.SetString(" • "),
 	}
-	l.FilterInput.PromptStyle = st.ItemSel
-	l.FilterInput.TextStyle = st.Item
-	l.FilterInput.Cursor.Style = st.ItemSel
-	l.FilterInput.Cursor.TextStyle = st.Item
-	l.FilterInput.PlaceholderStyle = st.Dim
-	l.FilterInput.Prompt = "/"
+	st.input(&l.FilterInput, st.ItemSel, st.Item)
 	l.Paginator.ActiveDot = l.Styles.ActivePaginationDot.String()
 	l.Paginator.InactiveDot = l.Styles.InactivePaginationDot.String()
 	return l

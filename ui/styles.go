@@ -3,6 +3,8 @@ package ui
 import (
 	"strings"
 
+	"github.com/charmbracelet/bubbles/textinput"
+
 	"github.com/charmbracelet/lipgloss"
 
 	"copydesk/content"
@@ -168,4 +170,13 @@ func (s *Styles) wrap(name string, st lipgloss.Style, text string) string {
 		return text
 	}
 	return p + text + "\x1b[0m"
+}
+
+// input styles a text input (the search line, a list's filter) with this
+// renderer's styles instead of bubbles' package defaults: the prompt "/"
+// and the cursor in key, the typed text in text.
+func (s *Styles) input(ti *textinput.Model, key, text lipgloss.Style) {
+	ti.Prompt = "/"
+	ti.PromptStyle, ti.TextStyle, ti.PlaceholderStyle = key, text, s.Dim
+	ti.Cursor.Style, ti.Cursor.TextStyle = key, text
 }
