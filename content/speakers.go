@@ -557,8 +557,11 @@ func (r *resolver) speakerList(quotes []Quote, qent []int) ([]Speaker, []string)
 		return ea.first < eb.first
 	})
 	ids := make([]string, len(r.ents)) // entity -> speaker id, "" when it has no quotes
-	used := map[string]bool{}
-	var out []Speaker
+	used := make(map[string]bool, len(idx))
+	var out []Speaker // nil when nobody speaks
+	if len(idx) > 0 {
+		out = make([]Speaker, 0, len(idx))
+	}
 	for _, i := range idx {
 		e := r.ents[i]
 		id := slug(e.name)
