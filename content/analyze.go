@@ -1,9 +1,9 @@
 package content
 
 import (
+	"bytes"
 	"slices"
 	"sort"
-	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -56,6 +56,7 @@ type analyzer struct {
 	subjDone bool
 	refs     []*sourceRef // resolved source of each frame
 	qref     []*sourceRef // attribution of each quotation
+	last     []byte       // scratch for the lower-case last word of a name
 
 	quotes []Quote
 	qent   []int // entity of each quote, -1 when unknown
@@ -538,13 +539,12 @@ func (an *analyzer) scanNames(text string, toks []token, inQuote []bool, a, b, f
 			continue
 		}
 		hasTitle := title[1] > title[0] && !toks[title[0]].in(determiners) || title[1]-title[0] > 1
-		key := toks[name[0]].lower()
-		if name[1]-name[0] > 1 {
-			key = lowerOf(joinToks(text, toks, name))
-		}
-		ki, known := an.res.byName[key]
-		lastKey := strings.TrimSuffix(toks[name[1]-1].lower(), "'s")
-		_, knownLast := an.res.byLast[lastKey]
+		// the lower-case keys of the name and of its last word, looked up
+		// without making strings: most capitalised words name nobody
+		an.res.key = appendLower(an.res.key[:0], joinToks(text, toks, name))
+		ki, known := an.res.byName[string(an.res.key)]
+		an.last = appendLower(an.last[:0], toks[name[1]-1].text)
+		_, knownLast := an.res.byLast[string(bytes.TrimSuffix(an.last, []byte("'s")))]
 		org := isOrgName(toks, name) && !personName(toks, title, name) || thingName(toks, s, j)
 		multi := name[1]-name[0] >= 2
 		if orgTitled(toks, title) && !personName(toks, title, name) {
@@ -571,7 +571,7 @@ func (an *analyzer) scanNames(text string, toks []token, inQuote []bool, a, b, f
 		if !hasTitle {
 			desc = ""
 		}
-		e := an.res.namedKey(joinToks(text, toks, name), key, desc, entPerson, genderOf(toks, title, name), surface)
+		e := an.res.namedKey(joinToks(text, toks, name), desc, entPerson, genderOf(toks, title, name), surface)
 		sp := Span{Paragraph: para, Start: toks[name[0]].s, End: toks[name[1]-1].e}
 		sp.Text = text[sp.Start:sp.End]
 		an.res.mention(sp.Paragraph, sp.Start, sp.End, sp.Text, e)

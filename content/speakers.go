@@ -38,6 +38,7 @@ type resolver struct {
 	ents     []*entity
 	byName   map[string]int
 	byLast   map[string]int
+	key      []byte // scratch for the lower-case key of a name
 	order    int
 	recent   []int // entity indexes, most recent mention last
 	speakers []int // entity indexes of sources and subjects, most recent last
@@ -310,7 +311,8 @@ func (r *resolver) resolve(text string, toks []token, p phrase) int {
 		if orgTitled(toks, title) && !personName(toks, title, name) {
 			return r.named(trimPossessive(joinToks(text, toks, name)), cleanTitle(text, toks, title), entOrg, 0, surface)
 		}
-		if i, ok := r.byName[lowerOf(trimPossessive(joinToks(text, toks, name)))]; ok && r.ents[r.find(i)].kind == entOrg && !personName(toks, title, name) {
+		r.key = appendLower(r.key[:0], trimPossessive(joinToks(text, toks, name)))
+		if i, ok := r.byName[string(r.key)]; ok && r.ents[r.find(i)].kind == entOrg && !personName(toks, title, name) {
 			return r.named(trimPossessive(joinToks(text, toks, name)), "", entOrg, 0, surface) // "Umbro" after "sportswear firm Umbro"
 		}
 		if !personName(toks, title, name) && (isOrgName(toks, name) || !hasPersonTitle(toks, title) && isOrgName(toks, stripDet(toks, [2]int{core.s, core.e}))) {
@@ -374,18 +376,26 @@ func genderOf(toks []token, title, name [2]int) byte {
 
 // named finds or creates the entity for a proper name.
 func (r *resolver) named(name, desc string, kind entKind, gender byte, surface string) int {
-	return r.namedKey(name, lowerOf(name), desc, kind, gender, surface)
+	r.key = appendLower(r.key[:0], name)
+	return r.namedKey(name, desc, kind, gender, surface)
 }
 
-// namedKey is named with the name's lower-case key already made.
-func (r *resolver) namedKey(name, key, desc string, kind entKind, gender byte, surface string) int {
-	i, ok := r.byName[key]
+// namedKey is named with the name's lower-case key already in r.key. The
+// key is made a string only when the maps are to keep it, which is seldom
+// once a name has been seen.
+func (r *resolver) namedKey(name, desc string, kind entKind, gender byte, surface string) int {
+	i, ok := r.byName[string(r.key)]
+	stored := i
 	if ok {
 		i = r.find(i)
 	}
-	last := lastWord(key)
+	store := !ok || i != stored
+	key := ""
+	if store {
+		key = lowerOf(name)
+	}
 	if !ok && kind == entPerson {
-		last = strings.TrimSuffix(strings.TrimSuffix(last, "'s"), "’s")
+		last := strings.TrimSuffix(strings.TrimSuffix(lastWord(key), "'s"), "’s")
 		if j, ok2 := r.byLast[last]; ok2 {
 			j = r.find(j)
 			e := r.ents[j]
@@ -399,15 +409,14 @@ func (r *resolver) namedKey(name, key, desc string, kind entKind, gender byte, s
 		}
 		if !ok {
 			r.byLast[last] = len(r.ents)
+			i = r.newEntity(&entity{name: name, kind: kind, named: true, last: last})
 		}
-	}
-	if !ok {
+	} else if !ok {
 		i = r.newEntity(&entity{name: name, kind: kind, named: true})
-		if kind == entPerson {
-			r.ents[i].last = last
-		}
 	}
-	r.byName[key] = i
+	if store {
+		r.byName[key] = i
+	}
 	e := r.ents[i]
 	if e.desc == "" && desc != "" {
 		e.desc, e.descLow = desc, strings.ToLower(desc)

@@ -50,6 +50,24 @@ func lowerOf(s string) string {
 	return s
 }
 
+// appendLower appends s in lower case to b, byte for byte what
+// strings.ToLower(s) returns, so that a map keyed by lower-case words can be
+// looked up with m[string(b)], which does not allocate.
+func appendLower(b []byte, s string) []byte {
+	n := len(b)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return append(b[:n], strings.ToLower(s)...) // rare: leave Unicode to the library
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return b
+}
+
 func (t *token) is(words ...string) bool {
 	for _, w := range words {
 		if strings.EqualFold(t.text, w) {
