@@ -19,15 +19,16 @@ const (
 	tQuote // a quotation mark or an apostrophe standing alone
 )
 
+// The small fields come last so that a token fills 64 bytes, not 72.
 type token struct {
 	s, e   int
-	kind   tokKind
 	text   string
 	low    string // text in lower case, computed once
 	sets   uint64 // the word lists the word is in (lex)
-	fn     bool   // a function word, once a final period is dropped ("No.")
-	cap    bool   // begins with an upper-case letter
-	abbrev bool   // a word that swallowed its final period (Mr., U.S., Oct.)
+	kind   tokKind
+	fn     bool // a function word, once a final period is dropped ("No.")
+	cap    bool // begins with an upper-case letter
+	abbrev bool // a word that swallowed its final period (Mr., U.S., Oct.)
 }
 
 // lower is the token's text in lower case, made on first use.
@@ -122,9 +123,20 @@ func tokenize(s string, buf []token) []token {
 		start := i
 		switch {
 		case isAlnum(r):
-			i = scanWord(s, i, !singleOpen)
-			t := token{s: start, e: i, kind: tWord, text: s[start:i], cap: unicode.IsUpper(r)}
-			t.low, t.sets = lowerWord(t.text)
+			var low string
+			var sets uint64
+			if j, h, upper, ok := asciiWord(s, i); ok && j-i <= maxLexWord {
+				// the common word: ASCII, looked up as it was scanned
+				i = j
+				low, sets = lowerASCIIWord(s[start:i], h, upper)
+			} else {
+				i = scanWord(s, i, !singleOpen)
+				low, sets = lowerWord(s[start:i])
+			}
+			toks = pushToken(toks)
+			t := &toks[len(toks)-1]
+			t.s, t.e, t.text, t.low, t.sets = start, i, s[start:i], low, sets
+			t.kind, t.cap, t.abbrev = tWord, unicode.IsUpper(r), false
 			if unicode.IsDigit(r) {
 				t.kind = tNum
 			}
@@ -135,12 +147,11 @@ func tokenize(s string, buf []token) []token {
 			}
 			// "No." and "Also." are function words; the initial "A." is not
 			t.fn = t.in(functionWords) || t.abbrev && len(t.low) > 2 && functionWords.has(strings.TrimSuffix(t.low, "."))
-			toks = append(toks, t)
 		case r == '\'' && strings.HasPrefix(s[i:], "''"), r == '`' && strings.HasPrefix(s[i:], "``"):
 			// A run of three apostrophes is a nested single quote beside a
 			// double one; which comes first is decided when pairing quotes.
 			i += 2
-			toks = append(toks, token{s: start, e: i, kind: tQuote, text: s[start:i], low: s[start:i]})
+			toks = appendMark(toks, s, start, i, tQuote)
 		case isQuoteRune(r):
 			i += n
 			switch {
@@ -149,22 +160,41 @@ func tokenize(s string, buf []token) []token {
 			case r == '’' || r == '\'':
 				singleOpen = false
 			}
-			toks = append(toks, token{s: start, e: i, kind: tQuote, text: s[start:i], low: s[start:i]})
+			toks = appendMark(toks, s, start, i, tQuote)
 		case r == '-' && strings.HasPrefix(s[i:], "--"):
 			for i < len(s) && s[i] == '-' {
 				i++
 			}
-			toks = append(toks, token{s: start, e: i, kind: tPunct, text: s[start:i], low: s[start:i]})
+			toks = appendMark(toks, s, start, i, tPunct)
 		case r == '.' && strings.HasPrefix(s[i:], "..."):
 			for i < len(s) && s[i] == '.' {
 				i++
 			}
-			toks = append(toks, token{s: start, e: i, kind: tPunct, text: s[start:i], low: s[start:i]})
+			toks = appendMark(toks, s, start, i, tPunct)
 		default:
 			i += n
-			toks = append(toks, token{s: start, e: i, kind: tPunct, text: s[start:i], low: s[start:i]})
+			toks = appendMark(toks, s, start, i, tPunct)
 		}
 	}
+	return toks
+}
+
+// pushToken returns toks one token longer. The caller sets every field of
+// the new token in place: building a token aside and copying it in costs
+// more than the rest of making it.
+func pushToken(toks []token) []token {
+	if len(toks) < cap(toks) {
+		return toks[:len(toks)+1]
+	}
+	return append(toks, token{})
+}
+
+// appendMark appends the punctuation or quotation mark s[start:end].
+func appendMark(toks []token, s string, start, end int, kind tokKind) []token {
+	toks = pushToken(toks)
+	t := &toks[len(toks)-1]
+	t.s, t.e, t.text, t.low, t.sets = start, end, s[start:end], s[start:end], 0
+	t.kind, t.fn, t.cap, t.abbrev = kind, false, false, false
 	return toks
 }
 
@@ -174,6 +204,42 @@ func isQuoteRune(r rune) bool {
 		return true
 	}
 	return false
+}
+
+func isASCIIAlnum(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+}
+
+// asciiWord scans the word of ASCII letters and digits starting at i, as
+// scanWord would, with the hash of its lower-case form (fnv) and whether it
+// has a capital. ok is false when what follows could join more to the
+// word (an apostrophe, any non-ASCII character, or a hyphen, a period, a
+// comma, a slash or an ampersand before a letter or a digit): scanWord
+// decides those.
+func asciiWord(s string, i int) (end int, h uint32, upper, ok bool) {
+	h = fnvOffset
+	for ; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+			upper = true
+		case c == '-' || c == '.' || c == ',' || c == '/' || c == '&':
+			// these join only a letter or a digit to the word: "said,"
+			// and "end." end here
+			if i+1 < len(s) && (s[i+1] >= utf8.RuneSelf || isASCIIAlnum(s[i+1])) {
+				return i, h, upper, false
+			}
+			return i, h, upper, true
+		case c == '\'' || c >= utf8.RuneSelf:
+			return i, h, upper, false
+		default:
+			return i, h, upper, true
+		}
+		h = (h ^ uint32(c)) * fnvPrime
+	}
+	return i, h, upper, true
 }
 
 // scanWord returns the end of the word starting at i: letters and digits,
