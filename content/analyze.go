@@ -20,11 +20,11 @@ func Analyze(a *Article) *Analysis {
 
 // analyzeQuotes is Analyze without the figures.
 func analyzeQuotes(a *Article) *Analysis {
-	an := &analyzer{res: newResolver()}
 	size := 0
 	for i := range a.Paragraphs {
 		size += len(a.Paragraphs[i].Text)
 	}
+	an := &analyzer{res: newResolver(size)}
 	// News runs to about one quote per 220 bytes and one mention per 90
 	// (the PolNeAR texts); room for a little more than that saves the
 	// copies a growing slice makes, which cost more than the spare room.
