@@ -111,9 +111,18 @@ func tokenize(s string, buf []token) []token {
 	i := 0
 	singleOpen := false // a single quotation mark has opened and not closed
 	for i < len(s) {
-		if c := s[i]; c == ' ' || c == '\n' || c == '\t' || c == '\r' {
+		c := s[i]
+		if c == ' ' || c == '\n' || c == '\t' || c == '\r' {
 			i++
 			continue
+		}
+		if isASCIIAlnum(c) {
+			if j, h, upper, ok := asciiWord(s, i); ok && j-i <= maxLexWord {
+				// the common word: ASCII, looked up as it was scanned
+				low, sets := lowerASCIIWord(s[i:j], h, upper)
+				toks, i = appendWord(toks, s, i, j, low, sets, 'A' <= c && c <= 'Z', c <= '9')
+				continue
+			}
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if unicode.IsSpace(r) {
@@ -123,30 +132,9 @@ func tokenize(s string, buf []token) []token {
 		start := i
 		switch {
 		case isAlnum(r):
-			var low string
-			var sets uint64
-			if j, h, upper, ok := asciiWord(s, i); ok && j-i <= maxLexWord {
-				// the common word: ASCII, looked up as it was scanned
-				i = j
-				low, sets = lowerASCIIWord(s[start:i], h, upper)
-			} else {
-				i = scanWord(s, i, !singleOpen)
-				low, sets = lowerWord(s[start:i])
-			}
-			toks = pushToken(toks)
-			t := &toks[len(toks)-1]
-			t.s, t.e, t.text, t.low, t.sets = start, i, s[start:i], low, sets
-			t.kind, t.cap, t.abbrev = tWord, unicode.IsUpper(r), false
-			if unicode.IsDigit(r) {
-				t.kind = tNum
-			}
-			if t.kind == tWord && i < len(s) && s[i] == '.' && takesPeriod(t.text, t.sets) {
-				i++
-				t.e, t.text, t.abbrev = i, s[start:i], true
-				t.low, t.sets = lowerWord(t.text)
-			}
-			// "No." and "Also." are function words; the initial "A." is not
-			t.fn = t.in(functionWords) || t.abbrev && len(t.low) > 2 && functionWords.has(strings.TrimSuffix(t.low, "."))
+			i = scanWord(s, i, !singleOpen)
+			low, sets := lowerWord(s[start:i])
+			toks, i = appendWord(toks, s, start, i, low, sets, unicode.IsUpper(r), unicode.IsDigit(r))
 		case r == '\'' && strings.HasPrefix(s[i:], "''"), r == '`' && strings.HasPrefix(s[i:], "``"):
 			// A run of three apostrophes is a nested single quote beside a
 			// double one; which comes first is decided when pairing quotes.
@@ -187,6 +175,27 @@ func pushToken(toks []token) []token {
 		return toks[:len(toks)+1]
 	}
 	return append(toks, token{})
+}
+
+// appendWord appends the word or number s[start:end], whose lower-case form
+// and word lists are low and sets, and returns the end of the token: a word
+// takes the period of an abbreviation.
+func appendWord(toks []token, s string, start, end int, low string, sets uint64, capital, digit bool) ([]token, int) {
+	toks = pushToken(toks)
+	t := &toks[len(toks)-1]
+	t.s, t.e, t.text, t.low, t.sets = start, end, s[start:end], low, sets
+	t.kind, t.cap, t.abbrev = tWord, capital, false
+	if digit {
+		t.kind = tNum
+	}
+	if t.kind == tWord && end < len(s) && s[end] == '.' && takesPeriod(t.text, t.sets) {
+		end++
+		t.e, t.text, t.abbrev = end, s[start:end], true
+		t.low, t.sets = lowerWord(t.text)
+	}
+	// "No." and "Also." are function words; the initial "A." is not
+	t.fn = t.in(functionWords) || t.abbrev && len(t.low) > 2 && functionWords.has(strings.TrimSuffix(t.low, "."))
+	return toks, end
 }
 
 // appendMark appends the punctuation or quotation mark s[start:end].
