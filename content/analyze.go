@@ -539,12 +539,10 @@ func (an *analyzer) scanNames(text string, toks []token, inQuote []bool, a, b, f
 			continue
 		}
 		hasTitle := title[1] > title[0] && !toks[title[0]].in(determiners) || title[1]-title[0] > 1
-		// the lower-case keys of the name and of its last word, looked up
-		// without making strings: most capitalised words name nobody
+		// the lower-case key of the name, looked up without making a
+		// string: most capitalised words name nobody
 		an.res.key = appendLower(an.res.key[:0], joinToks(text, toks, name))
 		ki, known := an.res.byName[string(an.res.key)]
-		an.last = appendLower(an.last[:0], toks[name[1]-1].text)
-		_, knownLast := an.res.byLast[string(bytes.TrimSuffix(an.last, []byte("'s")))]
 		org := isOrgName(toks, name) && !personName(toks, title, name) || thingName(toks, s, j)
 		multi := name[1]-name[0] >= 2
 		if orgTitled(toks, title) && !personName(toks, title, name) {
@@ -552,6 +550,14 @@ func (an *analyzer) scanNames(text string, toks []token, inQuote []bool, a, b, f
 			// "it" may refer to later
 			an.res.named(trimPossessive(joinToks(text, toks, name)), cleanTitle(text, toks, title), entOrg, 0, joinToks(text, toks, [2]int{s, j}))
 			continue
+		}
+		// A known surname decides only for one word that is not a known
+		// name, nor an organisation's, and has no title or opens the
+		// sentence; only then is it looked up.
+		knownLast := false
+		if !known && !multi && !org && (!hasTitle || name[0] == a) {
+			an.last = appendLower(an.last[:0], toks[name[1]-1].text)
+			_, knownLast = an.res.byLast[string(bytes.TrimSuffix(an.last, []byte("'s")))]
 		}
 		if !(known || knownLast || hasTitle || multi) || org && !known {
 			continue
@@ -571,7 +577,7 @@ func (an *analyzer) scanNames(text string, toks []token, inQuote []bool, a, b, f
 		if !hasTitle {
 			desc = ""
 		}
-		e := an.res.namedKey(joinToks(text, toks, name), desc, entPerson, genderOf(toks, title, name), surface)
+		e := an.res.namedFound(ki, known, joinToks(text, toks, name), desc, entPerson, genderOf(toks, title, name), surface)
 		sp := Span{Paragraph: para, Start: toks[name[0]].s, End: toks[name[1]-1].e}
 		sp.Text = text[sp.Start:sp.End]
 		an.res.mention(sp.Paragraph, sp.Start, sp.End, sp.Text, e)

@@ -380,14 +380,14 @@ func genderOf(toks []token, title, name [2]int) byte {
 // named finds or creates the entity for a proper name.
 func (r *resolver) named(name, desc string, kind entKind, gender byte, surface string) int {
 	r.key = appendLower(r.key[:0], name)
-	return r.namedKey(name, desc, kind, gender, surface)
+	i, ok := r.byName[string(r.key)]
+	return r.namedFound(i, ok, name, desc, kind, gender, surface)
 }
 
-// namedKey is named with the name's lower-case key already in r.key. The
-// key is made a string only when the maps are to keep it, which is seldom
-// once a name has been seen.
-func (r *resolver) namedKey(name, desc string, kind entKind, gender byte, surface string) int {
-	i, ok := r.byName[string(r.key)]
+// namedFound is named once the name's lower-case key has been looked up in
+// byName (i, ok). The key is made a string only when the maps are to keep
+// it, which is seldom once a name has been seen.
+func (r *resolver) namedFound(i int, ok bool, name, desc string, kind entKind, gender byte, surface string) int {
 	stored := i
 	if ok {
 		i = r.find(i)
