@@ -97,16 +97,20 @@ func (r *resolver) touch(i int) {
 	}
 }
 
+// maxAliases bounds the aliases kept for one entity.
+const maxAliases = 32
+
 func (r *resolver) addAlias(i int, alias string) {
 	e := r.ents[i]
+	if len(e.aliases) >= maxAliases {
+		return // full: whether it is there or not, nothing changes
+	}
 	for _, a := range e.aliases {
 		if a == alias {
 			return
 		}
 	}
-	if len(e.aliases) < 32 {
-		e.aliases = append(e.aliases, alias)
-	}
+	e.aliases = append(e.aliases, alias)
 }
 
 // nameParts splits a name phrase into its title ("U.S. Secretary of State")
