@@ -597,8 +597,11 @@ func (r *resolver) speakerList(quotes []Quote, qent []int) ([]Speaker, []string)
 
 func slug(s string) string {
 	var b strings.Builder
+	b.Grow(len(s))
 	dash := false
-	for _, c := range strings.ToLower(s) {
+	for _, c := range s {
+		// rune by rune, as strings.ToLower lowers, without its copy
+		c = unicode.ToLower(c)
 		if unicode.IsLetter(c) || unicode.IsDigit(c) {
 			if dash && b.Len() > 0 {
 				b.WriteByte('-')

@@ -3,6 +3,7 @@ package content
 import (
 	"strings"
 	"testing"
+	"unicode"
 )
 
 // appendLower must make the very bytes strings.ToLower does: map keys made
@@ -50,6 +51,36 @@ func TestASCIIWordAsScanWord(t *testing.T) {
 			if gl != wl || gs != ws {
 				t.Fatalf("%q: lowerASCIIWord = %q %x, lowerWord = %q %x", s[i:end], gl, gs, wl, ws)
 			}
+		}
+	}
+}
+
+// slug lowers rune by rune; it must agree with lowering the whole name first.
+func TestSlugLowersAsToLower(t *testing.T) {
+	for _, s := range []string{"John Kerry", "İSTANBUL Mayor", "O’Neill", "Ǆemal", "\u212aelvin", "A.B. Smith-Jones", "a\xffb", ""} {
+		var b strings.Builder
+		dash := false
+		for _, c := range strings.ToLower(s) {
+			if unicode.IsLetter(c) || unicode.IsDigit(c) {
+				if dash && b.Len() > 0 {
+					b.WriteByte('-')
+				}
+				b.WriteRune(c)
+				dash = false
+			} else if c != '\'' && c != '’' && c != '.' {
+				dash = true
+			}
+		}
+		if got := slug(s); got != b.String() {
+			t.Errorf("slug(%q) = %q, want %q", s, got, b.String())
+		}
+	}
+}
+
+func TestIndexApostrophe(t *testing.T) {
+	for _, s := range []string{"", "he's", "he’s", "they’ve", "none", "a\xe2\xe2\x80\x99b", "\xe2\x80", "x'’", "é’"} {
+		if got, want := indexApostrophe(s), strings.IndexAny(s, "'’"); got != want {
+			t.Errorf("indexApostrophe(%q) = %d, want %d", s, got, want)
 		}
 	}
 }
