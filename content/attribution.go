@@ -470,7 +470,7 @@ func skipBackCircumstance(toks []token, inQuote []bool, a, j int) int {
 
 // pronounContraction returns the pronoun of "he's", "they've", "I'd", or "".
 func pronounContraction(l string) string {
-	i := strings.IndexAny(l, "'’")
+	i := indexApostrophe(l)
 	if i <= 0 {
 		return ""
 	}
@@ -483,6 +483,22 @@ func pronounContraction(l string) string {
 		return p
 	}
 	return ""
+}
+
+// indexApostrophe is strings.IndexAny(s, "'’") without its search for
+// runes, which cost more than the rest of pronounContraction.
+func indexApostrophe(s string) int {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '\'':
+			return i
+		case 0xe2: // the first byte of ’
+			if strings.HasPrefix(s[i:], "’") {
+				return i
+			}
+		}
+	}
+	return -1
 }
 
 // relativeBefore reports a verb in a relative clause set off by commas:

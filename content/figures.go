@@ -62,8 +62,19 @@ import "strings"
 // part of it ("later this year", "early 2016").
 func FindFigures(paras []Paragraph) []Figure {
 	var sc scanner
+	size := 0
+	for _, p := range paras {
+		size += len(p.Text)
+	}
+	// News has about one figure per 280 bytes (the PolNeAR texts): room for
+	// a few more saves the copies of a slice grown one append at a time.
+	sc.out = make([]Figure, 0, size/256+4)
+	sc.meta = make([]figMeta, 0, size/256+4)
 	for _, p := range paras {
 		sc.scan(p)
+	}
+	if len(sc.out) == 0 {
+		return nil // as before the slice was made ahead
 	}
 	return sc.out
 }

@@ -50,6 +50,9 @@ func CleanEach(s string, fn func(r rune, off int)) {
 // Clean returns s made safe for a terminal with white space runs collapsed to
 // one space and the ends trimmed: for one-line places such as the panel.
 func Clean(s string) string {
+	if cleanAlready(s) {
+		return s // most names and descriptions: nothing to copy
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
@@ -65,6 +68,24 @@ func Clean(s string) string {
 		b.WriteRune(r)
 	})
 	return b.String()
+}
+
+// cleanAlready reports a string Clean would return unchanged: printable
+// ASCII with no space at either end and no two spaces in a row.
+func cleanAlready(s string) bool {
+	if s == "" {
+		return true
+	}
+	if s[0] == ' ' || s[len(s)-1] == ' ' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < 0x20 || c >= 0x7f || c == ' ' && s[i-1] == ' ' {
+			return false
+		}
+	}
+	return true
 }
 
 func isInvisible(r rune) bool {

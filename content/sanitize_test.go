@@ -26,6 +26,9 @@ func TestClean(t *testing.T) {
 		{"zero width", "a\u200bb\ufeffc", "abc"},
 		{"white space collapses", "a \t\r\n  b", "a b"},
 		{"trailing ESC", "abc\x1b", "abc"},
+		{"spaces at the ends", " a b ", "a b"},
+		{"two spaces", "a  b", "a b"},
+		{"DEL at the end", "ab\x7f", "ab\uFFFD"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -19,15 +19,16 @@ const (
 	tQuote // a quotation mark or an apostrophe standing alone
 )
 
+// The small fields come last so that a token fills 64 bytes, not 72.
 type token struct {
 	s, e   int
-	kind   tokKind
 	text   string
 	low    string // text in lower case, computed once
 	sets   uint64 // the word lists the word is in (lex)
-	fn     bool   // a function word, once a final period is dropped ("No.")
-	cap    bool   // begins with an upper-case letter
-	abbrev bool   // a word that swallowed its final period (Mr., U.S., Oct.)
+	kind   tokKind
+	fn     bool // a function word, once a final period is dropped ("No.")
+	cap    bool // begins with an upper-case letter
+	abbrev bool // a word that swallowed its final period (Mr., U.S., Oct.)
 }
 
 // lower is the token's text in lower case, made on first use.
@@ -48,6 +49,24 @@ func lowerOf(s string) string {
 		}
 	}
 	return s
+}
+
+// appendLower appends s in lower case to b, byte for byte what
+// strings.ToLower(s) returns, so that a map keyed by lower-case words can be
+// looked up with m[string(b)], which does not allocate.
+func appendLower(b []byte, s string) []byte {
+	n := len(b)
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return append(b[:n], strings.ToLower(s)...) // rare: leave Unicode to the library
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return b
 }
 
 func (t *token) is(words ...string) bool {
@@ -92,9 +111,18 @@ func tokenize(s string, buf []token) []token {
 	i := 0
 	singleOpen := false // a single quotation mark has opened and not closed
 	for i < len(s) {
-		if c := s[i]; c == ' ' || c == '\n' || c == '\t' || c == '\r' {
+		c := s[i]
+		if c == ' ' || c == '\n' || c == '\t' || c == '\r' {
 			i++
 			continue
+		}
+		if isASCIIAlnum(c) {
+			if j, h, upper, ok := asciiWord(s, i); ok && j-i <= maxLexWord {
+				// the common word: ASCII, looked up as it was scanned
+				low, sets := lowerASCIIWord(s[i:j], h, upper)
+				toks, i = appendWord(toks, s, i, j, low, sets, 'A' <= c && c <= 'Z', c <= '9')
+				continue
+			}
 		}
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if unicode.IsSpace(r) {
@@ -105,24 +133,13 @@ func tokenize(s string, buf []token) []token {
 		switch {
 		case isAlnum(r):
 			i = scanWord(s, i, !singleOpen)
-			t := token{s: start, e: i, kind: tWord, text: s[start:i], cap: unicode.IsUpper(r)}
-			t.low, t.sets = lowerWord(t.text)
-			if unicode.IsDigit(r) {
-				t.kind = tNum
-			}
-			if t.kind == tWord && i < len(s) && s[i] == '.' && takesPeriod(t.text, t.sets) {
-				i++
-				t.e, t.text, t.abbrev = i, s[start:i], true
-				t.low, t.sets = lowerWord(t.text)
-			}
-			// "No." and "Also." are function words; the initial "A." is not
-			t.fn = t.in(functionWords) || t.abbrev && len(t.low) > 2 && functionWords.has(strings.TrimSuffix(t.low, "."))
-			toks = append(toks, t)
+			low, sets := lowerWord(s[start:i])
+			toks, i = appendWord(toks, s, start, i, low, sets, unicode.IsUpper(r), unicode.IsDigit(r))
 		case r == '\'' && strings.HasPrefix(s[i:], "''"), r == '`' && strings.HasPrefix(s[i:], "``"):
 			// A run of three apostrophes is a nested single quote beside a
 			// double one; which comes first is decided when pairing quotes.
 			i += 2
-			toks = append(toks, token{s: start, e: i, kind: tQuote, text: s[start:i], low: s[start:i]})
+			toks = appendMark(toks, s, start, i, tQuote)
 		case isQuoteRune(r):
 			i += n
 			switch {
@@ -131,22 +148,62 @@ func tokenize(s string, buf []token) []token {
 			case r == '’' || r == '\'':
 				singleOpen = false
 			}
-			toks = append(toks, token{s: start, e: i, kind: tQuote, text: s[start:i], low: s[start:i]})
+			toks = appendMark(toks, s, start, i, tQuote)
 		case r == '-' && strings.HasPrefix(s[i:], "--"):
 			for i < len(s) && s[i] == '-' {
 				i++
 			}
-			toks = append(toks, token{s: start, e: i, kind: tPunct, text: s[start:i], low: s[start:i]})
+			toks = appendMark(toks, s, start, i, tPunct)
 		case r == '.' && strings.HasPrefix(s[i:], "..."):
 			for i < len(s) && s[i] == '.' {
 				i++
 			}
-			toks = append(toks, token{s: start, e: i, kind: tPunct, text: s[start:i], low: s[start:i]})
+			toks = appendMark(toks, s, start, i, tPunct)
 		default:
 			i += n
-			toks = append(toks, token{s: start, e: i, kind: tPunct, text: s[start:i], low: s[start:i]})
+			toks = appendMark(toks, s, start, i, tPunct)
 		}
 	}
+	return toks
+}
+
+// pushToken returns toks one token longer. The caller sets every field of
+// the new token in place: building a token aside and copying it in costs
+// more than the rest of making it.
+func pushToken(toks []token) []token {
+	if len(toks) < cap(toks) {
+		return toks[:len(toks)+1]
+	}
+	return append(toks, token{})
+}
+
+// appendWord appends the word or number s[start:end], whose lower-case form
+// and word lists are low and sets, and returns the end of the token: a word
+// takes the period of an abbreviation.
+func appendWord(toks []token, s string, start, end int, low string, sets uint64, capital, digit bool) ([]token, int) {
+	toks = pushToken(toks)
+	t := &toks[len(toks)-1]
+	t.s, t.e, t.text, t.low, t.sets = start, end, s[start:end], low, sets
+	t.kind, t.cap, t.abbrev = tWord, capital, false
+	if digit {
+		t.kind = tNum
+	}
+	if t.kind == tWord && end < len(s) && s[end] == '.' && takesPeriod(t.text, t.sets) {
+		end++
+		t.e, t.text, t.abbrev = end, s[start:end], true
+		t.low, t.sets = lowerWord(t.text)
+	}
+	// "No." and "Also." are function words; the initial "A." is not
+	t.fn = t.in(functionWords) || t.abbrev && len(t.low) > 2 && functionWords.has(strings.TrimSuffix(t.low, "."))
+	return toks, end
+}
+
+// appendMark appends the punctuation or quotation mark s[start:end].
+func appendMark(toks []token, s string, start, end int, kind tokKind) []token {
+	toks = pushToken(toks)
+	t := &toks[len(toks)-1]
+	t.s, t.e, t.text, t.low, t.sets = start, end, s[start:end], s[start:end], 0
+	t.kind, t.fn, t.cap, t.abbrev = kind, false, false, false
 	return toks
 }
 
@@ -156,6 +213,42 @@ func isQuoteRune(r rune) bool {
 		return true
 	}
 	return false
+}
+
+func isASCIIAlnum(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+}
+
+// asciiWord scans the word of ASCII letters and digits starting at i, as
+// scanWord would, with the hash of its lower-case form (fnv) and whether it
+// has a capital. ok is false when what follows could join more to the
+// word (an apostrophe, any non-ASCII character, or a hyphen, a period, a
+// comma, a slash or an ampersand before a letter or a digit): scanWord
+// decides those.
+func asciiWord(s string, i int) (end int, h uint32, upper, ok bool) {
+	h = fnvOffset
+	for ; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+			upper = true
+		case c == '-' || c == '.' || c == ',' || c == '/' || c == '&':
+			// these join only a letter or a digit to the word: "said,"
+			// and "end." end here
+			if i+1 < len(s) && (s[i+1] >= utf8.RuneSelf || isASCIIAlnum(s[i+1])) {
+				return i, h, upper, false
+			}
+			return i, h, upper, true
+		case c == '\'' || c >= utf8.RuneSelf:
+			return i, h, upper, false
+		default:
+			return i, h, upper, true
+		}
+		h = (h ^ uint32(c)) * fnvPrime
+	}
+	return i, h, upper, true
 }
 
 // scanWord returns the end of the word starting at i: letters and digits,

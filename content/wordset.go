@@ -107,11 +107,52 @@ func (s wordSet) has(w string) bool {
 // in reports whether the token's word is in the list.
 func (t *token) in(s wordSet) bool { return t.sets&uint64(s) != 0 }
 
+// maxLexWord is the longest word lowerWord looks up without lower-casing
+// it into a new string.
+const maxLexWord = 32
+
+// lowerASCIIWord is lowerWord for an ASCII word of at most maxLexWord
+// bytes whose lower-case form hashes to h, upper telling whether it has
+// capitals: it compares the word with the lists' words letter by letter
+// instead of copying it.
+func lowerASCIIWord(w string, h uint32, upper bool) (string, uint64) {
+	lexOnce.Do(buildLex)
+	for {
+		k := lexTab[h&lexMask]
+		if k == 0 {
+			break
+		}
+		if e := &lexWords[k-1]; len(e.word) == len(w) && equalASCIILower(w, e.word) {
+			return e.word, e.sets
+		}
+		h++
+	}
+	if !upper {
+		return w, 0
+	}
+	return "", 0 // as lowerWord: a name, lowered only if someone asks
+}
+
+// equalASCIILower reports whether the ASCII word w, lower-cased, is low
+// (of the same length).
+func equalASCIILower(w, low string) bool {
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != low[i] {
+			return false
+		}
+	}
+	return true
+}
+
 // lowerWord returns w in lower case and the lists of that word, or "" for a
 // word with capitals that is in no list, which is left to token.lower so
 // that names nobody compares cost nothing.
 func lowerWord(w string) (string, uint64) {
-	var buf [32]byte
+	var buf [maxLexWord]byte
 	if len(w) > len(buf) {
 		low := strings.ToLower(w)
 		e, _ := lookup(low, fnv(low))
