@@ -26,6 +26,7 @@ type frame struct {
 	object         bool     // the verb takes an object, not speech: "posted a 222% rise"
 	asked          bool     // "Asked whether …, X said": the question, asked by someone else
 	lead           bool     // "Conceding that …, he warned": the next frame's source speaks
+	passive        bool     // "was told that …": the subject heard it
 }
 
 // Limits that keep the work per attribution bounded, so a paragraph of any
@@ -107,6 +108,17 @@ func findFrames(text string, toks []token, inQuote []bool, a, b int, titleCase b
 		k++
 	}
 	out = out[:k]
+	// "Staff are being told to move, a spokesman confirmed": the clause
+	// with its passive is what the later frame reports.
+	k = first
+	for j, f := range out[first:] {
+		if f.passive && laterFrameAfterComma(toks, out[first+j+1:]) {
+			continue
+		}
+		out[k] = f
+		k++
+	}
+	out = out[:k]
 	frames := out[first:]
 	for k := range frames {
 		frameContents(toks, inQuote, a, b, frames, k)
@@ -140,6 +152,17 @@ func findFrames(text string, toks []token, inQuote []bool, a, b int, titleCase b
 		}
 	}
 	return out
+}
+
+// laterFrameAfterComma reports a frame set off by a comma or a dash among
+// frames, which reports the words before it.
+func laterFrameAfterComma(toks []token, frames []frame) bool {
+	for _, g := range frames {
+		if p := g.frameS - 1; p >= 0 && !g.passive && (toks[p].text == "," || toks[p].text == "—" || toks[p].text == "--") {
+			return true
+		}
+	}
+	return false
 }
 
 // markIn reports a double quotation mark among tokens [s, e).
@@ -300,20 +323,57 @@ func passive(toks []token, a, i int) bool {
 		return false
 	}
 	j := i - 1
-	for j >= a && isAdverb(&toks[j]) {
+	for j >= a && isAdverb(&toks[j]) && !toks[j].in(beForms) { // "was also told", "are being told"
 		j--
 	}
 	return j >= a && toks[j].in(beForms)
+}
+
+// passiveFrame reads "was told that …", "were asked to …", "is said to":
+// the one told is no speaker. The speaker is the agent after "by", or
+// nobody named.
+func passiveFrame(toks []token, inQuote []bool, a, b, i int, v cueVerb) (frame, bool) {
+	f := frame{cueS: i, cueE: i + 1, frameS: i, frameE: i + 1, fwd: -1, passive: true}
+	if v.needsQuote || v.needsThat || v.quotesOnly {
+		return f, false
+	}
+	k := i + 1
+	if k < b && toks[k].lower() == "by" && !inQuote[k] {
+		np, ok := forwardNP(toks, k+1, b)
+		if !ok || np.kind == npPronoun {
+			return f, false
+		}
+		f.src, k = np, np.e
+		f.frameE = k
+	}
+	k = skipAdverbial(toks, inQuote, k, b)
+	switch {
+	case k >= b || inQuote[k]:
+		return f, false
+	case toks[k].lower() == "that":
+		f.hasThat = true
+		k++
+	case toks[k].lower() == "to" && k+1 < b && lowerFirst(&toks[k+1]) && !toks[k+1].in(determiners),
+		toks[k].in(subordinators) && !toks[k].in(determiners):
+		// "was asked to resign", "were asked whether …"
+	default:
+		return f, false
+	}
+	f.fwd = k
+	return f, true
 }
 
 func verbFrame(toks []token, inQuote []bool, a, b, i int, v cueVerb) (frame, bool) {
 	f := frame{cueS: i, cueE: i + 1, fwd: -1, quotesOnly: v.quotesOnly}
 	l := toks[i].lower()
 	if passive(toks, a, i) {
-		return f, false
+		return passiveFrame(toks, inQuote, a, b, i, v)
 	}
 	if l == v.lemma && i > a && toks[i-1].in(nounSayers) {
 		return f, false // "the final say": a noun
+	}
+	if v.lemma == "state" && (l == "state" || l == "states") && i > a && toks[i-1].cap && (i+1 >= b || toks[i+1].kind == tPunct) {
+		return f, false // "a Republican from Washington state,": a noun
 	}
 	if i+1 < b && toks[i+1].kind == tWord {
 		next := toks[i+1].lower()
@@ -408,7 +468,9 @@ func verbFrame(toks []token, inQuote []bool, a, b, i int, v cueVerb) (frame, boo
 		}
 	}
 	if v.object && !f.inverted {
-		k = skipObject(toks, inQuote, k, b)
+		if h := skipObject(toks, inQuote, k, b); !(h > k && toks[h-1].in(toldThings)) {
+			k = h // not "told the story of …": what is told, not who hears it
+		}
 	}
 	k = skipAdverbial(toks, inQuote, k, b)
 	if k < b && toks[k].lower() == "that" && !inQuote[k] {
@@ -660,6 +722,16 @@ func subjectBefore(toks []token, inQuote []bool, a, i int) (phrase, bool) {
 	// "Protesters marching through the streets chanted": the phrase after
 	// a preposition is no subject; the sentence's is.
 	absolute := np.s-1 >= a && toks[np.s-1].lower() == "with" && strings.HasSuffix(toks[i].lower(), "ing") // "with many saying"
+	if np.s-2 >= a && (toks[np.s-1].in(prepositions|adverbialPreps) || toks[np.s-1].lower() == "to") && np.kind == npDesc && !toks[np.head].in(roleNouns) && !absolute {
+		// "Democrats on the tour said", "a caller to the hotline said":
+		// the phrase before the preposition is the subject
+		if q, ok := backwardNP(toks, a, np.s-1); ok && q.kind != npPronoun && q.e == np.s-1 && q.head == q.e-1 && !strings.HasSuffix(toks[q.head].lower(), "ing") &&
+			!toks[q.head].in(timeWords) && (q.kind == npName || personHead(toks[q.head].lower())) {
+			q = q.fix()
+			q.e = np.e
+			return q, true
+		}
+	}
 	if np.s-1 >= a && toks[np.s-1].in(prepositions|adverbialPreps) && np.kind == npDesc && !toks[np.head].in(roleNouns) && !absolute {
 		if q, ok := sentenceSubject(toks, inQuote, a, np.s-1); ok && q.e < np.s {
 			return q, true
@@ -870,6 +942,14 @@ func apposEnd(toks []token, inQuote []bool, k, b int) int {
 		return k
 	}
 	j := k + 1
+	if partyTag(&toks[j]) && j+1 < b && toks[j+1].text == "," {
+		// "said Rep. Ann Lee, D-Texas, a former judge": the tag and the
+		// description after it both belong to the source
+		if e := apposEnd(toks, inQuote, j+1, b); e > j+1 {
+			return e
+		}
+		return j + 1
+	}
 	l := toks[j].lower()
 	if !(toks[j].in(determiners) || toks[j].in(personTitles) || toks[j].in(roleNouns) || possessive(&toks[j]) || toks[j].kind == tNum || l == "who" || toks[j].cap) {
 		return k
@@ -882,6 +962,55 @@ func apposEnd(toks []token, inQuote []bool, k, b int) int {
 		j++
 	}
 	return j
+}
+
+// partyTag reports a party and state after an American legislator's name:
+// "D-Texas", "R-Fla".
+func partyTag(t *token) bool {
+	l := t.text
+	return t.kind == tWord && len(l) > 3 && (l[0] == 'D' || l[0] == 'R' || l[0] == 'I') && l[1] == '-' && 'A' <= l[2] && l[2] <= 'Z'
+}
+
+// bareCircumstance reports words that only say where, when or how
+// something was said, a preposition and its noun phrase without a verb:
+// "in a tweet", "on Thursday", "to Reuters". They are no reported speech.
+func bareCircumstance(toks []token, inQuote []bool, s, e int) bool {
+	if s >= e || inQuote[s] {
+		return false
+	}
+	t := &toks[s]
+	switch {
+	case t.lower() == "to":
+		// "confirmed to Reuters", "to the Herald"; not "to halt the vote"
+		// or "admitted to other break-ins"
+		n := s + 1
+		if n < e && toks[n].lower() == "the" {
+			n++
+		}
+		if n >= e || !toks[n].cap {
+			return false
+		}
+	case !t.in(circumstancePreps):
+		// "warned of", "called for", "asked about": a complement, which
+		// reports what was said
+		return false
+	}
+	for i := s + 1; i < e; i++ {
+		u := &toks[i]
+		if inQuote[i] || u.kind == tQuote || u.kind == tPunct && u.text != "," && u.text != "." && u.text != "-" {
+			return false
+		}
+		if u.kind == tWord && (u.in(clauseVerbs|beForms|subjectPronouns) || isVerbish(u) || u.lower() == "that") {
+			return false
+		}
+		if u.kind == tPunct || u.in(prepositions) || u.in(timeWords) || isLyAdverb(u) || possessive(u) {
+			continue
+		}
+		if !npWord(u) {
+			return false
+		}
+	}
+	return true
 }
 
 // skipObject passes over the hearer of "told", "asked", "assured":
@@ -1172,6 +1301,15 @@ func inSubordinate(toks []token, inQuote []bool, lo, k int) bool {
 // isFiniteAfter reports a verb (after adverbs) at token k: "protesters
 // had gathered", "he criticized".
 func isFiniteAfter(toks []token, k, lim int) bool {
+	if k < lim && toks[k].text == "(" {
+		// "Rep. Ann Lee (D-Ohio) asked": the aside belongs to the name
+		for j := k + 1; j < lim && j-k < 8; j++ {
+			if toks[j].text == ")" {
+				k = j + 1
+				break
+			}
+		}
+	}
 	for k < lim && isAdverb(&toks[k]) && !toks[k].in(clauseVerbs) {
 		k++
 	}
@@ -1340,6 +1478,11 @@ func frameContents(toks []token, inQuote []bool, a, b int, frames []frame, k int
 			forward, f.object = false, true
 		}
 	}
+	if forward && !f.hasThat && !f.colon && bareCircumstance(toks, inQuote, k2, end) {
+		// "…, he said in a tweet.": the content is before the frame
+		forward = false
+		f.fwd = end
+	}
 	if forward {
 		f.contents = appendContents(toks, inQuote, k2, end, f.contents)
 		return
@@ -1392,7 +1535,7 @@ func frameContents(toks []token, inQuote []bool, a, b int, frames []frame, k int
 		}
 	}
 	parenthetical := f.fwd < end && toks[f.fwd].text == "," && words(toks, f.fwd, end) >= 2
-	if p > cs && !quotationOnly(toks, inQuote, cs, p) && words(toks, cs-1, p) >= 2 && !(cs == skipConj(toks, a, p) && !parenthetical && sceneSetting(toks, cs, p)) {
+	if p > cs && !quotationOnly(toks, inQuote, cs, p) && words(toks, cs-1, p) >= 2 && !(cs == skipConj(toks, a, p) && !parenthetical && sceneSetting(toks, cs, p)) && !bareCircumstance(toks, inQuote, cs, p) {
 		f.contents = append(f.contents, [2]int{cs, p})
 	}
 	if p > cs {
@@ -1489,10 +1632,21 @@ func sceneSetting(toks []token, s, e int) bool {
 // circumstance: "he said, in a caution to his backers".
 func parentheticalRest(toks []token, inQuote []bool, q, end int, out [][2]int) [][2]int {
 	if q < end && toks[q].text == "," && q+1 < end && toks[q+1].kind != tQuote && !quotationOnly(toks, inQuote, q+1, end) && words(toks, q, end) >= 2 &&
-		!toks[q+1].in(circumstanceStarts) {
+		!toks[q+1].in(circumstanceStarts) && !sceneSetting(toks, q+1, end) && !asideParticiple(&toks[q+1]) {
 		out = append(out, [2]int{q + 1, end})
 	}
 	return out
+}
+
+// asideParticiple reports a participle that opens an aside, not speech:
+// "he said, referring to the vote", "she said, pointing at the map".
+func asideParticiple(t *token) bool {
+	l := t.lower()
+	if t.cap || len(l) < 6 || !strings.HasSuffix(l, "ing") || nounsInIng.has(l) {
+		return false
+	}
+	v, ok := cueVerbs[l]
+	return !ok || v.needsQuote
 }
 
 // noFrameBetween reports that no frame before frames[k] in the sentence
@@ -1569,9 +1723,25 @@ func accordingContents(toks []token, inQuote []bool, a, b int, frames []frame, k
 	for end > q && toks[end-1].kind == tPunct {
 		end--
 	}
-	if q < b && toks[q].text == "," && q+1 < end && !quotationOnly(toks, inQuote, q+1, end) && toks[q+1].kind != tQuote {
+	if q < b && toks[q].text == "," && q+1 < end && !quotationOnly(toks, inQuote, q+1, end) && toks[q+1].kind != tQuote && !descriptionOnly(toks, inQuote, q+1, end) {
 		f.contents = append(f.contents, [2]int{q + 1, end})
 	}
+}
+
+// descriptionOnly reports words that describe the source before them and
+// report nothing: "according to Ann Lee, an economist at the bank".
+func descriptionOnly(toks []token, inQuote []bool, s, e int) bool {
+	t := &toks[s]
+	if !(t.in(determiners|personTitles|roleNouns|nameMods) || possessive(t)) || t.in(subjectPronouns) {
+		return false
+	}
+	for i := s; i < e; i++ {
+		u := &toks[i]
+		if inQuote[i] || u.kind == tQuote || u.kind == tWord && (u.in(clauseVerbs|beForms|subjectPronouns) || isVerbish(u) || u.lower() == "that" || u.lower() == "who") {
+			return false
+		}
+	}
+	return true
 }
 
 // quotationOnly reports whether tokens [s, e) are one quotation and

@@ -330,6 +330,56 @@ var attributionCases = []struct {
 	{"scare quotes have no speaker",
 		`The so-called "harbor tax" has been law since 2009.`,
 		[]wantQuote{{D, "harbor tax", "", "", ""}}},
+
+	// Words after a frame that say where, when or how it was said, or who
+	// the source is, are not what was said.
+	{"where it was said, after the verb",
+		`Crews closed the east ramp for the night, Vasquez said in a text message.`,
+		[]wantQuote{{I, "Crews closed the east ramp for the night", "Vasquez", "Vasquez", "said"}}},
+	{"to whom it was said, after the verb",
+		`Forty drivers at the depot are being told to find other routes, a spokeswoman confirmed to the Ledger.`,
+		[]wantQuote{{I, "Forty drivers at the depot are being told to find other routes", "Spokeswoman", "a spokeswoman", "confirmed"}}},
+	{"when it was said, before the frame",
+		`And on Monday, the mayor lamented, "THE PIER IS FALLING APART!"`,
+		[]wantQuote{{D, "THE PIER IS FALLING APART!", "Mayor", "the mayor", "lamented"}}},
+	{"a party tag and a description after the source",
+		`"The water is safe," said Rep. Dana Whitfield, D-Ohio, a former chemist.`,
+		[]wantQuote{{D, "The water is safe", "Dana Whitfield", "Rep. Dana Whitfield", "said"}}},
+	{"a description after according to",
+		`Farms will shed jobs this year, according to Ruth Adler, an economist at the state university.`,
+		[]wantQuote{{I, "Farms will shed jobs this year", "Ruth Adler", "Ruth Adler", "according to"}}},
+	{"an aside after the frame",
+		`"We were never told," Becker said, referring to the vote in March.`,
+		[]wantQuote{{D, "We were never told", "Becker", "Becker", "said"}}},
+	{"a state named after a place is no verb",
+		`"We will act," Chairwoman Ann Rhodes, a Republican from Washington state, said in her opening remarks.`,
+		[]wantQuote{{D, "We will act", "Ann Rhodes", "Chairwoman Ann Rhodes, a Republican from Washington state", "said"}}},
+
+	// Passives: the one told or asked is no speaker.
+	{"was asked, nobody named",
+		`The treasurer was asked whether the audit had been finished.`,
+		[]wantQuote{{I, "whether the audit had been finished", "", "", "asked"}}},
+	{"a passive inside a clause another frame reports",
+		`Staff at the depot were told to stay home, the council said.`,
+		[]wantQuote{{I, "Staff at the depot were told to stay home", "Council", "the council", "said"}}},
+
+	// Subjects.
+	{"the subject before a preposition",
+		"Residents on the north side said the water was brown.\n\nThe inspectors came back after a caller to the county hotline said the drums were leaking.",
+		[]wantQuote{
+			{I, "the water was brown", "Residents", "Residents on the north side", "said"},
+			{I, "the drums were leaking", "Caller", "a caller to the county hotline", "said"}}},
+	{"now before the verb",
+		`Becker now says the budget will balance.`,
+		[]wantQuote{{I, "the budget will balance", "Becker", "Becker", "says"}}},
+	{"a pronoun after a name with its party in parentheses",
+		"Treasurer Tom Becker spoke first. The hearing turned when Rep. Ada Flores (D-Calif.) told the story of the flooded school. \"You closed the gate too late,\" she said.",
+		[]wantQuote{
+			{I, "the story of the flooded school", "Ada Flores", "Rep. Ada Flores (D-Calif.)", "told"},
+			{D, "You closed the gate too late", "Ada Flores", "she", "said"}}},
+	{"a pronoun is never a place",
+		"Rep. Carl Munro spoke about the United Kingdom and its ban. \"We should do the same,\" he said.",
+		[]wantQuote{{D, "We should do the same", "Carl Munro", "he", "said"}}},
 }
 
 func TestAttribution(t *testing.T) {

@@ -155,7 +155,7 @@ func splitFields(s string) []string {
 
 // auxiliaries and adverbs that may stand between a subject and its verb:
 // "Kerry also said", "he has repeatedly said", "she did not say".
-var preVerb = set("having long both all each too also has have had was were is are will would could can may might must should did does do not never reportedly publicly privately separately earlier already still just even further flatly firmly simply frequently famously quickly immediately then again later once often recently previously repeatedly initially ultimately eventually finally subsequently been being has had n't explicitly openly bluntly angrily directly specifically clearly similarly likewise sharply strongly plainly forcefully emphatically confidently tearfully generally usually always sometimes herself himself themselves itself")
+var preVerb = set("now having long both all each too also has have had was were is are will would could can may might must should did does do not never reportedly publicly privately separately earlier already still just even further flatly firmly simply frequently famously quickly immediately then again later once often recently previously repeatedly initially ultimately eventually finally subsequently been being has had n't explicitly openly bluntly angrily directly specifically clearly similarly likewise sharply strongly plainly forcefully emphatically confidently tearfully generally usually always sometimes herself himself themselves itself")
 
 // subjectPronouns can be the source of a quote.
 var subjectPronouns = set("he she they it i we you who")
@@ -300,7 +300,8 @@ program programme fed reserve treasury state's times' post's democrats republica
 doj epa irs sec fda cdc who nato opec imf eu un u.n. government`)
 
 // places are countries and a few cities that often "say" things in news.
-var places = set(`afghanistan albania algeria america argentina armenia australia austria azerbaijan bahrain bangladesh
+var places = set(`kingdom republic emirates day street avenue boulevard square airport stadium arena plaza bridge river island islands valley bay lake county
+afghanistan albania algeria america argentina armenia australia austria azerbaijan bahrain bangladesh
 belarus belgium bolivia bosnia brazil britain bulgaria cambodia cameroon canada chile china colombia congo croatia
 cuba cyprus czech denmark egypt england estonia ethiopia europe finland france georgia germany ghana greece
 guatemala haiti honduras hungary iceland india indonesia iran iraq ireland israel italy japan jordan kazakhstan
@@ -324,6 +325,14 @@ var adverbialStarts = set("in on at during prior after before last this earlier 
 
 // adverbialPreps before a subject's verb mark a circumstance, not the
 // subject: "Trump on Tuesday said".
+// toldThings are told, not told to: "told the story of", "told a joke".
+var toldThings = set("story stories tale tales joke jokes anecdote anecdotes truth lie lies history")
+
+// circumstancePreps open a phrase of place, time or medium after a
+// reporting verb: "said in a tweet", "wrote on Friday", "confirmed to
+// Reuters".
+var circumstancePreps = set("in on at during via through over after before following from to")
+
 var adverbialPreps = set("on in at during via through over last this earlier late after before following")
 
 // introWords open a sentence with a circumstance that ends at a comma.

@@ -130,6 +130,7 @@ func nameParts(toks []token, p phrase) (title, name [2]int) {
 		}
 		e--
 	}
+	e = placeOfOrigin(toks, p.s, e)
 	s := e
 	for s > p.s {
 		t := &toks[s-1]
@@ -173,6 +174,23 @@ func nameParts(toks []token, p phrase) (title, name [2]int) {
 		}
 	}
 	return [2]int{p.s, s}, [2]int{s, e}
+}
+
+// placeOfOrigin returns where a person's name ends before "of" and a
+// place: "Sen. Rand Paul of Kentucky", "John Kasich of Ohio" are Rand Paul
+// and John Kasich. "Secretary of State" and "Bank of America" stay whole.
+func placeOfOrigin(toks []token, s, e int) int {
+	for o := s + 2; o < e-1; o++ {
+		if toks[o].text != "of" || !isNameWord(&toks[o-1]) || toks[o-1].in(personTitles|orgWords|places) || !toks[o+1].in(places) {
+			continue
+		}
+		for k := s; k < o-1; k++ {
+			if toks[k].in(givenSet|honorifics) || toks[k].abbrev && titleAbbrevs.has(strings.TrimSuffix(toks[k].lower(), ".")) {
+				return o
+			}
+		}
+	}
+	return e
 }
 
 // isAcronym: a short word in capitals, "MP", "SNP", "WLGA".
@@ -426,7 +444,7 @@ func (r *resolver) namedFound(i int, ok bool, name, desc string, kind entKind, g
 	}
 	e := r.ents[i]
 	if e.desc == "" && desc != "" {
-		e.desc, e.descLow = desc, strings.ToLower(desc)
+		e.desc, e.descLow = desc, descKey(desc)
 	}
 	if e.gender == 0 {
 		e.gender = gender
@@ -494,6 +512,24 @@ func (r *resolver) description(text string, toks []token, p phrase, surface stri
 	r.addAlias(i, surface)
 	r.touch(i)
 	return i
+}
+
+// descKey is a title in lower case with its abbreviations spelt out too,
+// so "the governor" finds "Florida Gov. Ron DeSantis".
+func descKey(desc string) string {
+	k := strings.ToLower(desc)
+	for _, w := range strings.Fields(k) {
+		if full, ok := titleWords[strings.TrimSuffix(w, ".")]; ok {
+			k += " " + full
+		}
+	}
+	return k
+}
+
+var titleWords = map[string]string{
+	"sen": "senator", "rep": "representative congressman congresswoman", "gov": "governor", "gen": "general",
+	"lt": "lieutenant", "col": "colonel", "sgt": "sergeant", "capt": "captain", "cpt": "captain", "prof": "professor",
+	"adm": "admiral", "maj": "major", "cmdr": "commander", "cdr": "commander", "pres": "president", "dr": "doctor",
 }
 
 func capitalise(s string) string {

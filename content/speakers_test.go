@@ -108,6 +108,15 @@ var speakerCases = []struct {
 	{"a possessive description of a thing is no speaker",
 		"The patient is healthy, according to his blood test results.",
 		nil},
+	{"an abbreviated title finds its description",
+		"Ohio Gov. Mark Ellison said the bridge would reopen.\n\n\"I have nothing to add,\" the governor said.",
+		[]wantSpeaker{{"Mark Ellison", "Ohio Gov.", []string{"Ohio Gov. Mark Ellison", "the governor"}, 2}}},
+	{"of and a place after a name",
+		"Sen. Lena Ward of Kentucky said the bill was dead. \"It is over,\" Ward said.",
+		[]wantSpeaker{{"Lena Ward", "Sen.", []string{"Ward"}, 2}}},
+	{"a place is not he",
+		"Rep. Carl Munro spoke about the United Kingdom. \"We should do the same,\" he said.",
+		[]wantSpeaker{{"Carl Munro", "Rep.", []string{"he"}, 1}}},
 }
 
 func TestSpeakers(t *testing.T) {
