@@ -36,11 +36,11 @@ func (sc *scanner) rangeAfter(i int, n1 *numeral, cur string, s1 suffix) (cand, 
 	if !(n.kind == ftNum || n.kind == ftWord && n.lx != nil && n.lx.cls != ncNone) {
 		return cand{}, false
 	}
-	if n1.digits != (n.kind == ftNum) {
-		return cand{}, false
-	}
 	n2, ok := sc.cardinal(q2, cur != "")
 	if !ok || n2.vague || n2.ratio || n2.fraction && !n1.fraction {
+		return cand{}, false
+	}
+	if n1.digits != n2.digits && !apStyleRange(n1, &n2) {
 		return cand{}, false
 	}
 	if n2.digits && n2.bareDigits {
@@ -143,4 +143,12 @@ func (sc *scanner) lastScale(nm *numeral) (int, bool) {
 		return k.lx.scale, true
 	}
 	return 0, false
+}
+
+// apStyleRange reports a range written as news style writes its numbers,
+// words below ten and digits from ten: "eight to 10 hours".
+func apStyleRange(n1, n2 *numeral) bool {
+	a, ok1 := n1.val.intVal()
+	b, ok2 := n2.val.intVal()
+	return n1.words && !n1.scaled && n2.bareDigits && ok1 && ok2 && a < 10 && b >= 10 && b < 100
 }

@@ -69,7 +69,7 @@ func init() {
 		}
 	}
 	// Reporting verbs: they report a clause or a quotation.
-	add(cueVerb{}, "claim claims note notes state states remark remarks promise promises counter counters tweet tweets post posts report reports estimate estimates comment comments vow vows pledge pledges demand demands reply replies answer answers boast boasts joke jokes retort retorts charge charges warning writing posting reading",
+	add(cueVerb{}, "recall recalls claim claims note notes state states remark remarks promise promises counter counters tweet tweets post posts report reports estimate estimates comment comments vow vows pledge pledges demand demands reply replies answer answers boast boasts joke jokes retort retorts charge charges warning writing posting reading",
 		"say says said saying", "add", "write writes wrote written writing", "state", "declare", "note", "explain",
 		"insist", "argue", "claim", "warn", "announce", "acknowledge", "reply", "suggest", "recall", "concede",
 		"admit admits admitted admitting", "vow", "stress", "predict", "assert", "tweet", "post", "respond", "remark",
@@ -402,4 +402,4 @@ var verbParticles = set("out up down off away back over around")
 // circumstanceStarts open a phrase after a parenthetical frame that tells
 // where or how it was said, not what: "he said, in a caution to his
 // backers".
-var circumstanceStarts = set("in on at during without as of who which whose after before amid")
+var circumstanceStarts = set("in on at during without with as of who which whose after before amid")
