@@ -355,6 +355,13 @@ var attributionCases = []struct {
 		`"We will act," Chairwoman Ann Rhodes, a Republican from Washington state, said in her opening remarks.`,
 		[]wantQuote{{D, "We will act", "Ann Rhodes", "Chairwoman Ann Rhodes, a Republican from Washington state", "said"}}},
 
+	{"a recall is a noun",
+		`Another recall of 90,000 vans followed in May, after a fire.`,
+		nil},
+	{"an aside with with",
+		`Fares will rise in June, the transit board said, with students paying less.`,
+		[]wantQuote{{I, "Fares will rise in June", "Transit board", "the transit board", "said"}}},
+
 	// Passives: the one told or asked is no speaker.
 	{"was asked, nobody named",
 		`The treasurer was asked whether the audit had been finished.`,
