@@ -1496,6 +1496,9 @@ func frameContents(toks []token, inQuote []bool, a, b int, frames []frame, k int
 	if f.colon {
 		return // "Explaining his reasons, Lane said: “…”": the colon looks ahead only
 	}
+	if f.inherit && strings.HasSuffix(toks[f.cueS].lower(), "ing") && f.fwd < b && toks[f.fwd].kind == tQuote {
+		return // "Sanders pressed on, saying, “…”": the clause before is what he did
+	}
 	// Nothing reported after the frame: the content comes first, "…,
 	// Kerry said." or runs round it, "…, he said, …".
 	p := f.frameS - 1

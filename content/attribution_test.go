@@ -362,6 +362,15 @@ var attributionCases = []struct {
 		`Fares will rise in June, the transit board said, with students paying less.`,
 		[]wantQuote{{I, "Fares will rise in June", "Transit board", "the transit board", "said"}}},
 
+	{"a participle before a quotation: the clause before is no speech",
+		`Here in Dayton, Becker pressed his case on the budget, saying, "We cannot wait."`,
+		[]wantQuote{{D, "We cannot wait.", "Becker", "Becker", "saying"}}},
+	{"one of a kind inside a named place",
+		`One aide inside Harbor Tower tried to play down the vote, saying it was "no big deal."`,
+		[]wantQuote{
+			{I, `it was "no big deal."`, "Aide", "One aide inside Harbor Tower", "saying"},
+			{D, "no big deal.", "Aide", "One aide inside Harbor Tower", "saying"}}},
+
 	// Passives: the one told or asked is no speaker.
 	{"was asked, nobody named",
 		`The treasurer was asked whether the audit had been finished.`,

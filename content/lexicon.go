@@ -336,7 +336,7 @@ var circumstancePreps = set("in on at during via through over after before follo
 var adverbialPreps = set("on in at during via through over last this earlier late after before following")
 
 // introWords open a sentence with a circumstance that ends at a comma.
-var introWords = set("asked speaking however meanwhile still instead later earlier separately yesterday today also indeed previously afterward afterwards once if although though because since unlike like")
+var introWords = set("here asked speaking however meanwhile still instead later earlier separately yesterday today also indeed previously afterward afterwards once if although though because since unlike like")
 
 // groupPronouns stand for people without naming them: "Several said",
 // "Others say".

@@ -48,7 +48,7 @@ like unlike including although whereas ago via per`)
 
 // prepositions may join a phrase to its head: "a spokesman for the company",
 // "a professor at Yale", "Secretary of State", "John Kasich of Ohio".
-var prepositions = set("of for at in with from on")
+var prepositions = set("of for at in with from on inside outside near among within")
 
 // nameMods may precede a title or a name inside a speaker phrase: "former
 // Secretary of State", "the campaign's top strategist".
@@ -344,7 +344,7 @@ func plausibleSpeaker(toks []token, p phrase) bool {
 	case p.kind == npPronoun:
 		return true
 	case first.in(groupPronouns):
-		return p.ce-p.s == 1 || p.s+1 < p.e && toks[p.s+1].lower() == "of" || roleNouns.has(head)
+		return p.ce-p.s == 1 || p.s+1 < p.e && (toks[p.s+1].lower() == "of" || toks[p.s+1].in(roleNouns)) || roleNouns.has(head) // "One operative inside Trump Tower"
 	case first.in(determiners) || possessive(first) || first.in(approximators) || first.kind == tNum || first.in(numberWords) || first.in(personTitles) || first.in(nameMods):
 		return true
 	case first.cap:
