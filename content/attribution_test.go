@@ -371,6 +371,10 @@ var attributionCases = []struct {
 			{I, `it was "no big deal."`, "Aide", "One aide inside Harbor Tower", "saying"},
 			{D, "no big deal.", "Aide", "One aide inside Harbor Tower", "saying"}}},
 
+	{"however between the subject and the verb",
+		`Becker however said the plan would fail.`,
+		[]wantQuote{{I, "the plan would fail", "Becker", "Becker", "said"}}},
+
 	// Passives: the one told or asked is no speaker.
 	{"was asked, nobody named",
 		`The treasurer was asked whether the audit had been finished.`,
