@@ -372,8 +372,8 @@ func verbFrame(toks []token, inQuote []bool, a, b, i int, v cueVerb) (frame, boo
 	if l == v.lemma && i > a && toks[i-1].in(nounSayers) {
 		return f, false // "the final say": a noun
 	}
-	if v.lemma == "state" && (l == "state" || l == "states") && i > a && toks[i-1].cap && (i+1 >= b || toks[i+1].kind == tPunct) {
-		return f, false // "a Republican from Washington state,": a noun
+	if v.lemma == "state" && (l == "state" || l == "states") && stateNoun(toks, a, b, i) {
+		return f, false // "Washington state", "his home state of Florida", "state lawmakers"
 	}
 	if i+1 < b && toks[i+1].kind == tWord {
 		next := toks[i+1].lower()
@@ -962,6 +962,22 @@ func apposEnd(toks []token, inQuote []bool, k, b int) int {
 		j++
 	}
 	return j
+}
+
+// stateNoun reports "state" as a noun: before "of" or another noun, or
+// after a place's name and before punctuation.
+func stateNoun(toks []token, a, b, i int) bool {
+	if i+1 >= b {
+		return i > a && toks[i-1].cap
+	}
+	n := &toks[i+1]
+	switch {
+	case n.lower() == "that" || n.text == ":" || n.kind == tQuote || n.in(circumstancePreps) && n.lower() != "to" || isAdverb(n):
+		return false
+	case n.kind == tWord:
+		return true // "state of Florida", "state lawmakers", "state next to"
+	}
+	return i > a && toks[i-1].cap && !strings.HasSuffix(toks[i-1].text, "s") // "Washington state,"
 }
 
 // partyTag reports a party and state after an American legislator's name:

@@ -375,6 +375,13 @@ var attributionCases = []struct {
 		`Becker however said the plan would fail.`,
 		[]wantQuote{{I, "the plan would fail", "Becker", "Becker", "said"}}},
 
+	{"state as a noun",
+		`Becker lost badly in his home state of Ohio, and state lawmakers noticed.`,
+		nil},
+	{"state as a verb",
+		`"The port is safe," the owners state in their report.`,
+		[]wantQuote{{D, "The port is safe", "Owners", "the owners", "state"}}},
+
 	// Passives: the one told or asked is no speaker.
 	{"was asked, nobody named",
 		`The treasurer was asked whether the audit had been finished.`,
