@@ -376,7 +376,7 @@ var attributionCases = []struct {
 		[]wantQuote{{I, "the plan would fail", "Becker", "Becker", "said"}}},
 
 	{"state as a noun",
-		`Becker lost badly in his home state of Ohio, and state lawmakers noticed.`,
+		`Police in Hesse, the German state next to Bavaria, tightened border checks.`,
 		nil},
 	{"state as a verb",
 		`"The port is safe," the owners state in their report.`,
