@@ -149,6 +149,9 @@ func (an *analyzer) paragraph(p *Paragraph) {
 	for k := range an.frames {
 		f := &an.frames[k]
 		for _, c := range f.contents {
+			if an.nested(k, c) {
+				continue
+			}
 			s, e, ok := contentBytes(text, toks, inQuote, c[0], c[1])
 			if !ok {
 				continue
@@ -404,6 +407,28 @@ func (an *analyzer) frameOf(toks []token, q *quotation) int {
 func fullStopInside(toks []token, q *quotation) bool {
 	p := q.close - 1
 	return p >= 0 && toks[p].kind == tPunct && toks[p].text == "." && !(q.close+1 < len(toks) && toks[q.close+1].text == ",")
+}
+
+// nested reports a clause of frame k that another frame of the same
+// speaker in the sentence reports whole: "Carter said he would welcome a
+// “network”" is one clause of Carter's, not two.
+func (an *analyzer) nested(k int, c [2]int) bool {
+	ent := an.refs[k].ent
+	if ent < 0 {
+		return false
+	}
+	si := an.fsent[k]
+	for j := max(an.sentFr[si], k-maxReach); j < min(an.sentFr[si+1], k+maxReach+1); j++ {
+		if j == k || an.refs[j].ent != ent {
+			continue
+		}
+		for _, d := range an.frames[j].contents {
+			if d[0] <= c[0] && c[1] <= d[1] && d[1]-d[0] > c[1]-c[0] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func (an *analyzer) addQuote(p *Paragraph, kind QuoteKind, s, e int, ref *sourceRef) int {

@@ -382,6 +382,18 @@ var attributionCases = []struct {
 		`"The port is safe," the owners state in their report.`,
 		[]wantQuote{{D, "The port is safe", "Owners", "the owners", "state"}}},
 
+	{"one speaker's clause inside another of theirs is one clause",
+		`Becker said he would welcome a "fair deal" for the port.`,
+		[]wantQuote{
+			{I, `he would welcome a "fair deal" for the port`, "Becker", "Becker", "said"},
+			{D, "fair deal", "Becker", "he", "welcome"}}},
+	{"another speaker's clause inside is kept",
+		`Becker said Ortiz had called the plan "a disaster" in May.`,
+		[]wantQuote{
+			{I, `Ortiz had called the plan "a disaster" in May`, "Becker", "Becker", "said"},
+			{I, `the plan "a disaster" in May`, "Ortiz", "Ortiz", "called"},
+			{D, "a disaster", "Ortiz", "Ortiz", "called"}}},
+
 	// Passives: the one told or asked is no speaker.
 	{"was asked, nobody named",
 		`The treasurer was asked whether the audit had been finished.`,
