@@ -101,7 +101,7 @@ func findFrames(text string, toks []token, inQuote []bool, a, b int, titleCase b
 	}
 	k := first
 	for _, f := range out[first:] {
-		if cueVerbs[toks[f.cueS].lower()].needsQuote && lastMark < f.fwd {
+		if cueVerbs[toks[f.cueS].lower()].needsQuote && lastMark < f.fwd && !quotationThenFrame(toks, inQuote, a, b, &f) {
 			continue
 		}
 		out[k] = f
@@ -128,7 +128,7 @@ func findFrames(text string, toks []token, inQuote []bool, a, b int, titleCase b
 	k = first
 	dropped := false
 	for _, f := range out[first:] {
-		if cueVerbs[toks[f.cueS].lower()].needsQuote && !markInContents(toks, inQuote, f.contents) && !markIn(toks, inQuote, f.fwd, f.clauseEnd) ||
+		if cueVerbs[toks[f.cueS].lower()].needsQuote && !markInContents(toks, inQuote, f.contents) && !markIn(toks, inQuote, f.fwd, f.clauseEnd) && !quotationThenFrame(toks, inQuote, a, b, &f) ||
 			f.object && !markIn(toks, inQuote, f.fwd, f.clauseEnd) {
 			// a verb with an object and no quotation is no attribution:
 			// "US firms added 146,000 jobs, the department said"
@@ -486,7 +486,7 @@ func verbFrame(toks []token, inQuote []bool, a, b, i int, v cueVerb) (frame, boo
 		k++
 	}
 	f.fwd = k
-	if v.needsThat && !f.hasThat {
+	if v.needsThat && !f.hasThat && !quotationThenFrame(toks, inQuote, a, b, &f) {
 		return f, false
 	}
 	// "As Kerry said, …"
@@ -956,7 +956,16 @@ func apposEnd(toks []token, inQuote []bool, k, b int) int {
 	}
 	for j < b && j-k < 30 && !inQuote[j] && toks[j].kind != tQuote && toks[j].text != "." && toks[j].text != ";" {
 		if toks[j].text == "," {
-			// "…, a spokesman for Y, said in a statement": stop here
+			// "…, a spokesman for Y, said in a statement": stop here,
+			// unless another description follows: "…, a director at X,
+			// a tech lobby group."
+			e := j + 1
+			for e < b && e-j < 30 && !inQuote[e] && toks[e].kind != tQuote && toks[e].text != "," && !sentenceEnd(&toks[e]) && toks[e].text != ";" {
+				e++
+			}
+			if e < b && toks[e].text != "," && !toks[e].in(determiners) && descriptionOnly(toks, inQuote, j+1, e) {
+				return e
+			}
 			return j
 		}
 		j++
@@ -1554,6 +1563,14 @@ func frameContents(toks []token, inQuote []bool, a, b int, frames []frame, k int
 		}
 	}
 	parenthetical := f.fwd < end && toks[f.fwd].text == "," && words(toks, f.fwd, end) >= 2
+	if parenthetical && p > cs && !quotationOnly(toks, inQuote, cs, p) && !hasVerb(toks, inQuote, cs, p) {
+		if rest := parentheticalRest(toks, inQuote, f.fwd, end, nil); len(rest) == 1 && hasVerb(toks, inQuote, rest[0][0], rest[0][1]) {
+			// "The third vote, she said, was to extend the lease": one
+			// clause around the frame
+			f.contents = append(f.contents, [2]int{cs, rest[0][1]})
+			return
+		}
+	}
 	if p > cs && !quotationOnly(toks, inQuote, cs, p) && words(toks, cs-1, p) >= 2 && !(cs == skipConj(toks, a, p) && !parenthetical && sceneSetting(toks, cs, p)) && !bareCircumstance(toks, inQuote, cs, p) {
 		f.contents = append(f.contents, [2]int{cs, p})
 	}
@@ -1703,6 +1720,13 @@ func attributesQuotation(toks []token, inQuote []bool, a, fs int) bool {
 	return o < a || toks[o].kind == tQuote && o <= skipConj(toks, a, o+1)
 }
 
+// quotationThenFrame reports a sentence that is a quotation and then the
+// frame, which ends it: "“…,” the report finds." A verb of judgment or a
+// speech act attributes the quotation before it.
+func quotationThenFrame(toks []token, inQuote []bool, a, b int, f *frame) bool {
+	return (f.fwd >= b || sentenceEnd(&toks[f.fwd])) && attributesQuotation(toks, inQuote, a, f.frameS)
+}
+
 // accordingContents: "According to X, …", "…, according to X." and "…,
 // according to X, …".
 func accordingContents(toks []token, inQuote []bool, a, b int, frames []frame, k int) {
@@ -1745,6 +1769,21 @@ func accordingContents(toks []token, inQuote []bool, a, b int, frames []frame, k
 	if q < b && toks[q].text == "," && q+1 < end && !quotationOnly(toks, inQuote, q+1, end) && toks[q+1].kind != tQuote && !descriptionOnly(toks, inQuote, q+1, end) {
 		f.contents = append(f.contents, [2]int{q + 1, end})
 	}
+}
+
+// hasVerb reports a verb among tokens [s, e), as far as the word lists
+// tell: a form of be or have, a reporting verb, a past form.
+func hasVerb(toks []token, inQuote []bool, s, e int) bool {
+	for i := s; i < e; i++ {
+		u := &toks[i]
+		if inQuote[i] || u.kind != tWord {
+			continue
+		}
+		if u.in(clauseVerbs|beForms|irregularPast) || isVerbish(u) || pronounContraction(u.lower()) != "" || lowerFirst(u) && len(u.text) > 4 && strings.HasSuffix(u.text, "ed") {
+			return true
+		}
+	}
+	return false
 }
 
 // descriptionOnly reports words that describe the source before them and
