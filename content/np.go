@@ -126,7 +126,8 @@ func nameRunBack(toks []token, lo, end int) int {
 			i--
 			continue
 		}
-		if i-1 > lo && i < end && (t.in(nameParticles) || t.lower() == "of" || t.lower() == "for" || t.text == "-" || t.text == "&") && isNameWord(&toks[i-2]) {
+		if i-1 > lo && i < end && (t.in(nameParticles) || t.lower() == "of" || t.lower() == "for" || t.text == "-" || t.text == "&" || t.lower() == "and" && toks[end-1].in(orgWords)) && isNameWord(&toks[i-2]) {
+			// "Food and Drug Administration", not "Kerry and Lavrov"
 			i--
 			continue
 		}
