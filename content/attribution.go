@@ -372,6 +372,12 @@ func verbFrame(toks []token, inQuote []bool, a, b, i int, v cueVerb) (frame, boo
 	if l == v.lemma && i > a && toks[i-1].in(nounSayers) {
 		return f, false // "the final say": a noun
 	}
+	if v.lemma == "plead" && i+1 < b && (toks[i+1].lower() == "guilty" || toks[i+1].lower() == "not" || toks[i+1].lower() == "innocent" || toks[i+1].lower() == "no") {
+		return f, false // "pleaded guilty to …": a plea, not a statement
+	}
+	if v.lemma == "call" && l == "called" && i > a && i+1 < b && lowerFirst(&toks[i-1]) && !toks[i-1].in(roleNouns|subjectPronouns|functionWords) && toks[i+1].cap && !toks[i+1].in(determiners) {
+		return f, false // "a program called Project Roomkey": a name given
+	}
 	if v.lemma == "state" && (l == "state" || l == "states") && stateNoun(toks, a, b, i) {
 		return f, false // "Washington state", "his home state of Florida", "state lawmakers"
 	}
@@ -1015,6 +1021,8 @@ func bareCircumstance(toks []token, inQuote []bool, s, e int) bool {
 		if n >= e || !toks[n].cap {
 			return false
 		}
+	case t.lower() == "of" && s+1 < e && toks[s+1].cap && !toks[s+1].in(determiners):
+		// "“…,” Dotson said of Ridley-Thomas": whom it was said of
 	case !t.in(circumstancePreps):
 		// "warned of", "called for", "asked about": a complement, which
 		// reports what was said
@@ -1028,7 +1036,7 @@ func bareCircumstance(toks []token, inQuote []bool, s, e int) bool {
 		if u.kind == tWord && (u.in(clauseVerbs|beForms|subjectPronouns) || isVerbish(u) || u.lower() == "that") {
 			return false
 		}
-		if u.kind == tPunct || u.in(prepositions) || u.in(timeWords) || isLyAdverb(u) || possessive(u) {
+		if u.kind == tPunct || u.in(prepositions) || u.in(timeWords) || isLyAdverb(u) || possessive(u) || u.lower() == "about" {
 			continue
 		}
 		if !npWord(u) {
@@ -1523,6 +1531,11 @@ func frameContents(toks []token, inQuote []bool, a, b int, frames []frame, k int
 	}
 	if f.inherit && strings.HasSuffix(toks[f.cueS].lower(), "ing") && f.fwd < b && toks[f.fwd].kind == tQuote {
 		return // "Sanders pressed on, saying, “…”": the clause before is what he did
+	}
+	if f.fwd < b && toks[f.fwd].kind == tQuote && !inQuote[f.fwd] && f.fwd+1 < b && inQuote[f.fwd+1] {
+		if s := skipConj(toks, a, f.frameS); s < f.frameS && (toks[s].in(adverbialStarts) || toks[s].in(introWords) || toks[s].lower() == "with") && !toks[s].in(subordinators) && toks[s].lower() != "as" {
+			return // "With regard to the grant, Durie said, “…”": the quotation is what was said
+		}
 	}
 	// Nothing reported after the frame: the content comes first, "…,
 	// Kerry said." or runs round it, "…, he said, …".

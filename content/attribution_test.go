@@ -407,6 +407,24 @@ var attributionCases = []struct {
 			{I, `the plan "a disaster" in May`, "Ortiz", "Ortiz", "called"},
 			{D, "a disaster", "Ortiz", "Ortiz", "called"}}},
 
+	{"whom it was said of",
+		`There is "no question he lied," Ortiz said of Becker.`,
+		[]wantQuote{
+			{I, `There is "no question he lied,"`, "Ortiz", "Ortiz", "said"},
+			{D, "no question he lied", "Ortiz", "Ortiz", "said"}}},
+	{"an opening circumstance before a frame and its quotation",
+		`With regard to the grant for his son, Ortiz said, "You do not have to like it."`,
+		[]wantQuote{{D, "You do not have to like it.", "Ortiz", "Ortiz", "said"}}},
+	{"a plea is no statement",
+		`Becker pleaded guilty to fraud last September.`,
+		nil},
+	{"a name given with called",
+		`She slept in a motel under a program called Safe Harbor before moving.`,
+		nil},
+	{"where and about what someone testified",
+		`The harbor master testified before the council about the leak.`,
+		nil},
+
 	// Passives: the one told or asked is no speaker.
 	{"was asked, nobody named",
 		`The treasurer was asked whether the audit had been finished.`,
