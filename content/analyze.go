@@ -340,12 +340,14 @@ func (an *analyzer) frameOf(toks []token, q *quotation) int {
 	after := -1
 	if q.close >= 0 {
 		k := q.close + 1
-		for j := k; j < len(toks) && j-q.close <= 3; j++ {
+		for j := k; j < len(toks) && j-q.close <= 5; j++ {
 			if i := an.frameAt[j]; i >= 0 {
 				after = i
 				break
 			}
-			if !(toks[j].text == "," || toks[j].kind == tQuote || toks[j].text == "--" || toks[j].text == "—" || toks[j].text == "-") {
+			// marks, or words that modify the source: "…!” eminent
+			// Indian litigator Prashant Bhushan noted"
+			if !(toks[j].text == "," || toks[j].kind == tQuote || toks[j].text == "--" || toks[j].text == "—" || toks[j].text == "-" || toks[j].kind == tWord && npWord(&toks[j]) && !toks[j].fn) {
 				break
 			}
 		}

@@ -425,6 +425,10 @@ var attributionCases = []struct {
 		`The harbor master testified before the council about the leak.`,
 		nil},
 
+	{"a quotation of two sentences, then modifiers before the source",
+		`"The term was two years. But the board has thrown him out!" veteran county lawyer Ravi Das noted on Twitter.`,
+		[]wantQuote{{D, "The term was two years. But the board has thrown him out!", "Ravi Das", "veteran county lawyer Ravi Das", "noted"}}},
+
 	// Passives: the one told or asked is no speaker.
 	{"was asked, nobody named",
 		`The treasurer was asked whether the audit had been finished.`,
