@@ -426,8 +426,8 @@ var attributionCases = []struct {
 		nil},
 
 	{"a quotation of two sentences, then modifiers before the source",
-		`"The term was two years. But the board has thrown him out!" veteran county lawyer Ravi Das noted on Twitter.`,
-		[]wantQuote{{D, "The term was two years. But the board has thrown him out!", "Ravi Das", "veteran county lawyer Ravi Das", "noted"}}},
+		`"The term was two years. But the board has thrown him out!" eminent Welsh litigator Ravi Das noted on Twitter.`,
+		[]wantQuote{{D, "The term was two years. But the board has thrown him out!", "Ravi Das", "Ravi Das", "noted"}}},
 
 	// Passives: the one told or asked is no speaker.
 	{"was asked, nobody named",
