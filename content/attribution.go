@@ -1681,7 +1681,8 @@ func sceneSetting(toks []token, s, e int) bool {
 // circumstance: "he said, in a caution to his backers".
 func parentheticalRest(toks []token, inQuote []bool, q, end int, out [][2]int) [][2]int {
 	if q < end && toks[q].text == "," && q+1 < end && toks[q+1].kind != tQuote && !quotationOnly(toks, inQuote, q+1, end) && words(toks, q, end) >= 2 &&
-		!toks[q+1].in(circumstanceStarts) && !sceneSetting(toks, q+1, end) && !asideParticiple(&toks[q+1]) {
+		!toks[q+1].in(circumstanceStarts) && !sceneSetting(toks, q+1, end) && !asideParticiple(&toks[q+1]) &&
+		!(toks[q+1].lower() == "and" && !hasVerb(toks, inQuote, q+1, end)) { // "wrote Ann Lee, and Sen. Tom Hale": a second source
 		out = append(out, [2]int{q + 1, end})
 	}
 	return out

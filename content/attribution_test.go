@@ -429,6 +429,10 @@ var attributionCases = []struct {
 		`"The term was two years. But the board has thrown him out!" eminent Welsh litigator Ravi Das noted on Twitter.`,
 		[]wantQuote{{D, "The term was two years. But the board has thrown him out!", "Ravi Das", "Ravi Das", "noted"}}},
 
+	{"two sources after the verb",
+		`"We expect better," wrote Chairman Tom Hale, Democrat of Ohio, and Sen. Ann Lee, the vice chairman.`,
+		[]wantQuote{{D, "We expect better", "Tom Hale", "Chairman Tom Hale", "wrote"}}},
+
 	// Passives: the one told or asked is no speaker.
 	{"was asked, nobody named",
 		`The treasurer was asked whether the audit had been finished.`,
