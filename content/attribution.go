@@ -1562,6 +1562,12 @@ func frameContents(toks []token, inQuote []bool, a, b int, frames []frame, k int
 	}
 	cs := skipConj(toks, a, p)
 	for j := k - 1; j >= 0 && k-j <= maxReach; j-- {
+		if frames[j].frameS >= cs && !frames[j].inverted && cueVerbs[toks[frames[j].cueS].lower()].object {
+			// "The commission has reminded them of the law, its
+			// spokesman said": the clause with its own frame is what
+			// this frame reports
+			break
+		}
 		for _, c := range frames[j].contents {
 			if c[1] > cs && c[0] < p {
 				return // an earlier frame reports this clause

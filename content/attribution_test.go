@@ -433,6 +433,12 @@ var attributionCases = []struct {
 		`"We expect better," wrote Chairman Tom Hale, Democrat of Ohio, and Sen. Ann Lee, the vice chairman.`,
 		[]wantQuote{{D, "We expect better", "Tom Hale", "Chairman Tom Hale", "wrote"}}},
 
+	{"a clause with a hearer's frame, reported by a later frame",
+		`The board has reminded them of the rules, board spokesman Riley Vance said.`,
+		[]wantQuote{
+			{I, "The board has reminded them of the rules", "Riley Vance", "board spokesman Riley Vance", "said"},
+			{I, "of the rules", "Board", "The board", "reminded"}}},
+
 	// Passives: the one told or asked is no speaker.
 	{"was asked, nobody named",
 		`The treasurer was asked whether the audit had been finished.`,
