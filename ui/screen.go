@@ -256,7 +256,9 @@ func Run(m Model, in io.Reader, out io.Writer, sizes <-chan tea.WindowSizeMsg, o
 		return err
 	}
 	defer scr.Leave()
-	opts = append(opts, tea.WithInput(in), tea.WithOutput(io.Discard), tea.WithMouseCellMotion())
+	// Bubble Tea's renderer writes to io.Discard, so its frame ticker is
+	// only overhead: once a second keeps an idle reader idle.
+	opts = append(opts, tea.WithInput(in), tea.WithOutput(io.Discard), tea.WithMouseCellMotion(), tea.WithFPS(1))
 	p := tea.NewProgram(NewLive(m, scr), opts...)
 	done := make(chan struct{})
 	defer close(done)
