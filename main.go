@@ -12,6 +12,7 @@ import (
 	"os"
 	"os/signal"
 	"runtime"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"syscall"
@@ -71,6 +72,13 @@ func runReader(args []string, stdout, stderr io.Writer) int {
 	if fs.NArg() > 1 {
 		fmt.Fprint(stderr, usage)
 		return 2
+	}
+	if os.Getenv("GOGC") == "" {
+		// Reading a long article and analysing it allocate fast while the
+		// first frame is due; collecting at twice the live heap instead of
+		// at once its size (measured on 3.9 MB: first frame about 70 →
+		// 45 ms, peak RSS 48 → 52 MB).
+		debug.SetGCPercent(200)
 	}
 	// The article first: a bad file is the more useful thing to hear about.
 	art, err := loadArticle(fs.Arg(0), os.Stdin, int64(*maxSize))

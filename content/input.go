@@ -19,7 +19,7 @@ const DefaultMaxSize = 64 << 20
 // Open reads and parses the article at path; "-" reads r (stdin).
 func Open(path string, stdin io.Reader, maxSize int64) (*Article, error) {
 	if path == "-" {
-		data, err := readLimited(stdin, maxSize)
+		data, err := readLimited(stdin, maxSize, 0)
 		if err != nil {
 			return nil, fmt.Errorf("stdin: %w", err)
 		}
@@ -44,7 +44,11 @@ func Open(path string, stdin io.Reader, maxSize int64) (*Article, error) {
 		return nil, fmt.Errorf("%s: %w", path, plainPathError(err))
 	}
 	defer f.Close()
-	data, err := readLimited(f, maxSize)
+	hint := int64(0)
+	if fi.Mode().IsRegular() {
+		hint = fi.Size()
+	}
+	data, err := readLimited(f, maxSize, hint)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
@@ -79,8 +83,13 @@ func FormatSize(n int64) string {
 	return fmt.Sprintf("%d bytes", n)
 }
 
-func readLimited(r io.Reader, max int64) ([]byte, error) {
+// readLimited reads r up to max bytes. hint is the expected size (a regular
+// file's), read into one buffer of that size instead of a growing one.
+func readLimited(r io.Reader, max, hint int64) ([]byte, error) {
 	var buf bytes.Buffer
+	if hint > 0 && hint <= max {
+		buf.Grow(int(hint) + bytes.MinRead) // ReadFrom wants MinRead free before each read
+	}
 	n, err := buf.ReadFrom(io.LimitReader(r, max+1))
 	if err != nil {
 		return nil, fmt.Errorf("read failed: %w", plainPathError(err))
@@ -135,6 +144,33 @@ func invalidAt(data []byte) int {
 
 const bom = "\uFEFF"
 
+// lineEnds finds line ends ('\n' or '\r') left to right. It remembers the
+// next of each kind, so a text with only one kind (or neither) is searched
+// once in all, not once a line.
+type lineEnds struct {
+	data   []byte
+	nl, cr int // next '\n' and '\r' at or after the last position asked; -1 before the first search
+}
+
+// next returns the index of the first line end at or after i, or len(data).
+func (l *lineEnds) next(i int) int {
+	l.nl = nextByte(l.data, i, '\n', l.nl)
+	l.cr = nextByte(l.data, i, '\r', l.cr)
+	return min(l.nl, l.cr)
+}
+
+// nextByte returns the index of the first c at or after i, given the last
+// answer prev (still right while it is at or after i).
+func nextByte(data []byte, i int, c byte, prev int) int {
+	if prev >= i {
+		return prev
+	}
+	if k := bytes.IndexByte(data[i:], c); k >= 0 {
+		return i + k
+	}
+	return len(data)
+}
+
 // SplitParagraphs implements the contract's rule: a paragraph is a run of
 // non-blank lines; where no blank line separates two non-blank lines, each
 // non-empty line is a paragraph. Lines may end in \n, \r\n or \r.
@@ -146,11 +182,9 @@ func SplitParagraphs(data []byte) []Paragraph {
 	type line struct{ s, e int } // trimmed bounds; s == e for a blank line
 	var lines []line
 	blankBetween, seenText, pendingBlank := false, false, false
+	ends := lineEnds{data: data, nl: -1, cr: -1}
 	for i := start; i < len(data); {
-		j := i
-		for j < len(data) && data[j] != '\n' && data[j] != '\r' {
-			j++
-		}
+		j := ends.next(i)
 		s, e := trimSpace(data, i, j)
 		if s == e {
 			pendingBlank = seenText

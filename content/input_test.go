@@ -193,3 +193,19 @@ func TestFileThatDisappears(t *testing.T) {
 		t.Errorf("file removed while open: %v", err)
 	}
 }
+
+// Line ends are searched once in all, whichever kind the text uses: a
+// search per line would make a long text of one kind quadratic.
+func TestSplitParagraphsLinear(t *testing.T) {
+	for _, end := range []string{"\n", "\r", "\r\n"} {
+		data := []byte(strings.Repeat("a short line"+end, 400_000)) // 5 MB, 400,000 lines
+		start := time.Now()
+		ps := SplitParagraphs(data)
+		if len(ps) != 400_000 {
+			t.Fatalf("%q: %d paragraphs, want 400000", end, len(ps))
+		}
+		if d := time.Since(start); d > 2*time.Second {
+			t.Errorf("%q: splitting 5 MB took %v", end, d)
+		}
+	}
+}
