@@ -1554,7 +1554,7 @@ func frameContents(toks []token, inQuote []bool, a, b int, frames []frame, k int
 		if toks[o].kind == tQuote && o > cs && words(toks, cs-1, o) >= 2 && !quotationOnly(toks, inQuote, cs, o) && noFrameBetween(frames, k, cs) {
 			f.contents = append(f.contents, [2]int{cs, p + 1})
 		}
-		f.contents = parentheticalRest(toks, inQuote, f.fwd, end, f.contents)
+		f.contents = f.rest(toks, inQuote, end)
 		return
 	}
 	if p <= a || !(toks[p].text == "," || toks[p].text == "--" || toks[p].text == "—") {
@@ -1594,7 +1594,7 @@ func frameContents(toks []token, inQuote []bool, a, b int, frames []frame, k int
 		f.contents = append(f.contents, [2]int{cs, p})
 	}
 	if p > cs {
-		f.contents = parentheticalRest(toks, inQuote, f.fwd, end, f.contents)
+		f.contents = f.rest(toks, inQuote, end)
 	}
 }
 
@@ -1692,6 +1692,17 @@ func parentheticalRest(toks []token, inQuote []bool, q, end int, out [][2]int) [
 		out = append(out, [2]int{q + 1, end})
 	}
 	return out
+}
+
+// rest adds the words after the frame that continue what it reports, as
+// parentheticalRest reads them. After "said X, …" words without a verb
+// still describe X: "said Cohen, who directs the Center for Law,
+// Biotechnology & Bioethics".
+func (f *frame) rest(toks []token, inQuote []bool, end int) [][2]int {
+	if f.inverted && !hasVerb(toks, inQuote, f.fwd+1, end) && !markIn(toks, inQuote, f.fwd+1, end) {
+		return f.contents
+	}
+	return parentheticalRest(toks, inQuote, f.fwd, end, f.contents)
 }
 
 // asideParticiple reports a participle that opens an aside, not speech:

@@ -439,6 +439,10 @@ var attributionCases = []struct {
 			{I, "The board has reminded them of the rules", "Riley Vance", "board spokesman Riley Vance", "said"},
 			{I, "of the rules", "Board", "The board", "reminded"}}},
 
+	{"a description with a comma inside, after the source",
+		`"It works," said Ann Cohen, who directs the Center for Law, Health & Ethics.`,
+		[]wantQuote{{D, "It works", "Ann Cohen", "Ann Cohen", "said"}}},
+
 	// Passives: the one told or asked is no speaker.
 	{"was asked, nobody named",
 		`The treasurer was asked whether the audit had been finished.`,

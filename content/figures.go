@@ -119,7 +119,15 @@ func (sc *scanner) scan(p Paragraph) {
 	sc.text, sc.para = p.Text, p.N
 	sc.t.reset(p.Text)
 	sc.runS, sc.runE = -1, -1
-	for i := 0; ; {
+	i := 0
+	if n := skipListMark(p.Text); n > 0 && n <= 4 && isDigitByte(p.Text[0]) {
+		// "1. What causes it?": the number of a heading or a list item
+		// counts nothing ("2016. That year …" has four digits: a year)
+		for sc.t.at(i).kind != ftEnd && sc.t.at(i).s < n {
+			i++
+		}
+	}
+	for {
 		sc.t.release(i)
 		k := sc.t.at(i)
 		if k.kind == ftEnd {

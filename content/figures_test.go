@@ -141,6 +141,8 @@ var figureCases = []struct {
 	{"Shells hit from 10 to 20 villages.", []fig{{"10 to 20", Count, "10/20", "villages"}}},
 	{"Output grew every year in 2011-2013.", []fig{{"2011-2013", Date, "2011/2013", ""}}},
 	{"Outages last eight to 10 hours a day.", []fig{{"eight to 10 hours", Duration, "PT8H/PT10H", ""}}},
+	{"1. What causes the outbreak?", nil},
+	{"2016. That was the year it closed.", []fig{{"2016", Date, "2016", ""}}},
 	{"Between 5 and 10 million people fled.", []fig{{"5 and 10 million", Count, "5000000/10000000", "people"}}},
 	{"The 2016-17 season ended early.", []fig{{"2016-17", Date, "2016/2017", ""}}},
 	// times of day are not figures
