@@ -743,6 +743,16 @@ func subjectBefore(toks []token, inQuote []bool, a, i int) (phrase, bool) {
 			return q, true
 		}
 	}
+	// "Coons and Lankford said": two named people speak together
+	if np.kind == npName && np.s-2 >= a && toks[np.s-1].lower() == "and" && !inQuote[np.s-1] {
+		if q, ok := backwardNP(toks, a, np.s-1); ok && q.kind == npName && q.e == np.s-1 && q.e-q.s <= 4 && np.e-np.s <= 4 {
+			q = q.fix()
+			pair := np.fix()
+			pair.andS, pair.andE = q.cs, q.ce
+			pair.s = q.s
+			return pair, true
+		}
+	}
 	// "people who have known him for years said": the relative clause
 	// belongs to the subject before it.
 	for k := np.s - 1; k >= a && np.s-k <= 8; k-- {

@@ -24,6 +24,9 @@ type phrase struct {
 	kind     npKind
 	head     int // token index of the head word
 	apS, apE int // an appositive description ("a spokesman for the group"); apE == 0 when none
+	// "Coons and Lankford said": the first of two names joined by "and"
+	// (the core is the second); andE == 0 when none
+	andS, andE int
 }
 
 // fix sets the core of a phrase to the whole mention where it is unset.

@@ -32,6 +32,7 @@ type entity struct {
 	first   int // order of first mention
 	into    int // merged into another entity; -1 when not
 	named   bool
+	pair    bool // two people speaking together: "they"
 }
 
 type resolver struct {
@@ -314,6 +315,9 @@ func (r *resolver) resolve(text string, toks []token, p phrase) int {
 		}
 		return i
 	case npName:
+		if p.andE > p.andS {
+			return r.pairOf(text, toks, p, joinToks(text, toks, [2]int{p.s, p.e}))
+		}
 		if thingName(toks, core.s, core.e) {
 			rr := stripDet(toks, [2]int{core.s, core.e})
 			return r.named(joinToks(text, toks, rr), "", entOrg, 0, surface)
@@ -355,6 +359,41 @@ func (r *resolver) resolve(text string, toks []token, p phrase) int {
 	default:
 		return r.description(text, toks, p, r.descSurface(text, toks, p))
 	}
+}
+
+// pairOf resolves "Coons and Lankford": each person as named, then the two
+// together as one speaker, which "they" may refer to later.
+func (r *resolver) pairOf(text string, toks []token, p phrase, surface string) int {
+	one := phrase{s: p.andS, e: p.andE, cs: p.andS, ce: p.andE, kind: npName, head: p.andE - 1}
+	two := phrase{s: p.cs, e: p.ce, cs: p.cs, ce: p.ce, kind: npName, head: p.head}
+	a, b := r.resolve(text, toks, one), r.resolve(text, toks, two)
+	if a < 0 || b < 0 {
+		return b
+	}
+	a, b = r.find(a), r.find(b)
+	if a == b || !surePerson(r.ents[a]) || !surePerson(r.ents[b]) {
+		if p.andE-p.andS == 1 && p.ce-p.cs == 1 && !surePerson(r.ents[a]) && !surePerson(r.ents[b]) {
+			// "Ernst and Young", "Smith and Wesson": one name
+			return r.named(surface, "", entOrg, 0, surface)
+		}
+		return b // a person and a body are not a pair
+	}
+	key := "pair:" + itoa(a) + ":" + itoa(b)
+	i, ok := r.byName[key]
+	if !ok {
+		i = r.newEntity(&entity{name: r.ents[a].name + " and " + r.ents[b].name, kind: entGroup, head: "pair", pair: true})
+		r.byName[key] = i
+	}
+	i = r.find(i)
+	r.addAlias(i, surface)
+	r.touch(i)
+	return i
+}
+
+// surePerson reports a person known by a full name or a title, not only a
+// capitalised word that could be part of a firm's name.
+func surePerson(e *entity) bool {
+	return e.kind == entPerson && (e.desc != "" || strings.Contains(e.name, " "))
 }
 
 // descSurface is a description as the text gives it, up to an appositive:
@@ -550,7 +589,7 @@ func (r *resolver) pronoun(p string) int {
 		case "she":
 			return e.kind == entPerson && e.gender != 'm' || e.kind == entGroup && !plural(e.head) && e.gender != 'm' && personHead(e.head) && roleNouns.has(e.head)
 		case "they":
-			return e.kind == entOrg || e.kind == entGroup && plural(e.head)
+			return e.kind == entOrg || e.kind == entGroup && (plural(e.head) || e.pair)
 		case "it":
 			return e.kind == entOrg || e.kind == entGroup && !plural(e.head) && e.gender == 0 && !personHead(e.head)
 		}
