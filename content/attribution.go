@@ -154,6 +154,17 @@ func findFrames(text string, toks []token, inQuote []bool, a, b int, titleCase b
 	return out
 }
 
+// participle reports a lower-case -ing word that is no reporting verb and
+// no noun of the list: "pushing", "marching".
+func participle(t *token) bool {
+	l := t.lower()
+	if t.kind != tWord || t.cap || len(l) <= 5 || !strings.HasSuffix(l, "ing") || nounsInIng.has(l) {
+		return false
+	}
+	v, cue := cueVerbs[l]
+	return !cue || v.particle != "" // "pushing" reports only as "pushing back"
+}
+
 // laterFrameAfterComma reports a frame set off by a comma or a dash among
 // frames, which reports the words before it.
 func laterFrameAfterComma(toks []token, frames []frame) bool {
@@ -729,9 +740,14 @@ func subjectBefore(toks []token, inQuote []bool, a, i int) (phrase, bool) {
 	// a preposition is no subject; the sentence's is.
 	absolute := np.s-1 >= a && toks[np.s-1].lower() == "with" && strings.HasSuffix(toks[i].lower(), "ing") // "with many saying"
 	if np.s-2 >= a && (toks[np.s-1].in(prepositions|adverbialPreps) || toks[np.s-1].lower() == "to") && np.kind == npDesc && !toks[np.head].in(roleNouns) && !absolute {
-		// "Democrats on the tour said", "a caller to the hotline said":
-		// the phrase before the preposition is the subject
-		if q, ok := backwardNP(toks, a, np.s-1); ok && q.kind != npPronoun && q.e == np.s-1 && q.head == q.e-1 && !strings.HasSuffix(toks[q.head].lower(), "ing") &&
+		// "Democrats on the tour said", "a caller to the hotline said",
+		// "Protesters marching through the streets chanted": the phrase
+		// before the preposition (and a participle) is the subject
+		e1 := np.s - 1
+		if e1-1 > a && participle(&toks[e1-1]) {
+			e1--
+		}
+		if q, ok := backwardNP(toks, a, e1); ok && q.kind != npPronoun && q.e == e1 && q.head == q.e-1 && !strings.HasSuffix(toks[q.head].lower(), "ing") &&
 			!toks[q.head].in(timeWords) && (q.kind == npName || personHead(toks[q.head].lower())) {
 			q = q.fix()
 			q.e = np.e
@@ -740,6 +756,16 @@ func subjectBefore(toks []token, inQuote []bool, a, i int) (phrase, bool) {
 	}
 	if np.s-1 >= a && toks[np.s-1].in(prepositions|adverbialPreps) && np.kind == npDesc && !toks[np.head].in(roleNouns) && !absolute {
 		if q, ok := sentenceSubject(toks, inQuote, a, np.s-1); ok && q.e < np.s {
+			return q, true
+		}
+	}
+	// "Democrats pushing the bill forward say": the phrase after the
+	// participle is its object; the subject stands before it
+	if np.kind == npDesc && np.s-2 >= a && participle(&toks[np.s-1]) {
+		if q, ok := backwardNP(toks, a, np.s-1); ok && q.kind != npPronoun && q.e == np.s-1 && q.head == q.e-1 &&
+			(q.kind == npName || toks[q.head].in(roleNouns) || plural(toks[q.head].lower()) && personHead(toks[q.head].lower())) {
+			q = q.fix()
+			q.e = np.e
 			return q, true
 		}
 	}

@@ -457,6 +457,12 @@ var attributionCases = []struct {
 		[]wantQuote{
 			{I, "the water was brown", "Residents", "Residents on the north side", "said"},
 			{I, "the drums were leaking", "Caller", "a caller to the county hotline", "said"}}},
+	{"the subject before a participle and its object",
+		`Residents pushing the plan forward say it will save the pier.`,
+		[]wantQuote{{I, "it will save the pier", "Residents", "Residents pushing the plan forward", "say"}}},
+	{"the subject before a participle and a preposition",
+		`Protesters marching through the square chanted "No more cuts."`,
+		[]wantQuote{{D, "No more cuts.", "Protesters", "Protesters marching through the square", "chanted"}}},
 	{"now before the verb",
 		`Becker now says the budget will balance.`,
 		[]wantQuote{{I, "the budget will balance", "Becker", "Becker", "says"}}},
