@@ -415,14 +415,12 @@ func lexHash(h uint32, c byte) uint32 {
 	if 'A' <= c && c <= 'Z' {
 		c += 'a' - 'A'
 	}
-	return (h ^ uint32(c)) * 16777619
+	return (h ^ uint32(c)) * fnvPrime
 }
-
-const lexHashInit = 2166136261
 
 func init() {
 	for w, l := range lexicon {
-		h := uint32(lexHashInit)
+		h := uint32(fnvOffset)
 		for i := 0; i < len(w); i++ {
 			h = lexHash(h, w[i])
 		}
@@ -446,20 +444,6 @@ func lookupHashed(s string, h uint32) *lexeme {
 			return slot.l
 		}
 	}
-}
-
-// equalLower compares s, ASCII-lower-cased, with the lower-case key.
-func equalLower(s, key string) bool {
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		if c != key[i] {
-			return false
-		}
-	}
-	return true
 }
 
 // currencyPrefix maps what may stand before "$" to the dollar it means.

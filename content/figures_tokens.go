@@ -124,7 +124,7 @@ func (t *tokens) next() bool {
 		}
 		j := i
 		lower, upper := 0, 0
-		h := uint32(lexHashInit)
+		h := uint32(fnvOffset)
 		for j < len(s) {
 			c := s[j]
 			if c < utf8.RuneSelf {
@@ -137,7 +137,7 @@ func (t *tokens) next() bool {
 				} else {
 					lower++
 				}
-				h = (h ^ uint32(c)) * 16777619
+				h = (h ^ uint32(c)) * fnvPrime
 				j++
 				continue
 			}
@@ -197,15 +197,5 @@ func (t *tokens) is(k *ftok, w string) bool {
 	if k.kind != ftWord || k.e-k.s != len(w) {
 		return false
 	}
-	s := t.text[k.s:k.e]
-	for i := 0; i < len(w); i++ {
-		c := s[i]
-		if 'A' <= c && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		if c != w[i] {
-			return false
-		}
-	}
-	return true
+	return equalLower(t.text[k.s:k.e], w)
 }

@@ -122,7 +122,7 @@ func lowerASCIIWord(w string, h uint32, upper bool) (string, uint64) {
 		if k == 0 {
 			break
 		}
-		if e := &lexWords[k-1]; len(e.word) == len(w) && equalASCIILower(w, e.word) {
+		if e := &lexWords[k-1]; len(e.word) == len(w) && equalLower(w, e.word) {
 			return e.word, e.sets
 		}
 		h++
@@ -133,15 +133,16 @@ func lowerASCIIWord(w string, h uint32, upper bool) (string, uint64) {
 	return "", 0 // as lowerWord: a name, lowered only if someone asks
 }
 
-// equalASCIILower reports whether the ASCII word w, lower-cased, is low
-// (of the same length).
-func equalASCIILower(w, low string) bool {
-	for i := 0; i < len(w); i++ {
-		c := w[i]
+// equalLower reports whether s, its ASCII letters lower-cased, is key: the
+// word lists' and the figure lexicon's tables compare a word with their
+// keys this way instead of lowering a copy. The two have the same length.
+func equalLower(s, key string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
 		}
-		if c != low[i] {
+		if c != key[i] {
 			return false
 		}
 	}
