@@ -29,17 +29,7 @@ func TestFiguresReview(t *testing.T) {
 		}
 	}
 	if g := os.Getenv("FIGMARK"); g != "" {
-		names, _ := filepath.Glob(g)
-		for _, name := range names {
-			data, err := os.ReadFile(name)
-			if err != nil {
-				t.Fatal(err)
-			}
-			a, err := Parse(filepath.Base(name), data)
-			if err != nil {
-				t.Fatal(err)
-			}
-			t.Logf("==== %s", name)
+		for _, a := range reviewArticles(t, g) {
 			figs := FindFigures(a.Paragraphs)
 			for _, p := range a.Paragraphs {
 				var b strings.Builder
@@ -60,17 +50,7 @@ func TestFiguresReview(t *testing.T) {
 		}
 	}
 	if g := os.Getenv("FIGFILES"); g != "" {
-		names, _ := filepath.Glob(g)
-		for _, name := range names {
-			data, err := os.ReadFile(name)
-			if err != nil {
-				t.Fatal(err)
-			}
-			a, err := Parse(filepath.Base(name), data)
-			if err != nil {
-				t.Fatal(err)
-			}
-			t.Logf("==== %s", name)
+		for _, a := range reviewArticles(t, g) {
 			for _, f := range FindFigures(a.Paragraphs) {
 				p := a.Paragraphs[f.Paragraph-1].Text
 				s, e := max(0, f.Start-40), min(len(p), f.End+30)
@@ -79,6 +59,25 @@ func TestFiguresReview(t *testing.T) {
 			}
 		}
 	}
+}
+
+// reviewArticles parses the files matching glob, naming each in the log.
+func reviewArticles(t *testing.T, glob string) []*Article {
+	names, _ := filepath.Glob(glob)
+	var out []*Article
+	for _, name := range names {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, err := Parse(filepath.Base(name), data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("==== %s", name)
+		out = append(out, a)
+	}
+	return out
 }
 
 // markLeftovers wraps words a figure could be made of in {{ }}, for a
