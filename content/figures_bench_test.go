@@ -1,33 +1,18 @@
 package content
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 )
 
-// polnearText concatenates the PolNeAR training articles (real 2016 news,
-// read from the shared data folder, never copied here).
+// polnearText is the PolNeAR training articles (real 2016 news, read from
+// the shared data folder, never copied here) as paragraphs.
 func polnearText(b *testing.B) []Paragraph {
-	names, _ := filepath.Glob(filepath.Join("..", "..", "shared", "data", "polnear", "train", "text", "*.txt"))
-	if len(names) == 0 {
+	data := trainCorpus(b)
+	if data == nil {
 		b.Skip("PolNeAR texts not found: ../../shared/data/polnear/train/text")
 	}
-	var sb strings.Builder
-	for _, n := range names {
-		data, err := os.ReadFile(n)
-		if err != nil {
-			b.Fatal(err)
-		}
-		sb.Write(data)
-		sb.WriteString("\n\n")
-	}
-	a, err := Parse("polnear", []byte(sb.String()))
-	if err != nil {
-		b.Fatal(err)
-	}
-	return a.Paragraphs
+	return mustParse(b, data).Paragraphs
 }
 
 func paraBytes(ps []Paragraph) int64 {
