@@ -88,6 +88,15 @@ func trainText(b testing.TB) []byte {
 	return buf.Bytes()
 }
 
+// trainArticle is trainText parsed.
+func trainArticle(b testing.TB) *content.Article {
+	art, err := content.Parse("train.txt", trainText(b))
+	if err != nil {
+		b.Fatal(err)
+	}
+	return art
+}
+
 // BenchmarkFirstFrameLarge is what the reader does before its first frame on
 // a 3.9 MB article: parse, build the model, lay out and draw one screen.
 func BenchmarkFirstFrameLarge(b *testing.B) {
@@ -106,10 +115,7 @@ func BenchmarkFirstFrameLarge(b *testing.B) {
 
 // BenchmarkKeyJLarge is `j` on the 3.9 MB article, analysed.
 func BenchmarkKeyJLarge(b *testing.B) {
-	art, err := content.Parse("train.txt", trainText(b))
-	if err != nil {
-		b.Fatal(err)
-	}
+	art := trainArticle(b)
 	m := New(art, Options{Renderer: colourRenderer(), Analysis: content.Analyze(art)})
 	m = resize(m, 120, 40)
 	b.ReportAllocs()
@@ -172,10 +178,7 @@ func BenchmarkView(b *testing.B) {
 // BenchmarkResizeLarge is a resize of the 3.9 MB article: the next frame at
 // a width not seen before (so nothing comes from the layout cache).
 func BenchmarkResizeLarge(b *testing.B) {
-	art, err := content.Parse("train.txt", trainText(b))
-	if err != nil {
-		b.Fatal(err)
-	}
+	art := trainArticle(b)
 	m := New(art, Options{Renderer: colourRenderer(), Analysis: content.Analyze(art)})
 	m = resize(m, 120, 40)
 	m = press(b, m, "5", "0", "0", "0", "g")
@@ -189,10 +192,7 @@ func BenchmarkResizeLarge(b *testing.B) {
 // BenchmarkAnalysisArrives is what the reader does, between two keys, when
 // the analysis of the 3.9 MB article arrives.
 func BenchmarkAnalysisArrives(b *testing.B) {
-	art, err := content.Parse("train.txt", trainText(b))
-	if err != nil {
-		b.Fatal(err)
-	}
+	art := trainArticle(b)
 	p := prepare(art, content.Analyze(art))
 	m := New(art, Options{Renderer: colourRenderer()})
 	m = resize(m, 120, 40)
