@@ -1038,6 +1038,12 @@ func partyTag(t *token) bool {
 	return t.kind == tWord && len(l) > 3 && (l[0] == 'D' || l[0] == 'R' || l[0] == 'I') && l[1] == '-' && 'A' <= l[2] && l[2] <= 'Z'
 }
 
+// clauseWord reports a word that makes a clause of the words around it: a
+// verb, a subject pronoun, "that". Phrases without one only name or place.
+func clauseWord(u *token) bool {
+	return u.kind == tWord && (u.in(clauseVerbs|beForms|subjectPronouns) || isVerbish(u) || u.lower() == "that")
+}
+
 // bareCircumstance reports words that only say where, when or how
 // something was said, a preposition and its noun phrase without a verb:
 // "in a tweet", "on Thursday", "to Reuters". They are no reported speech.
@@ -1069,7 +1075,7 @@ func bareCircumstance(toks []token, inQuote []bool, s, e int) bool {
 		if inQuote[i] || u.kind == tQuote || u.kind == tPunct && u.text != "," && u.text != "." && u.text != "-" {
 			return false
 		}
-		if u.kind == tWord && (u.in(clauseVerbs|beForms|subjectPronouns) || isVerbish(u) || u.lower() == "that") {
+		if clauseWord(u) {
 			return false
 		}
 		if u.kind == tPunct || u.in(prepositions) || u.in(timeWords) || isLyAdverb(u) || possessive(u) || u.lower() == "about" {
@@ -1862,7 +1868,7 @@ func descriptionOnly(toks []token, inQuote []bool, s, e int) bool {
 	}
 	for i := s; i < e; i++ {
 		u := &toks[i]
-		if inQuote[i] || u.kind == tQuote || u.kind == tWord && (u.in(clauseVerbs|beForms|subjectPronouns) || isVerbish(u) || u.lower() == "that" || u.lower() == "who") {
+		if inQuote[i] || u.kind == tQuote || clauseWord(u) || u.lower() == "who" {
 			return false
 		}
 	}
