@@ -199,12 +199,13 @@ func (s *Screen) moveTo(row, col int) {
 	s.buf.WriteByte('H')
 }
 
-// Live is the reader drawing through a Screen. Messages that change the
-// model schedule one draw; a burst of them (a held key, a mouse wheel) is
-// drawn once.
+// Live is a model drawing through a Screen: its View is the frame. Messages
+// that change the model schedule one draw; a burst of them (a held key, a
+// mouse wheel) is drawn once.
 type Live struct {
-	Model
+	inner   tea.Model
 	scr     *Screen
+	sized   bool
 	pending *bool
 }
 
@@ -213,27 +214,28 @@ type drawMsg struct{}
 func drawNow() tea.Msg { return drawMsg{} }
 
 // NewLive wraps m to draw on scr.
-func NewLive(m Model, scr *Screen) Live {
-	return Live{Model: m, scr: scr, pending: new(bool)}
+func NewLive(m tea.Model, scr *Screen) Live {
+	return Live{inner: m, scr: scr, pending: new(bool)}
 }
 
-// Init starts the reader and draws the first frame once the size is known.
-func (l Live) Init() tea.Cmd { return l.Model.Init() }
+// Init starts the model; the first frame is drawn once the size is known.
+func (l Live) Init() tea.Cmd { return l.inner.Init() }
 
-// Update passes msg to the reader and schedules a draw.
+// Update passes msg to the model and schedules a draw.
 func (l Live) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case drawMsg:
 		*l.pending = false
-		if l.width > 0 {
-			_ = l.scr.Draw(l.Model.View())
+		if l.sized {
+			_ = l.scr.Draw(l.inner.View())
 		}
 		return l, nil
 	case tea.WindowSizeMsg:
+		l.sized = msg.Width > 0 && msg.Height > 0
 		l.scr.Resize(msg.Width, msg.Height)
 	}
-	next, cmd := l.Model.Update(msg)
-	l.Model = next.(Model)
+	next, cmd := l.inner.Update(msg)
+	l.inner = next
 	if _, ok := msg.(prefetchMsg); ok {
 		return l, cmd // nothing on screen changed
 	}
