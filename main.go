@@ -1,78 +1,126 @@
 // Command copydesk is a terminal reader for news articles that knows who said
-// what. `copydesk [FILE|-]` opens the reader (the embedded article when no
+// what: `copydesk [FILE|-]` opens the reader (the embedded article when no
 // file is named), `copydesk analyze` prints the analysis and `copydesk
-// serve` serves the reader over SSH.
+// serve` serves the reader over SSH. This file only wires the packages
+// together: content reads and analyses, ui reads with a person, sshserver
+// serves, cli reads the command line.
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
-	"os/signal"
 	"runtime"
 	"runtime/debug"
-	"strconv"
 	"strings"
-	"syscall"
 	"time"
 
-	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
-	"github.com/charmbracelet/x/term"
 	"github.com/mattn/go-isatty"
 	"github.com/muesli/termenv"
 
+	"copydesk/cli"
+	"copydesk/content"
 	"copydesk/ui"
 )
-
-const usage = `copydesk: a terminal reader for news articles that knows who said what
-
-usage:
-  copydesk [--max-size SIZE] [FILE|-]      read an article (the embedded one by default; - reads stdin)
-  copydesk analyze [--json] [FILE|-]       print speakers, quotes and figures
-  copydesk serve [flags] [FILE]            serve the reader over SSH (copydesk serve --help)
-
-In the reader, ? lists the keys.
-`
 
 func main() {
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	if len(args) > 0 {
-		switch args[0] {
-		case "analyze":
-			return runAnalyze(args[1:], stdin, stdout, stderr)
-		case "serve":
-			return runServe(args[1:], stdin, stderr)
-		case "help":
-			fmt.Fprint(stdout, usage)
-			return 0
-		}
+	maxSize := sizeValue(content.DefaultMaxSize)
+	sizeFlag := func(fs *flag.FlagSet) {
+		fs.Var(&maxSize, "max-size", "refuse articles larger than `SIZE` (64MB, 512KB, 2000000)")
 	}
-	return runReader(args, stdout, stderr)
+	var asJSON bool
+	var serve serveOptions
+	p := &cli.Program{
+		Name:    "copydesk",
+		Summary: "a terminal reader for news articles that knows who said what",
+		Footer:  "In the reader, ? lists the keys.",
+		Stdout:  stdout,
+		Stderr:  stderr,
+		Commands: []*cli.Command{{
+			Args:    "[--max-size SIZE] [FILE|-]",
+			Summary: "read an article (the embedded one by default; - reads stdin)",
+			Setup:   sizeFlag,
+			MaxArgs: 1,
+			Takes:   isArticle,
+			Run: func(args []string) int {
+				return read(first(args), int64(maxSize), stderr)
+			},
+		}, {
+			Name:    "analyze",
+			Args:    "[--json] [--max-size SIZE] [FILE|-]",
+			Summary: "print speakers, quotes and figures",
+			Help:    "Prints who said what and the figures of FILE (the embedded article by default; - reads\nstdin). --json prints the analysis as documented in docs/analysis-json.md.",
+			Setup: func(fs *flag.FlagSet) {
+				fs.BoolVar(&asJSON, "json", false, "print the analysis as JSON (docs/analysis-json.md)")
+				sizeFlag(fs)
+			},
+			MaxArgs: 1,
+			Run: func(args []string) int {
+				return analyze(first(args), asJSON, int64(maxSize), stdin, stdout, stderr)
+			},
+		}, {
+			Name:    "serve",
+			Args:    "[flags] [FILE|-]",
+			Summary: "serve the reader over SSH",
+			Help:    serveHelp,
+			Setup: func(fs *flag.FlagSet) {
+				serve.flags(fs)
+				sizeFlag(fs)
+			},
+			MaxArgs: 1,
+			Run: func(args []string) int {
+				return serve.run(first(args), int64(maxSize), stdin, stderr)
+			},
+		}},
+	}
+	return p.Main(args)
 }
 
-func runReader(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("copydesk", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	maxSize := sizeFlag(fs)
-	fs.Usage = func() {} // printed below: to stdout when asked for
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			fmt.Fprint(stdout, usage)
-			return 0
-		}
-		fmt.Fprint(stderr, usage)
-		return 2
+func first(args []string) string {
+	if len(args) == 0 {
+		return ""
 	}
-	if fs.NArg() > 1 {
-		fmt.Fprint(stderr, usage)
-		return 2
+	return args[0]
+}
+
+// isArticle reports whether the reader takes arg for an article rather
+// than a mistyped command: stdin, a path, or a file that exists.
+func isArticle(arg string) bool {
+	if arg == "-" || strings.ContainsAny(arg, `/.\`) {
+		return true
 	}
+	_, err := os.Stat(arg)
+	return err == nil
+}
+
+func analyze(path string, asJSON bool, maxSize int64, stdin io.Reader, stdout, stderr io.Writer) int {
+	art, err := content.Load(path, stdin, maxSize)
+	if err != nil {
+		fmt.Fprintln(stderr, "copydesk:", err)
+		return 1
+	}
+	an := content.Analyze(art)
+	if asJSON {
+		err = content.WriteJSON(stdout, art, an)
+	} else {
+		err = content.WriteSummary(stdout, art, an)
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, "copydesk:", err)
+		return 1
+	}
+	return 0
+}
+
+func read(path string, maxSize int64, stderr io.Writer) int {
 	if os.Getenv("GOGC") == "" {
 		// Reading a long article and analysing it allocate fast while the
 		// first frame is due; collecting at twice the live heap instead of
@@ -81,7 +129,7 @@ func runReader(args []string, stdout, stderr io.Writer) int {
 		debug.SetGCPercent(200)
 	}
 	// The article first: a bad file is the more useful thing to hear about.
-	art, err := loadArticle(fs.Arg(0), os.Stdin, int64(*maxSize))
+	art, err := content.Load(path, os.Stdin, maxSize)
 	if err != nil {
 		fmt.Fprintln(stderr, "copydesk:", err)
 		return 1
@@ -91,7 +139,7 @@ func runReader(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	in := os.Stdin
-	if fs.Arg(0) == "-" {
+	if path == "-" {
 		// The article came on stdin; keys come from the terminal.
 		tty, err := os.Open("/dev/tty")
 		if err != nil {
@@ -101,8 +149,9 @@ func runReader(args []string, stdout, stderr io.Writer) int {
 		defer tty.Close()
 		in = tty
 	}
+	caps := ui.QueryTTY(300 * time.Millisecond)
 	r := lipgloss.DefaultRenderer()
-	r.SetHasDarkBackground(darkBackground())
+	r.SetHasDarkBackground(caps.Dark)
 	noColor := os.Getenv("NO_COLOR") != ""
 	if noColor {
 		// NO_COLOR asks for no colour, not for no emphasis: keep the
@@ -118,49 +167,43 @@ func runReader(args []string, stdout, stderr io.Writer) int {
 		runtime.GOMAXPROCS(4)
 	}
 	m := ui.New(art, ui.Options{Renderer: r, NoColor: noColor})
-	if err := ui.Run(m, in, os.Stdout, terminalSizes(os.Stdout)); err != nil {
+	err = ui.Run(context.Background(), m, ui.Terminal{In: in, Out: os.Stdout, Caps: caps})
+	var pe *ui.PanicError
+	switch {
+	case errors.As(err, &pe):
+		// The terminal is restored by now, so the stack can be read.
+		fmt.Fprintf(stderr, "copydesk: internal error: %v\n%s", pe.Value, pe.Stack)
+		return 2
+	case err != nil:
 		fmt.Fprintln(stderr, "copydesk:", err)
 		return 1
 	}
 	return 0
 }
 
-// terminalSizes sends the terminal's size now and after every SIGWINCH.
-func terminalSizes(f *os.File) <-chan tea.WindowSizeMsg {
-	ch := make(chan tea.WindowSizeMsg, 1)
-	winch := make(chan os.Signal, 1)
-	signal.Notify(winch, syscall.SIGWINCH)
-	go func() {
-		for {
-			if w, h, err := term.GetSize(f.Fd()); err == nil {
-				ch <- tea.WindowSizeMsg{Width: w, Height: h}
-			}
-			<-winch
-		}
-	}()
-	return ch
+// sizeValue is a byte count given as 64MB, 512KB or plain bytes.
+type sizeValue int64
+
+func (v *sizeValue) String() string {
+	return strings.ReplaceAll(content.FormatSize(int64(*v)), " ", "")
 }
 
-// darkBackground asks the terminal for its background colour, with COLORFGBG
-// as the fallback and dark as the default.
-func darkBackground() bool {
-	// Opened non-blocking so Go's poller serves it and the read deadline
-	// holds: a terminal that never answers must not hang the start.
-	if fd, err := syscall.Open("/dev/tty", syscall.O_RDWR|syscall.O_NOCTTY|syscall.O_NONBLOCK|syscall.O_CLOEXEC, 0); err == nil {
-		tty := os.NewFile(uintptr(fd), "/dev/tty")
-		defer tty.Close()
-		if state, err := term.MakeRaw(tty.Fd()); err == nil {
-			dark, ok := ui.QueryBackground(tty, 300*time.Millisecond)
-			_ = term.Restore(tty.Fd(), state)
-			if ok {
-				return dark
-			}
+func (v *sizeValue) Set(s string) error {
+	t := strings.ToUpper(strings.TrimSpace(s))
+	mult := int64(1)
+	for _, u := range []struct {
+		suffix string
+		m      int64
+	}{{"GB", 1 << 30}, {"MB", 1 << 20}, {"KB", 1 << 10}, {"G", 1 << 30}, {"M", 1 << 20}, {"K", 1 << 10}, {"B", 1}} {
+		if strings.HasSuffix(t, u.suffix) {
+			t, mult = strings.TrimSpace(strings.TrimSuffix(t, u.suffix)), u.m
+			break
 		}
 	}
-	if f := strings.Split(os.Getenv("COLORFGBG"), ";"); len(f) >= 2 {
-		if bg, err := strconv.Atoi(f[len(f)-1]); err == nil {
-			return bg < 7 || bg == 8
-		}
+	var n int64
+	if _, err := fmt.Sscan(t, &n); err != nil || n <= 0 || n > 1<<40/mult {
+		return errors.New("not a size (64MB, 512KB, 2000000)")
 	}
-	return true
+	*v = sizeValue(n * mult)
+	return nil
 }

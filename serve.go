@@ -22,14 +22,9 @@ import (
 	"copydesk/content"
 )
 
-const serveUsage = `usage: copydesk serve [flags] [FILE|-]
-
-Serves the reader over SSH: ssh -p 23234 HOST opens FILE (the embedded article
+const serveHelp = `Serves the reader over SSH: ssh -p 23234 HOST opens FILE (the embedded article
 by default) in the client's own terminal. Public-key login only; without
---authorized-keys any key is let in.
-
-flags:
-`
+--authorized-keys any key is let in.`
 
 // shutdownGrace bounds a graceful stop: sessions are told and closed, and
 // whatever is still connected after it is cut.
@@ -55,35 +50,30 @@ func defaultServeConfig() serveConfig {
 	}
 }
 
-func runServe(args []string, stdin io.Reader, stderr io.Writer) int {
-	cfg := defaultServeConfig()
-	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.StringVar(&cfg.listen, "listen", cfg.listen, "address to listen on; 0.0.0.0:23234 for every interface")
-	fs.StringVar(&cfg.hostKey, "host-key", "", "host key file, created (ed25519, mode 0600) if missing\n(default $XDG_DATA_HOME/copydesk/host_ed25519 or ~/.local/share/copydesk/host_ed25519)")
-	fs.StringVar(&cfg.authorizedKeys, "authorized-keys", "", "let in only the public keys in this authorized_keys file (default: any key)")
+// serveOptions are serve's flags.
+type serveOptions struct{ cfg serveConfig }
+
+func (o *serveOptions) flags(fs *flag.FlagSet) {
+	o.cfg = defaultServeConfig()
+	cfg := &o.cfg
+	fs.StringVar(&cfg.listen, "listen", cfg.listen, "`ADDRESS` to listen on; 0.0.0.0:23234 for every interface")
+	fs.StringVar(&cfg.hostKey, "host-key", "", "host key `FILE`, created (ed25519, mode 0600) if missing\n(default $XDG_DATA_HOME/copydesk/host_ed25519 or ~/.local/share/copydesk/host_ed25519)")
+	fs.StringVar(&cfg.authorizedKeys, "authorized-keys", "", "let in only the public keys in this authorized_keys `FILE` (default: any key)")
 	fs.IntVar(&cfg.maxSessions, "max-sessions", cfg.maxSessions, "readers served at once; one more is told the server is full")
 	fs.DurationVar(&cfg.idleTimeout, "idle-timeout", cfg.idleTimeout, "close a session after this long without a key press")
-	fs.DurationVar(&cfg.handshakeTimeout, "handshake-timeout", cfg.handshakeTimeout, "close a connection that has no session open for this long (from connect, or from its last session's end)")
+	fs.DurationVar(&cfg.handshakeTimeout, "handshake-timeout", cfg.handshakeTimeout, "close a connection that has no session open for this long\n(from connect, or from its last session's end)")
 	fs.IntVar(&cfg.ratePerMinute, "rate-limit", cfg.ratePerMinute, "new connections a minute from one address (a burst of as many is allowed)")
-	maxSize := sizeFlag(fs)
-	fs.Usage = func() {
-		fmt.Fprint(stderr, serveUsage)
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return 0
-		}
-		return 2
-	}
-	if fs.NArg() > 1 || cfg.maxSessions < 1 || cfg.idleTimeout <= 0 || cfg.handshakeTimeout <= 0 || cfg.ratePerMinute < 1 {
-		fmt.Fprintln(stderr, "copydesk serve: at most one FILE; --max-sessions and --rate-limit at least 1; timeouts above 0")
+}
+
+func (o *serveOptions) run(path string, maxSize int64, stdin io.Reader, stderr io.Writer) int {
+	cfg := o.cfg
+	if cfg.maxSessions < 1 || cfg.idleTimeout <= 0 || cfg.handshakeTimeout <= 0 || cfg.ratePerMinute < 1 {
+		fmt.Fprintln(stderr, "copydesk serve: --max-sessions and --rate-limit at least 1; timeouts above 0")
 		return 2
 	}
 	logger := log.NewWithOptions(stderr, log.Options{ReportTimestamp: true, TimeFormat: "2006-01-02 15:04:05.000", Prefix: "serve"})
 
-	art, err := loadArticle(fs.Arg(0), stdin, int64(*maxSize))
+	art, err := content.Load(path, stdin, maxSize)
 	if err != nil {
 		fmt.Fprintln(stderr, "copydesk:", err)
 		return 1

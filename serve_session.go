@@ -1,10 +1,11 @@
 package main
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"io"
 	"net"
-	"reflect"
 	"runtime/debug"
 	"strings"
 	"sync"
@@ -12,9 +13,9 @@ import (
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/log"
 	"github.com/charmbracelet/ssh"
-	"github.com/charmbracelet/wish/bubbletea"
 	"github.com/muesli/termenv"
 	gossh "golang.org/x/crypto/ssh"
 
@@ -26,14 +27,9 @@ import (
 // article and its analysis are shared, and neither is written after start.
 
 const (
-	// queryTimeout bounds the wait for the client's answer to the
-	// background query. It is under wish's own second, so the read gives
-	// up before wish cancels the reader (a cancelled read drops what it
-	// receives next: the first key press).
+	// queryTimeout bounds the wait for the client's answers to what its
+	// terminal can do.
 	queryTimeout = 900 * time.Millisecond
-	// stopGrace is how long a session asked to stop may take before it is
-	// cut (a client that stopped reading blocks the reader's writes).
-	stopGrace = 2 * time.Second
 )
 
 type session struct {
@@ -44,7 +40,7 @@ type session struct {
 	in  *input
 
 	mu   sync.Mutex
-	prog *tea.Program
+	quit func() // ends the reader
 	end  *ending
 	done chan struct{} // closed when the session's program has returned
 }
@@ -86,7 +82,7 @@ func (s *server) handle(sess ssh.Session) {
 	se.log.Info("session start", "user", sess.User(), "key", fp, "term", pty.Term,
 		"width", pty.Window.Width, "height", pty.Window.Height)
 
-	e := se.run(winch)
+	e := se.run(pty, winch)
 	if e.notice != "" {
 		fmt.Fprintf(sess, "copydesk: %s\n", e.notice)
 	}
@@ -106,11 +102,10 @@ func sshTarget(local net.Addr) string {
 
 // run shows the reader until it quits or is stopped. The screen is left
 // before run returns, so the caller's notice lands on the normal screen.
-func (se *session) run(winch <-chan ssh.Window) (e ending) {
+func (se *session) run(pty ssh.Pty, winch <-chan ssh.Window) (e ending) {
 	defer close(se.done)
 	defer func() {
-		// A panic outside the program (renderer, model construction) or
-		// out of Bubble Tea's event loop itself.
+		// A panic outside the reader (renderer, model construction).
 		if r := recover(); r != nil {
 			e = se.crashed(r, debug.Stack())
 		}
@@ -119,53 +114,47 @@ func (se *session) run(winch <-chan ssh.Window) (e ending) {
 	se.in = newInput(sess)
 	defer se.in.Close()
 
-	// wish's MakeRenderer takes the colour profile from the client's TERM
-	// and environment and asks the client's terminal for its background,
-	// reading the answer through queryView.
-	se.in.startQuery(time.Now().Add(queryTimeout))
-	r := bubbletea.MakeRenderer(queryView{Session: sess, in: se.in})
-	se.in.endQuery()
-	noColor := getenv(sess.Environ(), "NO_COLOR") != ""
+	// The client's terminal is asked what it can do; keys typed meanwhile
+	// are kept for the reader.
+	caps, typed := ui.QueryTerminal(se.in.r, sess, queryTimeout)
+	se.in.ahead = typed
+	env := sess.Environ()
+	noColor := getenv(env, "NO_COLOR") != ""
+	r := clientRenderer(sess, pty.Term, env)
+	r.SetHasDarkBackground(caps.Dark)
 	if noColor {
 		// As the local reader: NO_COLOR asks for no colour, not for no
 		// emphasis, so bold and underline stay.
 		r.SetColorProfile(termenv.ANSI)
 	}
-	se.log.Debug("renderer", "profile", r.ColorProfile().Name(), "dark", r.HasDarkBackground(), "no_color", noColor)
+	se.log.Debug("terminal", "profile", r.ColorProfile().Name(), "dark", caps.Dark, "sync", caps.Sync, "no_color", noColor)
 
-	m := ui.New(se.srv.art, ui.Options{Renderer: r, NoColor: noColor, Analysis: se.srv.an})
-	scr := ui.NewScreen(sess)
-	var model tea.Model = ui.NewLive(m, scr)
+	var model tea.Model = ui.New(se.srv.art, ui.Options{Renderer: r, NoColor: noColor, Analysis: se.srv.an})
 	if se.srv.wrapModel != nil {
 		model = se.srv.wrapModel(model)
 	}
-	g := &guard{inner: model}
-	// The reader draws through its Screen (see ui.Run); Bubble Tea's own
-	// renderer writes to io.Discard, so its frame ticker is only overhead:
-	// one a second is plenty.
-	p := tea.NewProgram(g, tea.WithInput(se.in), tea.WithOutput(io.Discard), tea.WithMouseCellMotion(),
-		tea.WithoutSignalHandler(), tea.WithoutCatchPanics(), tea.WithFPS(1))
-	g.quit = func() { go p.Quit() }
-	if !se.start(p) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	if !se.start(cancel) {
 		return se.finish(ending{})
 	}
-	if err := scr.Enter(); err != nil {
-		return ending{reason: "write failed: " + err.Error(), code: 1}
-	}
-	defer scr.Leave()
-
+	sizes := make(chan tea.WindowSizeMsg)
 	go func() {
 		// Drained to the end: the SSH library blocks on a full channel.
 		for w := range winch {
 			se.log.Debug("resize", "width", w.Width, "height", w.Height)
-			p.Send(tea.WindowSizeMsg{Width: w.Width, Height: w.Height})
+			select {
+			case sizes <- tea.WindowSizeMsg{Width: w.Width, Height: w.Height}:
+			case <-se.done:
+			}
 		}
 	}()
 	go se.watch()
 
-	_, err := p.Run()
-	if c := g.crashed(); c != nil {
-		return se.crashed(c.val, c.stack)
+	err := ui.Run(ctx, model, ui.Terminal{In: se.in, Out: sess, Sizes: sizes, Caps: caps})
+	var pe *ui.PanicError
+	if errors.As(err, &pe) {
+		return se.crashed(pe.Value, pe.Stack)
 	}
 	fallback := ending{reason: "quit"}
 	if err != nil {
@@ -173,6 +162,22 @@ func (se *session) run(winch <-chan ssh.Window) (e ending) {
 	}
 	return se.finish(fallback)
 }
+
+// clientRenderer paints for the client's terminal: the colour profile its
+// TERM and environment (COLORTERM) give, never the server's.
+func clientRenderer(sess ssh.Session, termName string, env []string) *lipgloss.Renderer {
+	if termName == "" || termName == "dumb" {
+		return lipgloss.NewRenderer(sess, termenv.WithProfile(termenv.Ascii))
+	}
+	return lipgloss.NewRenderer(sess, termenv.WithEnvironment(environ(append(env, "TERM="+termName))), termenv.WithUnsafe())
+}
+
+// environ is a session's environment as termenv reads it.
+type environ []string
+
+func (e environ) Environ() []string { return e }
+
+func (e environ) Getenv(k string) string { return getenv(e, k) }
 
 // watch ends the session when the client has not pressed a key for the
 // idle timeout, or has gone. Only input counts: output, keepalives and
@@ -202,20 +207,21 @@ func (se *session) watch() {
 	}
 }
 
-// start records the session's program, unless the session was stopped
-// while it was being set up.
-func (se *session) start(p *tea.Program) bool {
+// start records how to stop the session's reader, unless the session was
+// stopped while it was being set up.
+func (se *session) start(stop func()) bool {
 	se.mu.Lock()
 	defer se.mu.Unlock()
 	if se.end != nil {
 		return false
 	}
-	se.prog = p
+	se.quit = stop
 	return true
 }
 
 // stop asks the reader to quit for the reason in e; the first reason wins.
-// A reader that does not quit within stopGrace is cut.
+// The reader's drawing never waits on the client, so it answers at once
+// even when the client has stopped reading.
 func (se *session) stop(e ending) {
 	se.mu.Lock()
 	if se.end != nil {
@@ -223,21 +229,11 @@ func (se *session) stop(e ending) {
 		return
 	}
 	se.end = &e
-	p := se.prog
+	quit := se.quit
 	se.mu.Unlock()
-	if p == nil {
-		return // run sees the ending before it starts the program
+	if quit != nil {
+		quit() // else run sees the ending before it starts the reader
 	}
-	go p.Quit() // blocks while the event loop is busy
-	go func() {
-		select {
-		case <-se.done:
-		case <-time.After(stopGrace):
-			se.log.Warn("session did not stop; cutting it", "reason", e.reason)
-			p.Kill()
-			_ = se.ssh.Close()
-		}
-	}()
 }
 
 // finish settles why the program ended: a stop's reason if there was
@@ -280,10 +276,9 @@ type input struct {
 	last   atomic.Int64 // unix nanoseconds of the last input
 	eof    chan struct{}
 
-	// Used by the background query, then by the reader, never at once:
-	ahead   []byte // typed while the query was out; the reader gets it first
-	replies []byte // the terminal's replies, for the query
-	partial []byte // the start of a reply still arriving
+	// keys typed while the terminal was being asked what it can do; the
+	// reader gets them first
+	ahead []byte
 }
 
 func newInput(src io.Reader) *input {
@@ -336,212 +331,3 @@ func (in *input) Read(p []byte) (int, error) {
 func (in *input) Close() error { return in.r.Close() }
 
 func (in *input) lastInput() time.Time { return time.Unix(0, in.last.Load()) }
-
-// startQuery bounds the query's reads by the deadline.
-func (in *input) startQuery(deadline time.Time) { _ = in.r.SetReadDeadline(deadline) }
-
-// endQuery gives the reader whatever the query did not take.
-func (in *input) endQuery() {
-	_ = in.r.SetReadDeadline(time.Time{})
-	in.ahead = append(in.ahead, in.partial...)
-	in.partial, in.replies = nil, nil
-}
-
-// readReplies reads only the terminal's replies to a query (OSC strings and
-// device attributes); keys typed meanwhile are kept for the reader.
-func (in *input) readReplies(p []byte) (int, error) {
-	buf := make([]byte, 256)
-	for len(in.replies) == 0 {
-		n, err := in.r.Read(buf)
-		data := append(in.partial, buf[:n]...)
-		var typed []byte
-		in.replies, typed, in.partial = splitReplies(data)
-		in.ahead = append(in.ahead, typed...)
-		if err != nil {
-			return 0, err
-		}
-	}
-	n := copy(p, in.replies)
-	in.replies = in.replies[n:]
-	return n, nil
-}
-
-// splitReplies separates a terminal's replies (ESC ] … BEL or ST, and
-// ESC [ ? … c) from typing, and returns an unfinished reply at the end as
-// partial.
-func splitReplies(b []byte) (replies, typed, partial []byte) {
-	for i := 0; i < len(b); {
-		if b[i] != 0x1b {
-			typed = append(typed, b[i])
-			i++
-			continue
-		}
-		end, done := replyEnd(b[i:])
-		switch {
-		case !done && len(b)-i < 128:
-			return replies, typed, append([]byte(nil), b[i:]...)
-		case end > 0:
-			replies = append(replies, b[i:i+end]...)
-			i += end
-		default:
-			typed = append(typed, b[i])
-			i++
-		}
-	}
-	return replies, typed, nil
-}
-
-// replyEnd returns the length of the reply at the start of b (0 when b
-// does not start with one), or done false when b may be one cut short.
-func replyEnd(b []byte) (end int, done bool) {
-	if len(b) < 3 {
-		return 0, len(b) == 2 && b[1] != ']' && b[1] != '['
-	}
-	switch {
-	case b[1] == ']':
-		for j := 2; j < len(b); j++ {
-			if b[j] == 0x07 {
-				return j + 1, true
-			}
-			if b[j] == 0x1b {
-				if j+1 == len(b) {
-					return 0, false
-				}
-				if b[j+1] == '\\' {
-					return j + 2, true
-				}
-				return 0, true
-			}
-		}
-		return 0, false
-	case b[1] == '[' && b[2] == '?':
-		for j := 3; j < len(b); j++ {
-			if b[j] >= 0x40 && b[j] <= 0x7e {
-				if b[j] == 'c' {
-					return j + 1, true
-				}
-				return 0, true
-			}
-		}
-		return 0, false
-	}
-	return 0, true
-}
-
-// queryView is the session as wish's MakeRenderer sees it: its reads get
-// the terminal's replies only.
-type queryView struct {
-	ssh.Session
-	in *input
-}
-
-func (q queryView) Read(p []byte) (int, error) { return q.in.readReplies(p) }
-
-// guard runs a session's model so that a panic, in Update or in a Cmd's
-// goroutine, ends that session alone and is logged with its stack. Bubble
-// Tea's own catching is off: it prints to the server's stdout, and a Cmd's
-// panic there would not say whose it was.
-type guard struct {
-	inner tea.Model
-	quit  func()
-
-	mu    sync.Mutex
-	crash *crash
-}
-
-type crash struct {
-	val   any
-	stack []byte
-}
-
-// cmdPanicMsg carries a Cmd's panic from its goroutine to Update.
-type cmdPanicMsg struct{ crash }
-
-func (g *guard) Init() (cmd tea.Cmd) {
-	defer g.recover(&cmd)
-	return g.wrap(g.inner.Init())
-}
-
-func (g *guard) Update(msg tea.Msg) (m tea.Model, cmd tea.Cmd) {
-	m = g
-	if g.crashed() != nil {
-		return m, nil
-	}
-	if c, ok := msg.(cmdPanicMsg); ok {
-		g.setCrash(c.crash)
-		return m, tea.Quit
-	}
-	defer g.recover(&cmd)
-	next, c := g.inner.Update(msg)
-	g.inner = next
-	return m, g.wrap(c)
-}
-
-func (g *guard) View() (v string) {
-	if g.crashed() != nil {
-		return ""
-	}
-	defer func() {
-		if r := recover(); r != nil {
-			g.setCrash(crash{r, debug.Stack()})
-			g.quit()
-			v = ""
-		}
-	}()
-	return g.inner.View()
-}
-
-func (g *guard) recover(cmd *tea.Cmd) {
-	if r := recover(); r != nil {
-		g.setCrash(crash{r, debug.Stack()})
-		*cmd = tea.Quit
-	}
-}
-
-func (g *guard) setCrash(c crash) {
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	if g.crash == nil {
-		g.crash = &c
-	}
-}
-
-func (g *guard) crashed() *crash {
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	return g.crash
-}
-
-// wrap makes cmd report a panic as a message instead of taking the server
-// down from Bubble Tea's goroutine.
-func (g *guard) wrap(cmd tea.Cmd) tea.Cmd {
-	if cmd == nil {
-		return nil
-	}
-	return func() (msg tea.Msg) {
-		defer func() {
-			if r := recover(); r != nil {
-				msg = cmdPanicMsg{crash{r, debug.Stack()}}
-			}
-		}()
-		return g.wrapMsg(cmd())
-	}
-}
-
-var cmdType = reflect.TypeFor[tea.Cmd]()
-
-// wrapMsg wraps the commands inside a tea.Batch or tea.Sequence message:
-// Bubble Tea runs them in goroutines of its own. Sequence's message type is
-// unexported, so both are recognised as what they are, slices of Cmd.
-func (g *guard) wrapMsg(msg tea.Msg) tea.Msg {
-	v := reflect.ValueOf(msg)
-	if !v.IsValid() || v.Kind() != reflect.Slice || v.Type().Elem() != cmdType {
-		return msg
-	}
-	out := reflect.MakeSlice(v.Type(), v.Len(), v.Len())
-	for i := range v.Len() {
-		c, _ := v.Index(i).Interface().(tea.Cmd)
-		out.Index(i).Set(reflect.ValueOf(g.wrap(c)))
-	}
-	return out.Interface()
-}

@@ -40,21 +40,16 @@ func colourRenderer() *lipgloss.Renderer {
 	return r
 }
 
-// bytesPerKey draws the reader through a Screen and returns the bytes
-// written for each key.
+// bytesPerKey returns the bytes a Screen writes for each key.
 func bytesPerKey(t testing.TB, art *content.Article, w, h int, keys ...string) []int {
-	var out bytes.Buffer
-	scr := NewScreen(&out)
+	var enc encoder
 	m := New(art, Options{Renderer: colourRenderer()})
 	m = resize(m, w, h)
-	scr.Resize(w, h)
-	scr.Draw(m.View())
+	enc.encode(m.View(), w, h)
 	var sizes []int
 	for _, k := range keys {
-		out.Reset()
 		m = press(t, m, k)
-		scr.Draw(m.View())
-		sizes = append(sizes, out.Len())
+		sizes = append(sizes, len(enc.encode(m.View(), w, h)))
 	}
 	return sizes
 }

@@ -2,20 +2,34 @@ package ui
 
 import "github.com/charmbracelet/bubbles/key"
 
-// KeyMap is every key the reader answers to; the help screen is built from it.
+// KeyMap is every key the reader answers to. Keys are matched through it
+// and nowhere else, and the help screen and the status line's hints are
+// built from it; bindings that do nothing in the current mode are disabled,
+// so help shows what works now.
 type KeyMap struct {
+	// reading the article
 	Down, Up             key.Binding
 	PageDown, PageUp     key.Binding
 	HalfDown, HalfUp     key.Binding
-	Top, Bottom, Goto    key.Binding
+	Top, Bottom, Count   key.Binding
 	NextQuote, PrevQuote key.Binding
 	NextFig, PrevFig     key.Binding
 	Search               key.Binding
 	NextMatch, PrevMatch key.Binding
-	Focus, Back          key.Binding
-	Panel, View          key.Binding
-	Select, Filter       key.Binding
-	Help, Quit           key.Binding
+	Clear                key.Binding
+
+	// the side panel
+	Focus, Panel, View     key.Binding
+	ListDown, ListUp       key.Binding
+	Filter, Select, Return key.Binding
+
+	// typing a search or a filter
+	Accept, Cancel key.Binding
+
+	// the help screen
+	ScrollDown, ScrollUp, CloseHelp key.Binding
+
+	Help, Quit, ForceQuit key.Binding
 }
 
 // DefaultKeyMap is the reader's keyboard layout, close to less and vi.
@@ -32,35 +46,94 @@ func DefaultKeyMap() KeyMap {
 		HalfUp:    b("ctrl+u", "half page up", "ctrl+u"),
 		Top:       b("g/home", "first paragraph", "g", "home"),
 		Bottom:    b("G/end", "last paragraph", "G", "end"),
-		Goto:      b("12g", "go to paragraph 12", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9"),
-		NextQuote: b("]", "next quote of speaker", "]"),
-		PrevQuote: b("[", "previous quote of speaker", "["),
+		Count:     b("12g", "paragraph 12; 5j: 5 down", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9"),
+		NextQuote: b("]", "next quote of the speaker", "]"),
+		PrevQuote: b("[", "previous quote of the speaker", "["),
 		NextFig:   b("f", "next figure", "f"),
 		PrevFig:   b("F", "previous figure", "F"),
-		Search:    b("/", "search", "/"),
+		Search:    b("/", "search the article", "/"),
 		NextMatch: b("n", "next match", "n"),
 		PrevMatch: b("N", "previous match", "N"),
-		Focus:     b("tab", "article ⇄ panel", "tab"),
-		Back:      b("esc", "back / cancel", "esc"),
-		Panel:     b("s", "show/hide panel", "s"),
-		View:      b("v", "speakers ⇄ figures", "v"),
-		Select:    b("enter", "jump to selection", "enter"),
-		Filter:    b("/", "filter (in panel)", "/"),
+		Clear:     b("esc", "clear search and highlight", "esc"),
+
+		Focus:    b("tab", "article ⇄ panel", "tab"),
+		Panel:    b("s", "show/hide the panel", "s"),
+		View:     b("v", "panel: speakers ⇄ figures", "v"),
+		ListDown: b("j/↓", "next in the list", "j", "down"),
+		ListUp:   b("k/↑", "previous in the list", "k", "up"),
+		Filter:   b("/", "filter the list", "/"),
+		Select:   b("enter", "go to it", "enter"),
+		Return:   b("esc", "clear the filter, back to the article", "esc"),
+
+		Accept: b("enter", "done", "enter"),
+		Cancel: b("esc", "cancel", "esc"),
+
+		ScrollDown: b("j/space", "scroll down", "j", "down", " ", "pgdown", "ctrl+d"),
+		ScrollUp:   b("k/b", "scroll up", "k", "up", "b", "pgup", "ctrl+u"),
+		CloseHelp:  b("q/esc/?", "close help", "q", "esc", "?"),
+
 		Help:      b("?", "help", "?"),
-		Quit:      b("q", "quit", "q", "ctrl+c"),
+		Quit:      b("q", "quit", "q"),
+		ForceQuit: b("ctrl+c", "quit from anywhere", "ctrl+c"),
 	}
 }
 
-// ShortHelp is the one-line help.
-func (k KeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Down, k.NextQuote, k.NextFig, k.Search, k.Focus, k.Help, k.Quit}
+// mode is what the keys go to.
+type mode int
+
+const (
+	modeArticle mode = iota
+	modePanel
+	modeSearch // typing a search
+	modeFilter // typing a panel filter
+	modeHelp
+)
+
+// setMode enables the bindings that work in mode m. In help, the bindings
+// of the mode help was opened from stay as they were, since help lists
+// them; only the help screen's own keys are added.
+func (k *KeyMap) setMode(m mode) {
+	help := m == modeHelp
+	for _, b := range []*key.Binding{&k.ScrollDown, &k.ScrollUp, &k.CloseHelp} {
+		b.SetEnabled(help)
+	}
+	if help {
+		return
+	}
+	article, panel := m == modeArticle, m == modePanel
+	for _, b := range []*key.Binding{&k.Down, &k.Up, &k.PageDown, &k.PageUp, &k.HalfDown, &k.HalfUp,
+		&k.Top, &k.Bottom, &k.Count, &k.Search, &k.NextMatch, &k.PrevMatch, &k.Clear} {
+		b.SetEnabled(article)
+	}
+	for _, b := range []*key.Binding{&k.ListDown, &k.ListUp, &k.Filter, &k.Select, &k.Return} {
+		b.SetEnabled(panel)
+	}
+	for _, b := range []*key.Binding{&k.NextQuote, &k.PrevQuote, &k.NextFig, &k.PrevFig,
+		&k.Focus, &k.Panel, &k.View, &k.Help, &k.Quit} {
+		b.SetEnabled(article || panel)
+	}
+	for _, b := range []*key.Binding{&k.Accept, &k.Cancel} {
+		b.SetEnabled(m == modeSearch || m == modeFilter)
+	}
 }
 
-// FullHelp is the help screen, one column per group.
+// ShortHelp is the status line's hint: what to press now.
+func (k KeyMap) ShortHelp() []key.Binding {
+	switch {
+	case k.CloseHelp.Enabled():
+		return []key.Binding{k.ScrollDown, k.CloseHelp}
+	case k.Accept.Enabled():
+		return []key.Binding{k.Accept, k.Cancel}
+	}
+	return []key.Binding{k.Help}
+}
+
+// FullHelp is the help screen, a column per group; disabled bindings are
+// left out.
 func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
-		{k.Down, k.Up, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom, k.Goto},
-		{k.NextQuote, k.PrevQuote, k.NextFig, k.PrevFig, k.Search, k.NextMatch, k.PrevMatch},
-		{k.Focus, k.Back, k.Panel, k.View, k.Select, k.Filter, k.Help, k.Quit},
+		{k.Down, k.Up, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom, k.Count},
+		{k.NextQuote, k.PrevQuote, k.NextFig, k.PrevFig, k.Search, k.NextMatch, k.PrevMatch, k.Clear},
+		{k.Focus, k.Panel, k.View, k.ListDown, k.ListUp, k.Filter, k.Select, k.Return, k.Help, k.Quit, k.ForceQuit},
 	}
 }

@@ -7,9 +7,11 @@ package ui
 import (
 	"fmt"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 
+	"github.com/charmbracelet/bubbles/cursor"
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/list"
@@ -64,10 +66,14 @@ type Model struct {
 	panelHidden   bool // on a wide terminal, `s` hides the panel
 	panelOnly     bool // on a narrow terminal, `s` shows the panel instead of the article
 	showHelp      bool
+	helpTop       int // the first help line shown
 	searching     bool
 	count         int // a number typed before g
 	hasCount      bool
 
+	// One item at a time is current: marked in the article, in the panel
+	// and described in the status line.
+	current     currentKind
 	quoteCursor int // index into the selected speaker's quotes, -1 for none
 	quoteOf     *content.Speaker
 	figCursor   int
@@ -78,6 +84,15 @@ type Model struct {
 	msgErr      bool
 	inReply     bool // inside a terminal reply that arrived as keys
 }
+
+type currentKind int
+
+const (
+	currentNone currentKind = iota
+	currentQuote
+	currentFigure
+	currentMatch
+)
 
 type hit struct{ para, s, e int }
 
@@ -108,14 +123,20 @@ func New(art *content.Article, opt Options) Model {
 	m.panel = newPanel(st, art)
 	m.help = help.New()
 	m.help.Styles = help.Styles{
-		ShortKey: st.HelpKey, ShortDesc: st.HelpDesc, ShortSeparator: st.Dim,
+		ShortKey: st.StatusKey, ShortDesc: st.StatusDim, ShortSeparator: st.StatusDim,
 		FullKey: st.HelpKey, FullDesc: st.HelpDesc, FullSeparator: st.Dim, Ellipsis: st.Dim,
 	}
+	m.help.ShortSeparator = "  "
+	m.keys.setMode(modeArticle)
 	m.spin = spinner.New(spinner.WithSpinner(spinner.MiniDot), spinner.WithStyle(st.Dim))
 	m.input = textinput.New()
 	st.input(&m.input, st.StatusKey, st.Status)
 	m.input.Placeholder = "search the article"
 	m.input.CharLimit = 256
+	// A blinking cursor would redraw the status line twice a second, for
+	// every reader on the server.
+	m.input.Cursor.SetMode(cursor.CursorStatic)
+	m.panel.filter.Cursor.SetMode(cursor.CursorStatic)
 	m.given = opt.Analysis
 	if articleSize(art) <= syncAnalysisLimit {
 		an := m.given
@@ -197,10 +218,10 @@ func prepare(art *content.Article, an *content.Analysis) prepared {
 	return p
 }
 
-func (m *Model) setAnalysis(p prepared) tea.Cmd {
+func (m *Model) setAnalysis(p prepared) {
 	m.an = p.an
 	m.pane.setHighlights(p.spans, p.spanMax)
-	return m.panel.setAnalysis(p)
+	m.panel.setAnalysis(p)
 }
 
 // Update handles a message, then has the paragraphs around the screen laid
@@ -212,10 +233,26 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	}
 	next, cmd := m.update(msg)
 	nm := next.(Model)
+	nm.keys.setMode(nm.mode())
 	if pre := nm.pane.prefetch(); pre != nil {
 		cmd = tea.Batch(cmd, pre)
 	}
 	return nm, cmd
+}
+
+// mode is what the keys go to now.
+func (m *Model) mode() mode {
+	switch {
+	case m.showHelp:
+		return modeHelp
+	case m.searching:
+		return modeSearch
+	case m.focus == focusPanel && m.panel.typing:
+		return modeFilter
+	case m.focus == focusPanel:
+		return modePanel
+	}
+	return modeArticle
 }
 
 func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
@@ -225,8 +262,12 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.layout()
 		return m, nil
 	case analysisMsg:
-		cmd := m.setAnalysis(msg.p)
-		return m, cmd
+		m.setAnalysis(msg.p)
+		return m, nil
+	case filterMsg:
+		m.panel.filtered(msg)
+		m.syncQuoteCursor(m.panel.selectedSpeaker())
+		return m, nil
 	case searchMsg:
 		m.applySearch(msg)
 		return m, nil
@@ -257,11 +298,7 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return m.key(msg)
 	}
-	// list filtering results and other list messages
-	var cmd tea.Cmd
-	l := m.panel.list()
-	*l, cmd = l.Update(msg)
-	return m, cmd
+	return m, nil
 }
 
 // strayReply swallows a terminal's late reply to a colour query, which
@@ -322,28 +359,24 @@ func (m Model) tooSmall() bool { return m.width < 20 || m.height < 5 }
 
 func (m Model) key(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	k := m.keys
-	if msg.String() == "ctrl+c" {
+	if key.Matches(msg, k.ForceQuit) {
 		return m, tea.Quit
 	}
-	if m.searching {
+	switch m.mode() {
+	case modeSearch:
 		return m.searchKey(msg)
-	}
-	if m.focus == focusPanel && m.panel.filtering() {
-		return m.panelKey(msg)
-	}
-	m.msg = ""
-	if m.showHelp {
-		if key.Matches(msg, k.Quit) {
-			return m, tea.Quit
-		}
-		m.showHelp = false // any key closes help
+	case modeFilter:
+		return m.filterKey(msg)
+	case modeHelp:
+		m.helpKey(msg)
 		return m, nil
 	}
+	m.msg = ""
 	switch {
 	case key.Matches(msg, k.Quit):
 		return m, tea.Quit
 	case key.Matches(msg, k.Help):
-		m.showHelp = true
+		m.showHelp, m.helpTop = true, 0
 		return m, nil
 	case key.Matches(msg, k.Panel):
 		if m.wide() {
@@ -364,14 +397,7 @@ func (m Model) key(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		}
 		return m, nil
 	case key.Matches(msg, k.View):
-		if m.panel.mode == modeSpeakers {
-			m.panel.mode = modeFigures
-		} else {
-			m.panel.mode = modeSpeakers
-		}
-		if !m.panelVisible() {
-			m.showPanel()
-		}
+		m.switchPanel()
 		return m, nil
 	case key.Matches(msg, k.NextQuote):
 		m.stepQuote(1)
@@ -395,8 +421,8 @@ func (m Model) key(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 func (m Model) articleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	k := m.keys
 	p := m.pane
-	if s := msg.String(); len(s) == 1 && s[0] >= '0' && s[0] <= '9' {
-		m.count = min(m.count*10+int(s[0]-'0'), 1<<30)
+	if key.Matches(msg, k.Count) && len(msg.Runes) == 1 {
+		m.count = min(m.count*10+int(msg.Runes[0]-'0'), 1<<30)
 		m.hasCount = true
 		m.msg = strconv.Itoa(m.count)
 		return m, nil
@@ -451,7 +477,7 @@ func (m Model) articleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		m.stepMatch(n)
 	case key.Matches(msg, k.PrevMatch):
 		m.stepMatch(-n)
-	case key.Matches(msg, k.Back):
+	case key.Matches(msg, k.Clear):
 		m.clearSearch()
 	}
 	return m, nil
@@ -462,41 +488,95 @@ func (m *Model) focusPara(para int, jump bool) {
 	m.pane.ensureVisible(para, jump)
 }
 
+// panelKey handles a key for the panel's list while no filter is typed.
 func (m Model) panelKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+	k := m.keys
 	l := m.panel.list()
-	if !m.panel.filtering() {
-		switch {
-		case key.Matches(msg, m.keys.Back):
-			if l.FilterState() == list.FilterApplied {
-				l.ResetFilter()
-				return m, nil
-			}
-			m.toArticle()
+	before := m.panel.selectedSpeaker()
+	var cmd tea.Cmd
+	switch {
+	case key.Matches(msg, k.Return):
+		if m.panel.filterApplied() {
+			m.panel.clearFilter()
 			return m, nil
-		case key.Matches(msg, m.keys.Select):
+		}
+		m.toArticle()
+		return m, nil
+	case key.Matches(msg, k.Select):
+		m.jumpToSelection()
+		return m, nil
+	case key.Matches(msg, k.Filter):
+		cmd = m.panel.startFilter()
+	case key.Matches(msg, k.ListDown):
+		l.CursorDown()
+	case key.Matches(msg, k.ListUp):
+		l.CursorUp()
+	}
+	m.syncQuoteCursor(before)
+	return m, cmd
+}
+
+// filterKey handles a key while a panel filter is typed.
+func (m Model) filterKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+	before := m.panel.selectedSpeaker()
+	var cmd tea.Cmd
+	switch {
+	case key.Matches(msg, m.keys.Accept):
+		m.panel.acceptFilter()
+		if len(m.panel.list().VisibleItems()) > 0 {
+			// enter ends the filter and goes to the first match at once
+			m.syncQuoteCursor(before)
 			m.jumpToSelection()
 			return m, nil
 		}
+	case key.Matches(msg, m.keys.Cancel):
+		m.panel.cancelFilter()
+	default:
+		cmd = m.panel.typed(msg)
 	}
-	before := m.panel.selectedSpeaker()
-	accept := m.panel.filtering() && msg.Type == tea.KeyEnter
-	var cmd tea.Cmd
-	if accept {
-		// The list filters in the background; keys typed fast (or sent
-		// in one packet over SSH) can bring enter before the matches.
-		// Filter now, so enter goes to what the filter shows.
-		l.SetFilterText(l.FilterValue())
-	} else {
-		*l, cmd = l.Update(msg)
-	}
-	if m.panel.selectedSpeaker() != before {
-		m.quoteCursor, m.quoteOf = -1, nil
-	}
-	if accept && len(l.VisibleItems()) > 0 {
-		// enter ends the filter and goes to the first match at once
-		m.jumpToSelection()
-	}
+	m.syncQuoteCursor(before)
 	return m, cmd
+}
+
+// syncQuoteCursor forgets the current quote when the selected speaker is no
+// longer the one it belonged to.
+func (m *Model) syncQuoteCursor(before *content.Speaker) {
+	if sp := m.panel.selectedSpeaker(); sp != before && m.quoteOf != sp {
+		m.quoteCursor, m.quoteOf = -1, nil
+		if m.current == currentQuote {
+			m.setCurrent(currentNone)
+		}
+	}
+}
+
+// switchPanel shows the other list; the figures list opens at the current
+// figure, or at the first figure from the focused paragraph on.
+func (m *Model) switchPanel() {
+	if m.panel.mode == modeSpeakers {
+		m.panel.setMode(modeFigures)
+		if i := m.figureHere(); i >= 0 {
+			m.panel.selectFigure(i)
+		}
+	} else {
+		m.panel.setMode(modeSpeakers)
+	}
+	if !m.panelVisible() {
+		m.showPanel()
+	}
+}
+
+// figureHere is the current figure, else the first figure in or after the
+// focused paragraph, else the last one; -1 when there are none.
+func (m *Model) figureHere() int {
+	if m.an == nil || len(m.an.Figures) == 0 {
+		return -1
+	}
+	if m.current == currentFigure {
+		return m.figCursor
+	}
+	figs := m.an.Figures
+	i := sort.Search(len(figs), func(i int) bool { return figs[i].Paragraph-1 >= m.pane.focus })
+	return min(i, len(figs)-1)
 }
 
 // jumpToSelection goes to the selected speaker's first quote or the
@@ -540,11 +620,11 @@ func (m *Model) toArticle() {
 func (m *Model) stepQuote(dir int) {
 	sp := m.panel.selectedSpeaker()
 	if sp == nil || len(sp.Quotes) == 0 {
-		m.setMsg("no speaker selected", true)
+		m.setMsg("no speaker selected: tab, then pick one", true)
 		return
 	}
 	cur := -1
-	if m.quoteOf == sp {
+	if m.quoteOf == sp && m.current == currentQuote {
 		cur = m.quoteCursor
 	}
 	next := m.step(len(sp.Quotes), cur, dir, func(i int) int { return m.an.Quotes[sp.Quotes[i]].Paragraph })
@@ -576,8 +656,18 @@ func (m *Model) step(n, cur, dir int, para func(int) int) int {
 	return next
 }
 
+// setCurrent makes kind the current item's kind; the article's mark is set
+// by the caller, or cleared here for none.
+func (m *Model) setCurrent(kind currentKind) {
+	m.current = kind
+	if kind == currentNone {
+		m.pane.setActive(-1, hlSpan{})
+	}
+}
+
 func (m *Model) gotoQuote(qi int) {
 	q := m.an.Quotes[qi]
+	m.setCurrent(currentQuote)
 	m.focusPara(q.Paragraph-1, false)
 	m.pane.setActive(q.Paragraph-1, hlSpan{q.Start, q.End, clsActive})
 }
@@ -591,7 +681,7 @@ func (m *Model) stepFigure(dir int) {
 	}
 	figs := m.an.Figures
 	cur := -1
-	if m.figCursor >= 0 && figs[m.figCursor].Paragraph-1 == m.pane.focus {
+	if m.current == currentFigure && figs[m.figCursor].Paragraph-1 == m.pane.focus {
 		cur = m.figCursor
 	}
 	m.gotoFigure(m.step(len(figs), cur, dir, func(i int) int { return figs[i].Paragraph }))
@@ -600,16 +690,25 @@ func (m *Model) stepFigure(dir int) {
 func (m *Model) gotoFigure(i int) {
 	f := m.an.Figures[i]
 	m.figCursor = i
+	m.setCurrent(currentFigure)
 	m.focusPara(f.Paragraph-1, false)
 	m.pane.setActive(f.Paragraph-1, hlSpan{f.Start, f.End, clsActive})
-	desc := string(f.Kind)
-	if f.Value != "" {
-		desc += " " + f.Value
+	if m.panel.mode == modeFigures {
+		m.panel.selectFigure(i)
 	}
-	if f.Unit != "" {
-		desc += " " + f.Unit
+}
+
+// describeFigure is a figure as the status line gives it: its kind, the
+// words as written and, when it says more, the value they stand for.
+func describeFigure(f content.Figure) string {
+	d := string(f.Kind) + " " + f.Text
+	if f.Value != "" && f.Value != f.Text {
+		d += " → " + f.Value
 	}
-	m.setMsg(fmt.Sprintf("figure %d/%d: %s", i+1, len(m.an.Figures), content.Clean(desc)), false)
+	if f.Unit != "" && !strings.Contains(f.Text, f.Unit) {
+		d += " " + f.Unit
+	}
+	return content.Clean(d)
 }
 
 func (m *Model) setMsg(s string, isErr bool) { m.msg, m.msgErr = s, isErr }
@@ -619,23 +718,20 @@ func (m Model) mouse(msg tea.MouseMsg) (tea.Model, tea.Cmd) {
 		return m, nil
 	}
 	inPanel := m.panelVisible() && (!m.articleVisible() || msg.X > m.pane.width)
-	px := 0
-	if m.articleVisible() && m.panelVisible() {
-		px = m.pane.width + 1
-	}
-	_ = px
 	switch msg.Button {
 	case tea.MouseButtonWheelDown, tea.MouseButtonWheelUp:
 		if msg.Action != tea.MouseActionPress {
 			return m, nil
 		}
 		if inPanel {
+			before := m.panel.selectedSpeaker()
 			l := m.panel.list()
 			if msg.Button == tea.MouseButtonWheelDown {
 				l.CursorDown()
 			} else {
 				l.CursorUp()
 			}
+			m.syncQuoteCursor(before)
 			return m, nil
 		}
 		if msg.Button == tea.MouseButtonWheelDown {
@@ -649,9 +745,10 @@ func (m Model) mouse(msg tea.MouseMsg) (tea.Model, tea.Cmd) {
 			return m, nil
 		}
 		if inPanel {
+			before := m.panel.selectedSpeaker()
 			if m.panel.selectAt(msg.Y) {
 				m.focus = focusPanel
-				m.quoteCursor, m.quoteOf = -1, nil
+				m.syncQuoteCursor(before)
 			}
 			return m, nil
 		}
@@ -702,15 +799,17 @@ func (m Model) View() string {
 	return body + "\n" + m.statusView()
 }
 
+// quoteIndexFor is the current quote's place among the selected speaker's,
+// for the panel to mark; -1 when the current item is no quote of theirs.
 func (m Model) quoteIndexFor() int {
-	if m.quoteOf != nil && m.quoteOf == m.panel.selectedSpeaker() {
+	if m.current == currentQuote && m.quoteOf != nil && m.quoteOf == m.panel.selectedSpeaker() {
 		return m.quoteCursor
 	}
 	return -1
 }
 
-// statusView is the bottom line: source, ¶ N/M, the selected speaker and
-// the position among their quotes, and the help key.
+// statusView is the bottom line: source, ¶ N/M, the current item (or the
+// selected speaker and where ] goes), and what to press now.
 func (m Model) statusView() string {
 	w := m.width
 	if m.searching {
@@ -731,23 +830,29 @@ func (m Model) statusView() string {
 		mid = m.msg
 	case m.an == nil:
 		mid = m.spin.View() + " analysing…"
-	case m.hitCursor >= 0 && len(m.hits) > 0:
+	case m.current == currentFigure:
+		mid = fmt.Sprintf("figure %d/%d: %s", m.figCursor+1, len(m.an.Figures), describeFigure(m.an.Figures[m.figCursor]))
+	case m.current == currentMatch && len(m.hits) > 0:
 		mid = fmt.Sprintf("/%s %d/%d", content.Clean(m.query), m.hitCursor+1, len(m.hits))
 	default:
 		if sp := m.panel.selectedSpeaker(); sp != nil {
 			pos := "–"
-			if m.quoteOf == sp && m.quoteCursor >= 0 {
+			if m.current == currentQuote && m.quoteOf == sp && m.quoteCursor >= 0 {
 				pos = strconv.Itoa(m.quoteCursor + 1)
 			}
 			mid = fmt.Sprintf("%s %s/%d", shortName(sp), pos, len(sp.Quotes))
 		}
 	}
-	right := m.st.StatusKey.Render("?") + m.st.StatusDim.Render(" help")
+	h := m.help
+	h.Width = max(w/2, 1)
+	right := h.ShortHelpView(m.keys.ShortHelp())
 	parts := []string{m.st.StatusKey.Render(para)}
 	if mid != "" {
 		parts = append(parts, mid)
 	}
-	parts = append(parts, right)
+	if right != "" {
+		parts = append(parts, right)
+	}
 	rhs := strings.Join(parts, m.st.StatusDim.Render("  "))
 	rw := xansi.StringWidth(rhs)
 	if rw+2 > w {
@@ -759,17 +864,132 @@ func (m Model) statusView() string {
 	return m.st.StatusDim.Render(left) + strings.Repeat(" ", max(gap, 1)) + rhs
 }
 
+// helpKey scrolls or closes the help screen.
+func (m *Model) helpKey(msg tea.KeyMsg) {
+	k := m.keys
+	page := max(m.height-3, 1)
+	switch {
+	case key.Matches(msg, k.CloseHelp):
+		m.showHelp = false
+	case key.Matches(msg, k.ScrollDown):
+		step := 1
+		if msg.Type != tea.KeyRunes && msg.Type != tea.KeyDown {
+			step = page
+		}
+		m.helpTop += step
+	case key.Matches(msg, k.ScrollUp):
+		step := 1
+		if msg.Type != tea.KeyRunes && msg.Type != tea.KeyUp {
+			step = page
+		}
+		m.helpTop -= step
+	}
+	m.helpTop = max(min(m.helpTop, len(m.helpLines())-(m.height-2)), 0)
+}
+
+// helpLines is the help screen below its title: the keys that work where
+// help was opened, in columns side by side as far as the width allows and
+// stacked beneath otherwise, then the highlight legend.
+func (m Model) helpLines() []string {
+	const gap = 4
+	var cols [][]string
+	for _, g := range m.keys.FullHelp() {
+		if c := m.helpColumn(g, m.width); len(c) > 0 {
+			cols = append(cols, c)
+		}
+	}
+	var lines []string
+	for len(cols) > 0 {
+		// as many columns as fit, at least one
+		n, w := 1, blockWidth(cols[0])
+		for n < len(cols) && w+gap+blockWidth(cols[n]) <= m.width {
+			w += gap + blockWidth(cols[n])
+			n++
+		}
+		row := cols[:n]
+		cols = cols[n:]
+		height := 0
+		for _, c := range row {
+			height = max(height, len(c))
+		}
+		for i := 0; i < height; i++ {
+			var b strings.Builder
+			for j, c := range row {
+				cell := ""
+				if i < len(c) {
+					cell = c[i]
+				}
+				b.WriteString(cell)
+				if j < len(row)-1 {
+					b.WriteString(strings.Repeat(" ", blockWidth(c)-xansi.StringWidth(cell)+gap))
+				}
+			}
+			lines = append(lines, b.String())
+		}
+		lines = append(lines, "")
+	}
+	st := m.st
+	lines = append(lines, st.PanelTitle.Render("Highlights"),
+		"  "+st.Quote.Render("“quoted words”")+"  "+st.Mention.Render("Speaker")+"  "+st.Active.Render("current")+"  "+st.forMask(clsMatch).Render("match"),
+		"  "+st.Figure[content.Count].Render("count")+" "+st.Figure[content.Quantity].Render("quantity")+" "+st.Figure[content.Ordinal].Render("ordinal")+"  "+
+			st.Figure[content.Percent].Render("percent")+" "+st.Figure[content.Money].Render("money")+"  "+
+			st.Figure[content.Date].Render("date")+" "+st.Figure[content.Duration].Render("duration"))
+	return lines
+}
+
+// helpColumn is a group of bindings as lines of at most width columns: the
+// keys, then their descriptions, wrapped beside them when too long.
+func (m Model) helpColumn(group []key.Binding, width int) []string {
+	kw, dw := 0, 0
+	for _, b := range group {
+		if b.Enabled() {
+			kw = max(kw, xansi.StringWidth(b.Help().Key))
+			dw = max(dw, xansi.StringWidth(b.Help().Desc))
+		}
+	}
+	dw = max(min(dw, width-kw-1), 8)
+	var lines []string
+	for _, b := range group {
+		if !b.Enabled() {
+			continue
+		}
+		k := b.Help().Key
+		pad := strings.Repeat(" ", kw-xansi.StringWidth(k)+1)
+		for i, d := range strings.Split(xansi.Wordwrap(b.Help().Desc, dw, " "), "\n") {
+			if i == 0 {
+				lines = append(lines, m.st.HelpKey.Render(k)+pad+m.st.HelpDesc.Render(d))
+			} else {
+				lines = append(lines, strings.Repeat(" ", kw+1)+m.st.HelpDesc.Render(d))
+			}
+		}
+	}
+	return lines
+}
+
+func blockWidth(lines []string) int {
+	w := 0
+	for _, l := range lines {
+		w = max(w, xansi.StringWidth(l))
+	}
+	return w
+}
+
+// helpView is the help screen: a title, then as many help lines as fit
+// from helpTop on, with a mark when more lie below or above.
 func (m Model) helpView() string {
 	h := max(m.height-1, 1)
-	full := m.help.FullHelpView(m.keys.FullHelp())
-	legend := []string{"", m.st.PanelTitle.Render("Highlights")}
-	legend = append(legend,
-		"  "+m.st.Quote.Render("“quoted words”")+"  "+m.st.Mention.Render("Speaker")+"  "+m.st.Active.Render("current")+"  "+m.st.forMask(clsMatch).Render("match"),
-		"  "+m.st.Figure[content.Count].Render("count")+" "+m.st.Figure[content.Quantity].Render("quantity")+" "+m.st.Figure[content.Ordinal].Render("ordinal")+"  "+
-			m.st.Figure[content.Percent].Render("percent")+" "+m.st.Figure[content.Money].Render("money")+"  "+
-			m.st.Figure[content.Date].Render("date")+" "+m.st.Figure[content.Duration].Render("duration"))
-	lines := append([]string{m.st.PanelTitle.Render("copydesk keys") + m.st.Dim.Render("  (any key closes)"), ""}, strings.Split(full, "\n")...)
-	lines = append(lines, legend...)
+	all := m.helpLines()
+	title := m.st.PanelTitle.Render("copydesk keys")
+	switch below, above := m.helpTop+h-1 < len(all), m.helpTop > 0; {
+	case below && above:
+		title += m.st.Dim.Render("  ↑↓ more")
+	case below:
+		title += m.st.Dim.Render("  ↓ more")
+	case above:
+		title += m.st.Dim.Render("  ↑ more")
+	}
+	lines := []string{title}
+	lines = append(lines, all[min(m.helpTop, len(all)):]...)
 	if len(lines) > h {
 		lines = lines[:h]
 	}

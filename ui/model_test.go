@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/charmbracelet/bubbles/list"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	xansi "github.com/charmbracelet/x/ansi"
@@ -297,14 +298,76 @@ func TestHelp(t *testing.T) {
 	m := newReader(t, content.Embedded(), 120, 40)
 	m = press(t, m, "?")
 	v := m.View()
-	for _, want := range []string{"next paragraph", "next quote of speaker", "next figure", "search", "quit", "Highlights"} {
+	for _, want := range []string{"next paragraph", "next quote of the speaker", "next figure", "search the article", "quit", "Highlights"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("help lacks %q", want)
 		}
 	}
+	if strings.Contains(v, "filter the list") {
+		t.Error("help lists the panel's keys while the article has them")
+	}
 	m = press(t, m, "x")
-	if m.showHelp {
-		t.Error("a key did not close the help")
+	if !m.showHelp {
+		t.Error("a key that is not help's closed the help")
+	}
+	for _, k := range []string{"q", "esc", "?"} {
+		if !m.showHelp {
+			m = press(t, m, "?")
+		}
+		next, cmd := m.Update(keyMsg(k))
+		m = next.(Model)
+		if m.showHelp {
+			t.Errorf("%s did not close the help", k)
+		}
+		if cmd != nil {
+			if _, quit := cmd().(tea.QuitMsg); quit {
+				t.Errorf("%s in help quit the reader", k)
+			}
+		}
+	}
+	// in the panel, help lists the panel's keys
+	m = press(t, m, "tab", "?")
+	if v := m.View(); !strings.Contains(v, "filter the list") || strings.Contains(v, "next paragraph") {
+		t.Errorf("help in the panel:\n%s", v)
+	}
+}
+
+// At every size a person may use, every binding that works is on the help
+// screen, scrolling to it if need be.
+func TestHelpReachesEveryBinding(t *testing.T) {
+	for _, size := range [][2]int{{120, 40}, {80, 24}, {70, 20}, {40, 12}} {
+		for _, panel := range []bool{false, true} {
+			m := newReader(t, content.Embedded(), size[0], size[1])
+			if panel {
+				m = press(t, m, "tab")
+			}
+			keys := m.keys
+			m = press(t, m, "?")
+			seen := ""
+			for i := 0; i < 40; i++ {
+				seen += m.View() + "\n"
+				m = press(t, m, "j")
+			}
+			checkWidth(t, m)
+			for _, group := range keys.FullHelp() {
+				for _, b := range group {
+					if !b.Enabled() {
+						continue
+					}
+					// a long description is wrapped beside its key
+					shown := strings.Contains(seen, b.Help().Key+" ")
+					for _, w := range strings.Fields(b.Help().Desc) {
+						shown = shown && strings.Contains(seen, w)
+					}
+					if !shown {
+						t.Errorf("%dx%d (panel %v): %q %q never shown", size[0], size[1], panel, b.Help().Key, b.Help().Desc)
+					}
+				}
+			}
+			if !m.showHelp {
+				t.Error("scrolling closed the help")
+			}
+		}
 	}
 }
 
@@ -376,7 +439,7 @@ func TestFiguresPanel(t *testing.T) {
 		}
 	}
 	m = press(t, m, "tab", "/", "rebels", "enter")
-	wantStatus(t, m, `¶ 15/18 .*figure \d+/10: count 8000 rebels`)
+	wantStatus(t, m, `¶ 15/18 .*figure \d+/10: count 8,000 → 8000 rebels`)
 	if m.focus != focusArticle {
 		t.Error("enter did not return to the article")
 	}
@@ -413,4 +476,118 @@ func TestNoColor(t *testing.T) {
 			t.Errorf("no %s in a NO_COLOR frame", name)
 		}
 	}
+}
+
+// Keys typed faster than they are read arrive as one message: the filter
+// still lists what the whole text matches, and shows it.
+func TestFilterBurst(t *testing.T) {
+	m := newReader(t, content.Embedded(), 120, 40)
+	m = press(t, m, "tab")
+	next, _ := m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("/lav")})
+	m = next.(Model)
+	v := m.panel.view(-1)
+	if !strings.Contains(v, "Sergei Lavrov") || strings.Contains(v, "John Kerry") {
+		t.Errorf("the filter lists more than Lavrov:\n%s", v)
+	}
+	if !strings.Contains(v, "Speakers 1 of 6 /lav") {
+		t.Errorf("the filter is not shown:\n%s", v)
+	}
+	m = press(t, m, "enter")
+	wantStatus(t, m, `¶ 7/18 .*Lavrov 1/`)
+	if v := m.panel.view(-1); !strings.Contains(v, "Speakers 1 of 6 /lav") {
+		t.Errorf("an applied filter is not shown:\n%s", v)
+	}
+	// clearing the filter keeps the chosen speaker
+	m = press(t, m, "tab", "esc")
+	if sp := m.panel.selectedSpeaker(); sp == nil || sp.Name != "Sergei Lavrov" {
+		t.Errorf("clearing the filter selected %v", sp)
+	}
+	if v := m.panel.view(-1); !strings.Contains(v, "Speakers (6)") || !strings.Contains(v, "John Kerry") {
+		t.Errorf("the whole list is not back:\n%s", v)
+	}
+	wantStatus(t, m, `Lavrov 1/`)
+	// esc while typing restores what was selected before
+	m = press(t, m, "/", "k", "e", "esc")
+	if sp := m.panel.selectedSpeaker(); sp == nil || sp.Name != "Sergei Lavrov" {
+		t.Errorf("cancelling the filter selected %v", sp)
+	}
+}
+
+// A long list is filtered in the background; matches for an older filter
+// text that arrive late are dropped.
+func TestFilterLateMatchesDropped(t *testing.T) {
+	m := newReader(t, content.Embedded(), 120, 40)
+	m = press(t, m, "v", "tab", "/")
+	p := m.panel
+	p.filter.SetValue("r")
+	stale := filterMsg{modeFigures, p.gen, "r", nil}
+	p.filter.SetValue("ru")
+	p.gen++
+	next, _ := m.Update(stale)
+	m = next.(Model)
+	if m.panel.list().FilterValue() == "r" {
+		t.Error("matches for an older filter text were applied")
+	}
+	fresh := filterMsg{modeFigures, p.gen, "ru", []list.Rank{{Index: 0}}}
+	next, _ = m.Update(fresh)
+	m = next.(Model)
+	if got := len(m.panel.list().VisibleItems()); got != 1 {
+		t.Errorf("the current filter's matches were not applied: %d items", got)
+	}
+}
+
+// One item is current at a time: a figure replaces the current quote in
+// the panel and the status line, and v opens the figures at it.
+func TestOneCurrentItem(t *testing.T) {
+	m := newReader(t, content.Embedded(), 120, 40)
+	m = press(t, m, "]")
+	if m.quoteIndexFor() < 0 {
+		t.Fatal("] made no quote current")
+	}
+	m = press(t, m, "f", "f", "f")
+	if m.quoteIndexFor() >= 0 {
+		t.Error("the panel still marks a quote after f")
+	}
+	wantStatus(t, m, `figure \d+/10: `)
+	m = press(t, m, "v")
+	if got := m.panel.selectedFigure(); got != m.figCursor {
+		t.Errorf("v opened the figures at %d, the current figure is %d", got, m.figCursor)
+	}
+	m = press(t, m, "esc", "esc")
+	if m.current != currentNone || m.pane.actPara >= 0 {
+		t.Error("esc did not clear the current item")
+	}
+	// without a current figure, v opens at the focused paragraph's
+	m = press(t, m, "v", "1", "5", "g", "v")
+	if f := m.an.Figures[m.panel.selectedFigure()]; f.Paragraph != 15 {
+		t.Errorf("v at ¶15 opened the figures at ¶%d", f.Paragraph)
+	}
+}
+
+func TestFigureStatus(t *testing.T) {
+	for _, tt := range []struct{ para, want string }{
+		{"5", `date October 17 → XXXX-10-17`},
+		{"3", `date last month(  |$)`},
+		{"1", `duration four hours → PT4H`},
+	} {
+		m := newReader(t, content.Embedded(), 120, 40)
+		m = press(t, m, tt.para, "g", "f")
+		wantStatus(t, m, tt.want)
+	}
+}
+
+func TestNextMatchWithoutSearch(t *testing.T) {
+	m := newReader(t, content.Embedded(), 120, 40)
+	m = press(t, m, "n")
+	wantStatus(t, m, `no search yet`)
+}
+
+// The status line's hint follows the mode.
+func TestShortHelpFollowsMode(t *testing.T) {
+	m := newReader(t, content.Embedded(), 120, 40)
+	wantStatus(t, m, `\? help$`)
+	m = press(t, m, "tab", "/")
+	wantStatus(t, m, `enter done  esc cancel$`)
+	m = press(t, m, "esc", "esc", "?")
+	wantStatus(t, m, `close help$`)
 }

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/charmbracelet/bubbles/list"
+	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 	xansi "github.com/charmbracelet/x/ansi"
 
@@ -17,7 +18,8 @@ import (
 
 // The side panel lists speakers (most quoted first) with the selected
 // speaker's quotes beneath, or every figure; `v` switches. Both lists are
-// bubbles lists, so `/` filters and j/k move as elsewhere in Charm tools.
+// bubbles lists, drawn under a header of the panel's own that shows the
+// filter while it is typed and while it applies.
 
 type panelMode int
 
@@ -115,22 +117,42 @@ type panel struct {
 	an       *content.Analysis
 	key      panelKey
 	cached   string
+
+	// The filter is typed here, not in the lists, and applied to the list
+	// as it is typed: the lists' own filtering answers later, in a command,
+	// and answers for several letters typed at once arrive in any order.
+	filter     textinput.Model
+	typing     bool
+	before     int         // the item selected when the filter was opened
+	gen        int         // the filter value being matched in the background
+	ranks      []list.Rank // matches of rankedFor, computed off the event loop
+	rankedFor  string
+	rankedMode panelMode
 }
+
+// syncFilterLimit is the number of items filtered on the key press; a
+// longer list is filtered in the background.
+const syncFilterLimit = 2000
 
 func newPanel(st *Styles, art *content.Article) *panel {
 	p := &panel{st: st, art: art}
-	p.speakers = p.newList(speakerDelegate{st}, "Speakers")
-	p.figures = p.newList(figureDelegate{st}, "Figures")
+	p.speakers = p.newList(speakerDelegate{st}, modeSpeakers)
+	p.figures = p.newList(figureDelegate{st}, modeFigures)
+	p.filter = textinput.New()
+	st.input(&p.filter, st.ItemSel, st.Item)
+	p.filter.CharLimit = 128
 	return p
 }
 
-func (p *panel) newList(d list.ItemDelegate, title string) list.Model {
+func (p *panel) newList(d list.ItemDelegate, mode panelMode) list.Model {
 	l := list.New(nil, d, 0, 0)
-	l.Title = title
+	// The panel draws its own header with the filter in it.
+	l.SetShowTitle(false)
+	l.SetShowFilter(false)
 	l.SetShowStatusBar(false)
 	l.SetShowHelp(false)
 	l.DisableQuitKeybindings()
-	l.SetStatusBarItemName("speaker", "speakers")
+	l.Filter = func(term string, targets []string) []list.Rank { return p.rank(mode, term, targets) }
 	// Every style the list draws with comes from this session's renderer.
 	st := p.st
 	l.Styles = list.Styles{
@@ -152,26 +174,153 @@ func (p *panel) newList(d list.ItemDelegate, title string) list.Model {
 		ArabicPagination:            st.Dim,
 		DividerDot:                  st.Dim.SetString(" • "),
 	}
-	st.input(&l.FilterInput, st.ItemSel, st.Item)
 	l.Paginator.ActiveDot = l.Styles.ActivePaginationDot.String()
 	l.Paginator.InactiveDot = l.Styles.InactivePaginationDot.String()
 	return l
 }
 
-func (p *panel) setAnalysis(pr prepared) tea.Cmd {
+// rank is the lists' filter: the matches computed in the background when
+// they are for this list and term, else fuzzy matching now.
+func (p *panel) rank(mode panelMode, term string, targets []string) []list.Rank {
+	if mode == p.rankedMode && term == p.rankedFor && p.ranks != nil {
+		return p.ranks
+	}
+	return list.DefaultFilter(term, targets)
+}
+
+// filterMsg brings the matches of a filter computed in the background.
+type filterMsg struct {
+	mode  panelMode
+	gen   int
+	term  string
+	ranks []list.Rank
+}
+
+// startFilter opens the filter line on the current list.
+func (p *panel) startFilter() tea.Cmd {
+	l := p.list()
+	p.before = l.GlobalIndex()
+	p.typing = true
+	p.filter.SetValue(l.FilterValue())
+	p.filter.CursorEnd()
+	return p.filter.Focus()
+}
+
+// typed passes a key to the filter line and filters the list by what it
+// holds now.
+func (p *panel) typed(msg tea.KeyMsg) tea.Cmd {
+	before := p.filter.Value()
+	var cmd tea.Cmd
+	p.filter, cmd = p.filter.Update(msg)
+	if p.filter.Value() == before {
+		return cmd
+	}
+	return tea.Batch(cmd, p.applyFilter(false))
+}
+
+// applyFilter filters the current list by the filter line: at once for a
+// short list or when now is set, else in the background.
+func (p *panel) applyFilter(now bool) tea.Cmd {
+	l := p.list()
+	term := p.filter.Value()
+	p.gen++
+	if term == "" {
+		l.ResetFilter()
+		return nil
+	}
+	if now || len(l.Items()) <= syncFilterLimit || p.mode == p.rankedMode && term == p.rankedFor {
+		l.SetFilterText(term)
+		return nil
+	}
+	items := l.Items()
+	targets := make([]string, len(items))
+	for i, it := range items {
+		targets[i] = it.FilterValue()
+	}
+	mode, gen := p.mode, p.gen
+	return func() tea.Msg {
+		return filterMsg{mode, gen, term, list.DefaultFilter(term, targets)}
+	}
+}
+
+// filtered applies matches computed in the background, unless the filter
+// has changed since.
+func (p *panel) filtered(msg filterMsg) {
+	if msg.mode != p.mode || msg.gen != p.gen || msg.term != p.filter.Value() {
+		return
+	}
+	p.ranks, p.rankedFor, p.rankedMode = msg.ranks, msg.term, msg.mode
+	p.list().SetFilterText(msg.term)
+}
+
+// acceptFilter closes the filter line and keeps the filter applied, with
+// the list filtered by everything typed, however fast it came.
+func (p *panel) acceptFilter() {
+	p.typing = false
+	p.filter.Blur()
+	if l := p.list(); p.filter.Value() != "" && (l.FilterState() != list.FilterApplied || l.FilterValue() != p.filter.Value()) {
+		p.applyFilter(true)
+	}
+	if p.filter.Value() == "" {
+		p.list().Select(p.before)
+	}
+}
+
+// cancelFilter closes the filter line, shows the whole list again and
+// selects what was selected before it opened.
+func (p *panel) cancelFilter() {
+	p.typing = false
+	p.filter.Blur()
+	p.filter.SetValue("")
+	p.gen++
+	l := p.list()
+	l.ResetFilter()
+	l.Select(p.before)
+}
+
+// clearFilter shows the whole list again, keeping the selected item.
+func (p *panel) clearFilter() {
+	l := p.list()
+	keep := l.GlobalIndex()
+	p.filter.SetValue("")
+	p.gen++
+	l.ResetFilter()
+	l.Select(keep)
+}
+
+// filterApplied reports whether the current list shows only some items.
+func (p *panel) filterApplied() bool { return p.list().FilterState() == list.FilterApplied }
+
+// setMode shows the speakers or the figures; a filter being typed is kept
+// as it was applied.
+func (p *panel) setMode(m panelMode) {
+	if p.typing {
+		p.acceptFilter()
+	}
+	p.mode = m
+	p.filter.SetValue(p.list().FilterValue())
+}
+
+func (p *panel) setAnalysis(pr prepared) {
 	p.an = pr.an
 	p.ready = true
-	p.speakers.Title = fmt.Sprintf("Speakers (%d)", len(pr.speakers))
-	p.figures.Title = fmt.Sprintf("Figures (%d)", len(pr.figures))
-	return tea.Batch(p.speakers.SetItems(pr.speakers), p.figures.SetItems(pr.figures))
+	p.ranks, p.rankedFor = nil, ""
+	// SetItems refilters in a command when a filter is applied; typed
+	// before the analysis came, it is applied here instead.
+	p.speakers.SetItems(pr.speakers)
+	p.figures.SetItems(pr.figures)
+	if p.filter.Value() != "" {
+		p.applyFilter(true)
+	}
 }
 
 func (p *panel) setSize(w, h int) {
 	p.width, p.height = w, h
-	// the selected speaker's quotes take the lower part of the panel
+	// the selected speaker's quotes take the lower part of the panel; the
+	// first line of each list is the panel's header
 	p.listH = max(h*11/20, min(h, 5))
-	p.speakers.SetSize(w, p.listH)
-	p.figures.SetSize(w, h)
+	p.speakers.SetSize(w, max(p.listH-1, 0))
+	p.figures.SetSize(w, max(h-1, 0))
 }
 
 func (p *panel) list() *list.Model {
@@ -179,10 +328,6 @@ func (p *panel) list() *list.Model {
 		return &p.figures
 	}
 	return &p.speakers
-}
-
-func (p *panel) filtering() bool {
-	return p.list().FilterState() == list.Filtering
 }
 
 func (p *panel) selectedSpeaker() *content.Speaker {
@@ -199,7 +344,28 @@ func (p *panel) selectedFigure() int {
 	return -1
 }
 
-// selectSpeakerAt selects the speaker drawn at panel row y (a mouse click).
+// selectFigure selects figure i in the figures list, showing the whole
+// list again if a filter hides it.
+func (p *panel) selectFigure(i int) {
+	l := &p.figures
+	for k, it := range l.VisibleItems() {
+		if fi, ok := it.(figureItem); ok && fi.ix == i {
+			l.Select(k)
+			return
+		}
+	}
+	if l.FilterState() != list.Unfiltered {
+		if p.mode == modeFigures {
+			p.filter.SetValue("")
+		}
+		l.ResetFilter()
+	}
+	if i >= 0 && i < len(l.Items()) {
+		l.Select(i)
+	}
+}
+
+// selectAt selects the item drawn at panel row y (a mouse click).
 func (p *panel) selectAt(y int) bool {
 	l := p.list()
 	h := 2
@@ -223,8 +389,8 @@ type panelKey struct {
 	w, h, listH     int
 	cursor          int
 	index, page     int
-	filter          list.FilterState
-	value           string
+	filter          string
+	typing          bool
 	ready           bool
 	items, filtered int
 	speaker         *content.Speaker
@@ -236,23 +402,43 @@ type panelKey struct {
 func (p *panel) view(quoteCursor int) string {
 	l := p.list()
 	k := panelKey{p.mode, p.width, p.height, p.listH, quoteCursor, l.Index(), l.Paginator.Page,
-		l.FilterState(), l.FilterValue(), p.ready, len(l.Items()), len(l.VisibleItems()), p.selectedSpeaker()}
-	// While a filter is typed its cursor blinks: draw every time then.
-	if k == p.key && p.cached != "" && k.filter != list.Filtering {
+		p.filter.Value(), p.typing, p.ready, len(l.Items()), len(l.VisibleItems()), p.selectedSpeaker()}
+	// While the filter is typed its cursor moves: draw every time then.
+	if k == p.key && p.cached != "" && !k.typing {
 		return p.cached
 	}
 	p.key, p.cached = k, p.draw(quoteCursor)
 	return p.cached
 }
 
+// header is the panel's first line: the list's name and size and, while
+// one is typed or applied, the filter.
+func (p *panel) header() string {
+	name := "Speakers"
+	if p.mode == modeFigures {
+		name = "Figures"
+	}
+	l := p.list()
+	if !p.typing && p.filter.Value() == "" {
+		return p.st.PanelTitle.Render(fmt.Sprintf("%s (%d)", name, len(l.Items())))
+	}
+	h := p.st.PanelTitle.Render(name) + p.st.Dim.Render(fmt.Sprintf(" %d of %d ", len(l.VisibleItems()), len(l.Items())))
+	if p.typing {
+		p.filter.Width = max(p.width-xansi.StringWidth(h)-2, 1)
+		return h + p.filter.View()
+	}
+	return h + p.st.ItemSel.Render("/"+content.Clean(p.filter.Value()))
+}
+
 func (p *panel) draw(quoteCursor int) string {
 	if !p.ready {
 		return p.pad([]string{p.st.PanelTitle.Render("Speakers"), p.st.Dim.Render("analysing…")})
 	}
+	head := p.header()
 	if p.mode == modeFigures {
-		return p.fit(p.figures.View(), p.height)
+		return p.fit(head+"\n"+p.figures.View(), p.height)
 	}
-	top := p.fit(p.speakers.View(), p.listH)
+	top := p.fit(head+"\n"+p.speakers.View(), p.listH)
 	rest := p.height - p.listH
 	sp := p.selectedSpeaker()
 	if rest <= 0 {

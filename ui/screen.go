@@ -2,151 +2,261 @@ package ui
 
 import (
 	"bytes"
+	"errors"
 	"io"
 	"strconv"
 	"strings"
+	"sync"
+	"time"
 
-	tea "github.com/charmbracelet/bubbletea"
-	xansi "github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/cellbuf"
 )
 
 // Bubble Tea v1 paints on a timer (60 frames a second at most), so a key
 // press waits up to 16 ms, 8 ms on average, before the terminal sees it.
-// A reader answers faster than that: Screen writes each frame as soon as it
-// is ready, and only the lines that changed. Live wraps the reader to draw
-// through a Screen, and Run runs it with Bubble Tea's own renderer writing to
-// io.Discard (tea.WithoutRenderer would also skip raw mode for the keyboard).
-
-// Screen draws frames on a terminal in the alternate screen.
-type Screen struct {
-	out    io.Writer
-	last   []string
-	width  int
-	height int
-	buf    bytes.Buffer
-}
-
-// NewScreen draws on out.
-func NewScreen(out io.Writer) *Screen { return &Screen{out: out} }
+// A reader answers faster than that: a Screen writes each frame as soon as
+// it is ready, and only the lines that changed.
+//
+// Frames are written by a goroutine of the Screen's own, so a terminal that
+// reads slowly (an SSH client on a slow link, or one that stopped reading)
+// never holds up the model: Draw only leaves the frame for the writer, and
+// a frame drawn while the writer is still busy replaces the one waiting.
+// What is buffered is bounded by one frame whatever the client does.
 
 const (
 	enterSeq = "\x1b[?1049h\x1b[?25l\x1b[?1002h\x1b[?1006h\x1b[?2004h\x1b[2J\x1b[H"
 	leaveSeq = "\x1b[?2004l\x1b[?1006l\x1b[?1002l\x1b[?25h\x1b[?1049l"
+	// Synchronized output (mode 2026): the terminal shows the frame when
+	// it is complete, never half drawn.
+	syncBegin = "\x1b[?2026h"
+	syncEnd   = "\x1b[?2026l"
 )
 
-// Enter switches to the alternate screen, hides the cursor and turns on
-// mouse and bracketed-paste reporting.
-func (s *Screen) Enter() error {
-	_, err := io.WriteString(s.out, enterSeq)
-	return err
+// Screen draws frames on a terminal in the alternate screen.
+type Screen struct {
+	out io.Writer
+	enc encoder // the writer goroutine's
+
+	mu      sync.Mutex
+	next    frame
+	waiting bool // next holds a frame not written yet
+	closing bool
+	err     error // the first failed write; nothing is written after it
+	wake    chan struct{}
+	done    chan struct{}
 }
 
-// Leave restores what Enter changed.
-func (s *Screen) Leave() error {
-	_, err := io.WriteString(s.out, leaveSeq)
-	return err
+type frame struct {
+	text string
+	w, h int
 }
 
-// Resize forgets what is on screen, so the next frame is drawn whole.
-func (s *Screen) Resize(w, h int) {
-	s.width, s.height = w, h
-	s.last = nil
-	_, _ = io.WriteString(s.out, "\x1b[2J")
+// ErrSlowTerminal is returned by Close when the terminal did not take the
+// last writes in time.
+var ErrSlowTerminal = errors.New("the terminal did not read its output in time")
+
+// NewScreen switches out to the alternate screen, with the cursor hidden and
+// mouse and bracketed-paste reporting on, and draws frames on it. With sync
+// set, each frame is wrapped in a synchronized update.
+func NewScreen(out io.Writer, sync bool) *Screen {
+	s := &Screen{out: out, enc: encoder{sync: sync}, wake: make(chan struct{}, 1), done: make(chan struct{})}
+	go s.write()
+	return s
 }
 
-// Draw writes what differs from the last frame: for each changed line only
-// the stretch between the unchanged start and the unchanged end, so moving
-// the focus marker costs a few bytes per line, not the whole line.
-func (s *Screen) Draw(frame string) error {
-	lines := strings.Split(frame, "\n")
-	if s.height > 0 && len(lines) > s.height {
-		lines = lines[:s.height]
+// Draw shows text, a frame of h lines at most for a terminal of w columns.
+// It never waits for the terminal.
+func (s *Screen) Draw(text string, w, h int) {
+	s.mu.Lock()
+	s.next, s.waiting = frame{text, w, h}, true
+	s.mu.Unlock()
+	select {
+	case s.wake <- struct{}{}:
+	default:
 	}
-	s.buf.Reset()
+}
+
+// Close restores what NewScreen changed, after the frame being written; a
+// frame still waiting is dropped. It waits at most timeout for the
+// terminal to take the bytes, and returns ErrSlowTerminal when it did not
+// (closing the connection then unblocks the writer).
+func (s *Screen) Close(timeout time.Duration) error {
+	s.mu.Lock()
+	s.closing = true
+	s.mu.Unlock()
+	select {
+	case s.wake <- struct{}{}:
+	default:
+	}
+	t := time.NewTimer(timeout)
+	defer t.Stop()
+	select {
+	case <-s.done:
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		return s.err
+	case <-t.C:
+		return ErrSlowTerminal
+	}
+}
+
+// write is the writer goroutine.
+func (s *Screen) write() {
+	defer close(s.done)
+	if !s.put([]byte(enterSeq)) {
+		return
+	}
+	for range s.wake {
+		s.mu.Lock()
+		f, ok, closing := s.next, s.waiting, s.closing
+		s.waiting = false
+		s.mu.Unlock()
+		if closing {
+			s.put([]byte(leaveSeq))
+			return
+		}
+		if ok && !s.put(s.enc.encode(f.text, f.w, f.h)) {
+			return
+		}
+	}
+}
+
+// put writes b, reporting whether the terminal is still writable.
+func (s *Screen) put(b []byte) bool {
+	if len(b) == 0 {
+		return true
+	}
+	if _, err := s.out.Write(b); err != nil {
+		s.mu.Lock()
+		s.err = err
+		s.mu.Unlock()
+		return false
+	}
+	return true
+}
+
+// encoder turns a frame into the bytes that change the terminal from the
+// frame before it.
+type encoder struct {
+	sync bool
+	last []string
+	w, h int
+	buf  bytes.Buffer
+}
+
+// encode returns the bytes that show text: for each changed line only the
+// stretch between the unchanged start and the unchanged end, so moving the
+// focus marker costs a few bytes per line, not the whole line. After a
+// change of size every line is written whole, over what the terminal kept.
+func (e *encoder) encode(text string, w, h int) []byte {
+	lines := strings.Split(text, "\n")
+	if h > 0 && len(lines) > h {
+		lines = lines[:h]
+	}
+	whole := w != e.w || h != e.h
+	if whole {
+		e.last, e.w, e.h = nil, w, h
+	}
+	e.buf.Reset()
+	if e.sync {
+		e.buf.WriteString(syncBegin)
+	}
+	start := e.buf.Len()
 	for i, l := range lines {
-		if i < len(s.last) && s.last[i] == l {
+		if i < len(e.last) && e.last[i] == l {
 			continue
 		}
 		var old string
-		if i < len(s.last) && i < len(lines)-1 {
-			// The status line is always written whole, so whoever
-			// watches the output (a test harness, a screen reader)
-			// sees "¶ 6/18" entire.
-			old = s.last[i]
+		if i < len(e.last) {
+			old = e.last[i]
 		}
-		from, to, col := changedStretch(old, l)
-		s.moveTo(i, col)
-		s.buf.WriteString(l[from:to])
-		if to == len(l) && (s.width <= 0 || col+xansi.StringWidth(l[from:]) < s.width) {
+		from, to, col, open := changedStretch(old, l)
+		e.moveTo(i, col)
+		e.buf.WriteString(l[from:to])
+		if open {
+			// The line leaves a style on; the next write starts plain.
+			e.buf.WriteString("\x1b[m")
+		}
+		if to == len(l) && (w <= 0 || col+ansi.StringWidth(l[from:]) < w) {
 			// Erasing at the last column would wipe its character.
-			s.buf.WriteString("\x1b[K")
+			e.buf.WriteString("\x1b[K")
 		}
 	}
-	for i := len(lines); i < len(s.last); i++ {
-		s.moveTo(i, 0)
-		s.buf.WriteString("\x1b[K")
+	if whole && len(lines) < h {
+		e.moveTo(len(lines), 0)
+		e.buf.WriteString("\x1b[J")
+	} else if !whole {
+		for i := len(lines); i < len(e.last); i++ {
+			e.moveTo(i, 0)
+			e.buf.WriteString("\x1b[K")
+		}
 	}
-	s.last = lines
-	if s.buf.Len() == 0 {
+	e.last = lines
+	if e.buf.Len() == start {
 		return nil
 	}
-	_, err := s.out.Write(s.buf.Bytes())
-	return err
+	if e.sync {
+		e.buf.WriteString(syncEnd)
+	}
+	return e.buf.Bytes()
+}
+
+func (e *encoder) moveTo(row, col int) {
+	e.buf.WriteString("\x1b[")
+	e.buf.WriteString(strconv.Itoa(row + 1))
+	if col > 0 {
+		e.buf.WriteByte(';')
+		e.buf.WriteString(strconv.Itoa(col + 1))
+	}
+	e.buf.WriteByte('H')
 }
 
 // cut is a place in a line where a write may start or stop: outside any
 // escape sequence and any style, at the start of a visible character.
 type cut struct{ at, col int }
 
-// cuts lists the safe places of a line with their columns. Styles in our
-// frames always end with a full reset, so "no style open" is exact.
+// cuts lists the safe places of a line with their columns. A place is safe
+// when the graphic rendition there is the terminal's default, however the
+// line's styles got back to it (a full reset, or attributes turned off one
+// by one), so a write starting there needs no style of its own.
 func cuts(l string) []cut {
 	var out []cut
-	styled := false
+	var pen cellbuf.Style
+	p := ansi.GetParser()
+	defer ansi.PutParser(p)
+	var state byte
 	col := 0
 	for i := 0; i < len(l); {
-		if l[i] == 0x1b {
-			if !styled {
-				out = append(out, cut{i, col})
-			}
-			j := i + 1
-			if j < len(l) && l[j] == '[' {
-				j++
-				for j < len(l) && (l[j] < 0x40 || l[j] > 0x7e) {
-					j++
-				}
-				if j < len(l) {
-					seq := l[i : j+1]
-					if l[j] == 'm' {
-						styled = seq != "\x1b[0m" && seq != "\x1b[m"
-					}
-					j++
-				}
-			}
-			i = j
-			continue
+		seq, width, n, next := ansi.DecodeSequence(l[i:], state, p)
+		if n <= 0 {
+			n = 1
 		}
-		cl, w := xansi.FirstGraphemeCluster(l[i:], xansi.GraphemeWidth)
-		if len(cl) == 0 {
-			cl = l[i : i+1]
-		}
-		if !styled {
+		if pen.Empty() && next == ansi.NormalState && state == ansi.NormalState {
 			out = append(out, cut{i, col})
 		}
-		col += w
-		i += len(cl)
+		if next == ansi.NormalState && len(seq) > 1 && ansi.HasCsiPrefix(seq) && ansi.Cmd(p.Command()).Final() == 'm' &&
+			ansi.Cmd(p.Command()).Prefix() == 0 && ansi.Cmd(p.Command()).Intermediate() == 0 {
+			cellbuf.ReadStyle(p.Params(), &pen)
+		}
+		state = next
+		col += width
+		i += n
 	}
-	if !styled {
+	if pen.Empty() {
 		out = append(out, cut{len(l), col})
 	}
 	return out
 }
 
 // changedStretch returns the bytes [from, to) of line that must be written,
-// starting at column col, to turn old into line on screen.
-func changedStretch(old, line string) (from, to, col int) {
+// starting at column col, to turn old into line on screen; open is set when
+// a style is still on after them.
+func changedStretch(old, line string) (from, to, col int, open bool) {
+	nc := cuts(line)
+	open = len(nc) == 0 || nc[len(nc)-1].at != len(line)
 	if old == "" {
-		return 0, len(line), 0
+		return 0, len(line), 0, open
 	}
 	p := 0
 	for p < len(old) && p < len(line) && old[p] == line[p] {
@@ -156,7 +266,6 @@ func changedStretch(old, line string) (from, to, col int) {
 	for sfx < len(old)-p && sfx < len(line)-p && old[len(old)-1-sfx] == line[len(line)-1-sfx] {
 		sfx++
 	}
-	nc := cuts(line)
 	// start: the last safe place inside the common prefix (the prefix is
 	// the same bytes in both lines, so the same place is safe in old)
 	start := cut{}
@@ -186,97 +295,5 @@ func changedStretch(old, line string) (from, to, col int) {
 			}
 		}
 	}
-	return start.at, to, start.col
-}
-
-func (s *Screen) moveTo(row, col int) {
-	s.buf.WriteString("\x1b[")
-	s.buf.WriteString(strconv.Itoa(row + 1))
-	if col > 0 {
-		s.buf.WriteByte(';')
-		s.buf.WriteString(strconv.Itoa(col + 1))
-	}
-	s.buf.WriteByte('H')
-}
-
-// Live is a model drawing through a Screen: its View is the frame. Messages
-// that change the model schedule one draw; a burst of them (a held key, a
-// mouse wheel) is drawn once.
-type Live struct {
-	inner   tea.Model
-	scr     *Screen
-	sized   bool
-	pending *bool
-}
-
-type drawMsg struct{}
-
-func drawNow() tea.Msg { return drawMsg{} }
-
-// NewLive wraps m to draw on scr.
-func NewLive(m tea.Model, scr *Screen) Live {
-	return Live{inner: m, scr: scr, pending: new(bool)}
-}
-
-// Init starts the model; the first frame is drawn once the size is known.
-func (l Live) Init() tea.Cmd { return l.inner.Init() }
-
-// Update passes msg to the model and schedules a draw.
-func (l Live) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	switch msg := msg.(type) {
-	case drawMsg:
-		*l.pending = false
-		if l.sized {
-			_ = l.scr.Draw(l.inner.View())
-		}
-		return l, nil
-	case tea.WindowSizeMsg:
-		l.sized = msg.Width > 0 && msg.Height > 0
-		l.scr.Resize(msg.Width, msg.Height)
-	}
-	next, cmd := l.inner.Update(msg)
-	l.inner = next
-	if _, ok := msg.(prefetchMsg); ok {
-		return l, cmd // nothing on screen changed
-	}
-	if !*l.pending {
-		*l.pending = true
-		cmd = tea.Batch(cmd, drawNow)
-	}
-	return l, cmd
-}
-
-// View is empty: Live draws itself.
-func (l Live) View() string { return "" }
-
-// Run runs the reader on a terminal until it quits: keys from in, frames to
-// out, and the terminal's size from sizes (the first one draws the first
-// frame). The terminal is restored on return, also after a panic.
-func Run(m Model, in io.Reader, out io.Writer, sizes <-chan tea.WindowSizeMsg, opts ...tea.ProgramOption) error {
-	scr := NewScreen(out)
-	if err := scr.Enter(); err != nil {
-		return err
-	}
-	defer scr.Leave()
-	// Bubble Tea's renderer writes to io.Discard, so its frame ticker is
-	// only overhead: once a second keeps an idle reader idle.
-	opts = append(opts, tea.WithInput(in), tea.WithOutput(io.Discard), tea.WithMouseCellMotion(), tea.WithFPS(1))
-	p := tea.NewProgram(NewLive(m, scr), opts...)
-	done := make(chan struct{})
-	defer close(done)
-	go func() {
-		for {
-			select {
-			case s, ok := <-sizes:
-				if !ok {
-					return
-				}
-				p.Send(s)
-			case <-done:
-				return
-			}
-		}
-	}()
-	_, err := p.Run()
-	return err
+	return start.at, to, start.col, open && to == len(line)
 }

@@ -19,11 +19,11 @@ const syncSearchLimit = 1 << 20
 
 func (m Model) searchKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	switch {
-	case key.Matches(msg, m.keys.Back):
+	case key.Matches(msg, m.keys.Cancel):
 		m.searching = false
 		m.input.Blur()
 		return m, nil
-	case msg.Type == tea.KeyEnter:
+	case key.Matches(msg, m.keys.Accept):
 		m.searching = false
 		m.input.Blur()
 		q := m.input.Value()
@@ -52,6 +52,9 @@ func (m *Model) applySearch(r searchMsg) {
 	m.pane.setMatches(byPara)
 	if len(r.hits) == 0 {
 		m.hitCursor = -1
+		if m.current == currentMatch {
+			m.setCurrent(currentNone)
+		}
 		m.setMsg(fmt.Sprintf("not found: %s", content.Clean(r.query)), true)
 		return
 	}
@@ -68,6 +71,8 @@ func (m *Model) stepMatch(n int) {
 	if len(m.hits) == 0 {
 		if m.query != "" {
 			m.setMsg("not found: "+content.Clean(m.query), true)
+		} else {
+			m.setMsg("no search yet: / searches the article", true)
 		}
 		return
 	}
@@ -78,17 +83,19 @@ func (m *Model) stepMatch(n int) {
 func (m *Model) gotoHit(i int) {
 	h := m.hits[i]
 	m.hitCursor = i
+	m.setCurrent(currentMatch)
 	m.focusPara(h.para, false)
 	m.pane.setActive(h.para, hlSpan{h.s, h.e, clsActive})
 }
 
+// clearSearch drops the search and the current item's mark.
 func (m *Model) clearSearch() {
-	if m.query == "" && m.pane.actPara < 0 {
+	if m.query == "" && m.current == currentNone {
 		return
 	}
 	m.query, m.hits, m.hitCursor = "", nil, -1
 	m.pane.setMatches(nil)
-	m.pane.setActive(-1, hlSpan{})
+	m.setCurrent(currentNone)
 }
 
 // findAll returns every match of q, ignoring ASCII case.

@@ -1,86 +1,136 @@
 package ui
 
 import (
-	"bytes"
+	"io"
 	"os"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
+
+	"github.com/charmbracelet/x/ansi"
+	"github.com/charmbracelet/x/term"
 )
 
-// QueryBackground asks the terminal on tty (already in raw mode) for its
-// background colour with OSC 11 and reports whether it is dark; ok is false
-// when the terminal did not say. A cursor position request goes with it as
-// a sentinel every terminal answers, and both replies are read here, in
-// whichever order they come, so neither is left for the key reader to take
-// for typing. (termenv gives up at the first reply that is not OSC 11 and
-// leaves the late one in the input, where it reads as "]11;rgb:…".)
-func QueryBackground(tty *os.File, timeout time.Duration) (dark, ok bool) {
-	if _, err := tty.WriteString("\x1b]11;?\x1b\\\x1b[6n"); err != nil {
-		return true, false
+// Caps is what a terminal said of itself when asked.
+type Caps struct {
+	// Dark is whether the background is dark; dark is assumed when the
+	// terminal did not say (KnownBackground false).
+	Dark, KnownBackground bool
+	// Sync is whether the terminal draws synchronized updates (mode 2026).
+	Sync bool
+}
+
+// query asks for the background colour (OSC 11) and for synchronized output
+// (DECRQM 2026), then for the cursor position: every terminal answers that
+// last one, in order, so its reply says that no other is coming.
+const query = "\x1b]11;?\x1b\\" + ansi.RequestModeSynchronizedOutput + ansi.RequestCursorPositionReport
+
+// lateReplyGrace is how long an OSC 11 reply may trail the cursor report:
+// some terminals and multiplexers answer colour queries on their own time.
+const lateReplyGrace = 30 * time.Millisecond
+
+// deadlineReader is a terminal's input whose reads can be bounded: a tty
+// opened non-blocking, or an SSH session's input pipe.
+type deadlineReader interface {
+	io.Reader
+	SetReadDeadline(time.Time) error
+}
+
+// QueryTerminal asks the terminal on in and out (in raw mode) what it can
+// do, waiting at most timeout. Its replies are read here, whichever order
+// they come in, so none is left for the key reader to take for typing;
+// anything else that arrived meanwhile (keys typed) is returned for it.
+func QueryTerminal(in deadlineReader, out io.Writer, timeout time.Duration) (Caps, []byte) {
+	caps := Caps{Dark: true}
+	if _, err := io.WriteString(out, query); err != nil {
+		return caps, nil
 	}
+	defer in.SetReadDeadline(time.Time{})
 	deadline := time.Now().Add(timeout)
-	var buf []byte
+	p := ansi.GetParser()
+	defer ansi.PutParser(p)
+	var pending, typed []byte
 	var cprAt time.Time
 	chunk := make([]byte, 256)
 	for {
-		osc, haveOSC := findOSC11(buf)
-		haveCPR := findCPR(buf)
-		if haveCPR && cprAt.IsZero() {
-			cprAt = time.Now()
-		}
-		if haveOSC && haveCPR {
-			return parseBackground(osc)
+		for len(pending) > 0 {
+			avail := pending
+			if avail[len(avail)-1] == ansi.ESC {
+				// Maybe the start of an ST that ends a reply: the
+				// decoder would take a lone ESC for a cancel.
+				avail = avail[:len(avail)-1]
+			}
+			if len(avail) == 0 {
+				break
+			}
+			seq, _, n, state := ansi.DecodeSequence(avail, ansi.NormalState, p)
+			if state != ansi.NormalState {
+				break // a sequence cut short: wait for its end
+			}
+			switch reply(seq, p, &caps) {
+			case cursorReport:
+				if cprAt.IsZero() {
+					cprAt = time.Now()
+				}
+			case notReply:
+				typed = append(typed, seq...)
+			}
+			pending = pending[n:]
 		}
 		limit := deadline
-		if haveCPR && cprAt.Add(30*time.Millisecond).Before(limit) {
-			limit = cprAt.Add(30 * time.Millisecond) // no OSC 11 support, most likely
-		}
-		if time.Now().After(limit) {
-			if haveOSC {
-				return parseBackground(osc)
+		if !cprAt.IsZero() {
+			if caps.KnownBackground {
+				return caps, typed
 			}
-			return true, false
+			if grace := cprAt.Add(lateReplyGrace); grace.Before(limit) {
+				limit = grace
+			}
 		}
-		if err := tty.SetReadDeadline(limit); err != nil {
-			return true, false
+		if !time.Now().Before(limit) || in.SetReadDeadline(limit) != nil {
+			return caps, append(typed, pending...)
 		}
-		n, err := tty.Read(chunk)
-		buf = append(buf, chunk[:n]...)
+		n, err := in.Read(chunk)
+		pending = append(pending, chunk[:n]...)
 		if err != nil && n == 0 && !os.IsTimeout(err) {
-			return true, false
+			return caps, append(typed, pending...)
 		}
 	}
 }
 
-func findOSC11(b []byte) (string, bool) {
-	i := bytes.Index(b, []byte("\x1b]11;"))
-	if i < 0 {
-		return "", false
-	}
-	rest := b[i+5:]
-	if j := bytes.IndexAny(rest, "\x07\x1b"); j >= 0 {
-		return string(rest[:j]), true
-	}
-	return "", false
-}
+type replyKind int
 
-func findCPR(b []byte) bool {
-	for i := bytes.Index(b, []byte("\x1b[")); i >= 0; {
-		j := i + 2
-		for j < len(b) && (b[j] >= '0' && b[j] <= '9' || b[j] == ';') {
-			j++
+const (
+	notReply replyKind = iota
+	capsReply
+	cursorReport
+)
+
+// reply reads one sequence the decoder p has just parsed: a reply to the
+// query is recorded in caps.
+func reply(seq []byte, p *ansi.Parser, caps *Caps) replyKind {
+	cmd := ansi.Cmd(p.Command())
+	switch {
+	case ansi.HasOscPrefix(seq) && p.Command() == 11:
+		_, color, _ := strings.Cut(string(p.Data()), ";")
+		if dark, ok := parseBackground(color); ok {
+			caps.Dark, caps.KnownBackground = dark, true
 		}
-		if j < len(b) && b[j] == 'R' && j > i+2 {
-			return true
+		return capsReply
+	case !ansi.HasCsiPrefix(seq):
+		return notReply
+	case cmd.Final() == 'R' && cmd.Prefix() == 0 && cmd.Intermediate() == 0 && len(p.Params()) == 2:
+		return cursorReport
+	case cmd.Final() == 'y' && cmd.Prefix() == '?' && cmd.Intermediate() == '$':
+		mode, _, _ := p.Params().Param(0, 0)
+		setting, _, _ := p.Params().Param(1, 0)
+		if mode == 2026 {
+			// 1 set, 2 reset, 3 permanently set: the mode exists.
+			caps.Sync = setting >= 1 && setting <= 3
 		}
-		k := bytes.Index(b[i+2:], []byte("\x1b["))
-		if k < 0 {
-			return false
-		}
-		i += 2 + k
+		return capsReply
 	}
-	return false
+	return notReply
 }
 
 // parseBackground reads "rgb:RRRR/GGGG/BBBB" (1 to 4 hex digits a channel).
@@ -102,9 +152,36 @@ func parseBackground(s string) (dark, ok bool) {
 	return lum < 0.5, true
 }
 
-// oscReply reports whether msg is part of a terminal's reply to a colour
-// query that arrived too late and reads as keys: alt+], then the digits,
-// letters and punctuation of "11;rgb:0000/0000/0000", then alt+\.
+// QueryTTY asks the process's controlling terminal what it can do (see
+// QueryTerminal). When it does not say what its background is, COLORFGBG,
+// which some terminals set, decides.
+func QueryTTY(timeout time.Duration) Caps {
+	caps := Caps{Dark: true}
+	// Opened non-blocking so Go's poller serves it and the read deadline
+	// holds: a terminal that never answers must not hang the start.
+	if fd, err := syscall.Open("/dev/tty", syscall.O_RDWR|syscall.O_NOCTTY|syscall.O_NONBLOCK|syscall.O_CLOEXEC, 0); err == nil {
+		tty := os.NewFile(uintptr(fd), "/dev/tty")
+		defer tty.Close()
+		if state, err := term.MakeRaw(tty.Fd()); err == nil {
+			// Keys typed in these few milliseconds are not replayed:
+			// the reader reads the terminal itself.
+			caps, _ = QueryTerminal(tty, tty, timeout)
+			_ = term.Restore(tty.Fd(), state)
+		}
+	}
+	if !caps.KnownBackground {
+		if f := strings.Split(os.Getenv("COLORFGBG"), ";"); len(f) >= 2 {
+			if bg, err := strconv.Atoi(f[len(f)-1]); err == nil {
+				caps.Dark = bg < 7 || bg == 8
+			}
+		}
+	}
+	return caps
+}
+
+// oscReplyRunes reports whether runes are part of a terminal's reply to a
+// colour query that arrived too late and reads as keys: alt+], then the
+// digits, letters and punctuation of "11;rgb:0000/0000/0000", then alt+\.
 func oscReplyRunes(rs []rune) bool {
 	for _, r := range rs {
 		if !strings.ContainsRune("0123456789abcdefABCDEF;:/rgb", r) {

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"bytes"
+	"net"
 	"os"
 	"syscall"
 	"testing"
@@ -10,67 +12,103 @@ import (
 	"github.com/creack/pty"
 )
 
-// openPty gives a terminal (master) and the program's side of it, opened
-// non-blocking like the reader opens /dev/tty.
-func openPty(t *testing.T) (master, tty *os.File) {
-	t.Helper()
+// fakeTerminal answers the query with replies, each written separately
+// (so a reply may arrive cut in two), once it has read the query.
+type fakeTerminal struct {
+	conn    net.Conn
+	replies []string
+	asked   chan []byte
+}
+
+func (f *fakeTerminal) Write(p []byte) (int, error) {
+	f.asked <- append([]byte(nil), p...)
+	go func() {
+		for _, r := range f.replies {
+			if _, err := f.conn.Write([]byte(r)); err != nil {
+				return
+			}
+		}
+	}()
+	return len(p), nil
+}
+
+func TestQueryTerminal(t *testing.T) {
+	const (
+		light    = "\x1b]11;rgb:ffff/ffff/ffff\x1b\\"
+		dark     = "\x1b]11;rgb:1c1c/1c1c/1c1c\x07"
+		cpr      = "\x1b[12;1R"
+		syncOn   = "\x1b[?2026;2$y"
+		syncNone = "\x1b[?2026;0$y"
+	)
+	tests := []struct {
+		name             string
+		replies          []string
+		dark, known, syn bool
+		typed            string
+	}{
+		{"light, in order", []string{light, syncOn, cpr}, false, true, true, ""},
+		{"dark with BEL", []string{dark, cpr}, true, true, false, ""},
+		{"cursor report first, colour late", []string{cpr, light}, false, true, false, ""},
+		{"no OSC 11, mode unknown", []string{syncNone, cpr}, true, false, false, ""},
+		{"replies cut in pieces", []string{"\x1b]11;rgb:ff", "ff/ffff/ffff\x1b", "\\\x1b[?2026;", "1$y\x1b[1", ";1R"}, false, true, true, ""},
+		{"keys typed among the replies", []string{"jk", light, "\x1b[A", cpr, "q"}, false, true, false, "jk\x1b[A"},
+		{"silent terminal", nil, true, false, false, ""},
+		{"only keys", []string{"j\x1b"}, true, false, false, "j\x1b"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ours, theirs := net.Pipe()
+			defer ours.Close()
+			defer theirs.Close()
+			ft := &fakeTerminal{conn: theirs, replies: tt.replies, asked: make(chan []byte, 1)}
+			caps, typed := QueryTerminal(ours, ft, 300*time.Millisecond)
+			if q := <-ft.asked; !bytes.Contains(q, []byte("\x1b]11;?")) || !bytes.Contains(q, []byte("\x1b[?2026$p")) || !bytes.HasSuffix(q, []byte("\x1b[6n")) {
+				t.Errorf("query %q", q)
+			}
+			if caps.Dark != tt.dark || caps.KnownBackground != tt.known || caps.Sync != tt.syn {
+				t.Errorf("got %+v, want dark=%v known=%v sync=%v", caps, tt.dark, tt.known, tt.syn)
+			}
+			if string(typed) != tt.typed {
+				t.Errorf("typed %q, want %q", typed, tt.typed)
+			}
+		})
+	}
+}
+
+// The query through a real pseudo-terminal, opened non-blocking as QueryTTY
+// opens /dev/tty: a terminal that never answers costs the timeout, no more.
+func TestQueryTerminalPty(t *testing.T) {
 	m, s, err := pty.Open()
 	if err != nil {
 		t.Skipf("no pseudo-terminal: %v", err)
 	}
-	t.Cleanup(func() { m.Close(); s.Close() })
+	defer m.Close()
+	defer s.Close()
 	fd, err := syscall.Open(s.Name(), syscall.O_RDWR|syscall.O_NOCTTY|syscall.O_NONBLOCK|syscall.O_CLOEXEC, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
-	tty = os.NewFile(uintptr(fd), s.Name())
-	t.Cleanup(func() { tty.Close() })
+	tty := os.NewFile(uintptr(fd), s.Name())
+	defer tty.Close()
 	if _, err := term.MakeRaw(tty.Fd()); err != nil {
 		t.Fatal(err)
 	}
-	return m, tty
-}
-
-// answer plays a terminal: it waits for the query, then writes replies.
-func answer(t *testing.T, master *os.File, replies ...string) {
 	go func() {
 		buf := make([]byte, 64)
-		master.Read(buf)
-		for _, r := range replies {
-			master.WriteString(r)
-		}
+		m.Read(buf)
+		m.WriteString("\x1b]11;rgb:0000/0000/0000\x07\x1b[1;1R")
 	}()
-}
-
-func TestQueryBackground(t *testing.T) {
-	const osc = "\x1b]11;rgb:ffff/ffff/ffff\x1b\\"
-	const oscDark = "\x1b]11;rgb:1c1c/1c1c/1c1c\x07"
-	const cpr = "\x1b[12;1R"
-	tests := []struct {
-		name      string
-		replies   []string
-		dark, ok  bool
-		maxMillis int
-	}{
-		{"light, in order", []string{osc, cpr}, false, true, 200},
-		{"dark, BEL, in order", []string{oscDark, cpr}, true, true, 200},
-		{"cursor report first", []string{cpr, osc}, false, true, 200},
-		{"no OSC 11 support", []string{cpr}, true, false, 200},
-		{"silent terminal", nil, true, false, 600},
+	caps, _ := QueryTerminal(tty, tty, 2*time.Second)
+	if !caps.Dark || !caps.KnownBackground {
+		t.Errorf("got %+v", caps)
 	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			master, tty := openPty(t)
-			answer(t, master, tt.replies...)
-			start := time.Now()
-			dark, ok := QueryBackground(tty, 300*time.Millisecond)
-			if d := time.Since(start); d > time.Duration(tt.maxMillis)*time.Millisecond {
-				t.Errorf("took %v", d)
-			}
-			if dark != tt.dark || ok != tt.ok {
-				t.Errorf("got dark=%v ok=%v, want %v %v", dark, ok, tt.dark, tt.ok)
-			}
-		})
+	start := time.Now()
+	caps, _ = QueryTerminal(tty, tty, 200*time.Millisecond)
+	if caps.KnownBackground {
+		t.Errorf("a silent terminal reported %+v", caps)
+	}
+	if d := time.Since(start); d < 200*time.Millisecond {
+		t.Errorf("gave up after %v, before the timeout", d)
 	}
 }
 
@@ -80,7 +118,7 @@ func TestParseBackground(t *testing.T) {
 			t.Errorf("%s: dark=%v ok=%v", in, dark, ok)
 		}
 	}
-	for _, bad := range []string{"", "rgb:", "rgb:zz/00/00", "cmy:1/2/3", "rgb:12345/0/0"} {
+	for _, bad := range []string{"", "rgb:", "rgb:0/0", "rgb:00000/0/0", "rgb:zz/00/00", "#000000"} {
 		if _, ok := parseBackground(bad); ok {
 			t.Errorf("%q parsed", bad)
 		}

@@ -1,0 +1,52 @@
+package ui
+
+import tea "github.com/charmbracelet/bubbletea"
+
+// Live is a model drawing through a Screen: its View is the frame. Messages
+// that change the model schedule one draw; a burst of them (a held key, a
+// mouse wheel) is drawn once.
+type Live struct {
+	inner   tea.Model
+	scr     *Screen
+	w, h    int
+	pending *bool
+}
+
+type drawMsg struct{}
+
+func drawNow() tea.Msg { return drawMsg{} }
+
+// NewLive wraps m to draw on scr.
+func NewLive(m tea.Model, scr *Screen) Live {
+	return Live{inner: m, scr: scr, pending: new(bool)}
+}
+
+// Init starts the model; the first frame is drawn once the size is known.
+func (l Live) Init() tea.Cmd { return l.inner.Init() }
+
+// Update passes msg to the model and schedules a draw.
+func (l Live) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case drawMsg:
+		*l.pending = false
+		if l.w > 0 && l.h > 0 {
+			l.scr.Draw(l.inner.View(), l.w, l.h)
+		}
+		return l, nil
+	case tea.WindowSizeMsg:
+		l.w, l.h = msg.Width, msg.Height
+	}
+	next, cmd := l.inner.Update(msg)
+	l.inner = next
+	if _, ok := msg.(prefetchMsg); ok {
+		return l, cmd // nothing on screen changed
+	}
+	if !*l.pending {
+		*l.pending = true
+		cmd = tea.Batch(cmd, drawNow)
+	}
+	return l, cmd
+}
+
+// View is empty: Live draws itself.
+func (l Live) View() string { return "" }

@@ -1,0 +1,216 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"reflect"
+	"runtime/debug"
+	"sync"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/term"
+)
+
+// Terminal is where a reader runs: the local terminal, or an SSH session's.
+type Terminal struct {
+	// In brings the keys. A terminal device is put in raw mode for the
+	// run, and restored after.
+	In io.Reader
+	// Out shows the frames. When it is a terminal device, Bubble Tea
+	// reads its size at start and again on every SIGWINCH, and SIGINT
+	// and SIGTERM end the run; otherwise the size comes on Sizes.
+	Out io.Writer
+	// Sizes brings the size of a terminal that is not a device here (an
+	// SSH client's window changes).
+	Sizes <-chan tea.WindowSizeMsg
+	// Caps is what the terminal said it can do.
+	Caps Caps
+}
+
+// leaveTimeout bounds the wait for a terminal to take the sequences that
+// restore it: a client that stopped reading must not hold the reader.
+const leaveTimeout = 2 * time.Second
+
+// PanicError is a panic in the reader, recovered so that the terminal could
+// be restored before anyone shows it.
+type PanicError struct {
+	Value any
+	Stack []byte
+}
+
+func (e *PanicError) Error() string { return fmt.Sprintf("panic: %v", e.Value) }
+
+// Run shows m on t until m quits or ctx is done, and leaves the terminal as
+// it found it. Bubble Tea reads the keys, runs commands and delivers
+// messages; m's View is drawn through a Screen as soon as m has changed.
+// A panic anywhere in m (Update, View, or a command's goroutine) ends the
+// run with a *PanicError, after the terminal is restored.
+func Run(ctx context.Context, m tea.Model, t Terminal) error {
+	scr := NewScreen(t.Out, t.Caps.Sync)
+	g := &guard{inner: NewLive(m, scr)}
+	opts := []tea.ProgramOption{tea.WithInput(t.In), tea.WithMouseCellMotion(), tea.WithoutCatchPanics(),
+		// Bubble Tea's renderer only ever sees Live's empty View, so its
+		// frame ticker is overhead: once a second keeps an idle reader idle.
+		tea.WithFPS(1)}
+	if f, ok := t.Out.(*os.File); ok && term.IsTerminal(f.Fd()) {
+		opts = append(opts, tea.WithOutput(sizeOnly{f}))
+	} else {
+		opts = append(opts, tea.WithOutput(io.Discard), tea.WithoutSignalHandler())
+	}
+	p := tea.NewProgram(g, opts...)
+	g.quit = func() { go p.Quit() }
+
+	stop := make(chan struct{})
+	defer close(stop)
+	go func() {
+		select {
+		case <-ctx.Done():
+			p.Quit()
+		case <-stop:
+		}
+	}()
+	if t.Sizes != nil {
+		go func() {
+			for {
+				select {
+				case s, ok := <-t.Sizes:
+					if !ok {
+						return
+					}
+					p.Send(s)
+				case <-stop:
+					return
+				}
+			}
+		}()
+	}
+	_, err := p.Run()
+	cerr := scr.Close(leaveTimeout)
+	if c := g.crashed(); c != nil {
+		return &PanicError{c.val, c.stack}
+	}
+	if err != nil {
+		return err
+	}
+	return cerr
+}
+
+// sizeOnly is the terminal as Bubble Tea's output: Bubble Tea reads its size
+// and watches for SIGWINCH through it, and what its renderer writes (Live's
+// empty View) goes nowhere, since the Screen draws.
+type sizeOnly struct{ *os.File }
+
+func (sizeOnly) Write(p []byte) (int, error) { return len(p), nil }
+
+// guard runs a model so that a panic, in Update or in a command's
+// goroutine, is recovered with its stack and ends the program. Bubble Tea's
+// own catching is off: it prints the stack while the alternate screen is
+// still up, where the restore hides it, and over SSH it would print to the
+// server's terminal.
+type guard struct {
+	inner tea.Model
+	quit  func()
+
+	mu    sync.Mutex
+	crash *crash
+}
+
+type crash struct {
+	val   any
+	stack []byte
+}
+
+// cmdPanicMsg carries a command's panic from its goroutine to Update.
+type cmdPanicMsg struct{ crash }
+
+func (g *guard) Init() (cmd tea.Cmd) {
+	defer g.recover(&cmd)
+	return g.wrap(g.inner.Init())
+}
+
+func (g *guard) Update(msg tea.Msg) (m tea.Model, cmd tea.Cmd) {
+	m = g
+	if g.crashed() != nil {
+		return m, nil
+	}
+	if c, ok := msg.(cmdPanicMsg); ok {
+		g.setCrash(c.crash)
+		return m, tea.Quit
+	}
+	defer g.recover(&cmd)
+	next, c := g.inner.Update(msg)
+	g.inner = next
+	return m, g.wrap(c)
+}
+
+func (g *guard) View() (v string) {
+	if g.crashed() != nil {
+		return ""
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			g.setCrash(crash{r, debug.Stack()})
+			g.quit()
+			v = ""
+		}
+	}()
+	return g.inner.View()
+}
+
+func (g *guard) recover(cmd *tea.Cmd) {
+	if r := recover(); r != nil {
+		g.setCrash(crash{r, debug.Stack()})
+		*cmd = tea.Quit
+	}
+}
+
+func (g *guard) setCrash(c crash) {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	if g.crash == nil {
+		g.crash = &c
+	}
+}
+
+func (g *guard) crashed() *crash {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	return g.crash
+}
+
+// wrap makes cmd report a panic as a message instead of taking the process
+// down from Bubble Tea's goroutine.
+func (g *guard) wrap(cmd tea.Cmd) tea.Cmd {
+	if cmd == nil {
+		return nil
+	}
+	return func() (msg tea.Msg) {
+		defer func() {
+			if r := recover(); r != nil {
+				msg = cmdPanicMsg{crash{r, debug.Stack()}}
+			}
+		}()
+		return g.wrapMsg(cmd())
+	}
+}
+
+var cmdType = reflect.TypeFor[tea.Cmd]()
+
+// wrapMsg wraps the commands inside a tea.Batch or tea.Sequence message:
+// Bubble Tea runs them in goroutines of its own. Sequence's message type is
+// unexported, so both are recognised as what they are, slices of Cmd.
+func (g *guard) wrapMsg(msg tea.Msg) tea.Msg {
+	v := reflect.ValueOf(msg)
+	if !v.IsValid() || v.Kind() != reflect.Slice || v.Type().Elem() != cmdType {
+		return msg
+	}
+	out := reflect.MakeSlice(v.Type(), v.Len(), v.Len())
+	for i := range v.Len() {
+		c, _ := v.Index(i).Interface().(tea.Cmd)
+		out.Index(i).Set(reflect.ValueOf(g.wrap(c)))
+	}
+	return out.Interface()
+}
