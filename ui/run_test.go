@@ -4,12 +4,16 @@ import (
 	"context"
 	"errors"
 	"io"
+	"os"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/creack/pty"
+	"golang.org/x/sys/unix"
 
 	"copydesk/content"
 	"copydesk/internal/termtest"
@@ -246,4 +250,59 @@ func TestRunStuckTerminal(t *testing.T) {
 	if err := wait(t, done); !errors.Is(err, ErrSlowTerminal) {
 		t.Errorf("Run returned %v, want ErrSlowTerminal", err)
 	}
+}
+
+// The local path: the terminal is a device, put in raw mode by Bubble Tea,
+// which reads its size at start and again on SIGWINCH.
+func TestRunOnALocalTerminal(t *testing.T) {
+	master, tty, err := pty.Open()
+	if err != nil {
+		t.Skipf("no pseudo-terminal: %v", err)
+	}
+	defer master.Close()
+	defer tty.Close()
+	if err := pty.Setsize(master, &pty.Winsize{Cols: 100, Rows: 30}); err != nil {
+		t.Fatal(err)
+	}
+	scr := termtest.New(100, 30)
+	go io.Copy(scr, master)
+	done := runAsync(context.Background(), New(content.Embedded(), Options{Renderer: asciiRenderer()}), Terminal{In: tty, Out: tty})
+	scr.WaitFor(t, "¶ 1/18")
+	if !isRaw(t, tty) {
+		t.Error("the terminal is not in raw mode")
+	}
+	master.WriteString("jj")
+	scr.WaitFor(t, "¶ 3/18")
+	// the window shrinks: the kernel changes the size and signals the
+	// terminal's process group; here the signal is sent by hand
+	if err := pty.Setsize(master, &pty.Winsize{Cols: 60, Rows: 15}); err != nil {
+		t.Fatal(err)
+	}
+	scr.Resize(60, 15)
+	if err := syscall.Kill(os.Getpid(), syscall.SIGWINCH); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(10 * time.Second)
+	for !strings.Contains(scr.Row(14), "¶ 3/18") {
+		if time.Now().After(deadline) {
+			t.Fatalf("no frame at 60x15 after SIGWINCH:\n%s", scr.Text())
+		}
+		time.Sleep(2 * time.Millisecond)
+	}
+	master.WriteString("q")
+	if err := wait(t, done); err != nil {
+		t.Fatal(err)
+	}
+	if isRaw(t, tty) {
+		t.Error("the terminal was left in raw mode")
+	}
+}
+
+// isRaw reports whether the terminal reads keys one by one, unechoed.
+func isRaw(t *testing.T, tty *os.File) bool {
+	st, err := unix.IoctlGetTermios(int(tty.Fd()), unix.TCGETS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st.Lflag&(unix.ICANON|unix.ECHO) == 0
 }
