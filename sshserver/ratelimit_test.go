@@ -24,26 +24,27 @@ func TestRateLimiter(t *testing.T) {
 			{0, a, rateDrop}, {0, a, rateDrop},
 			{0, b, rateAllow}, // another address is not limited
 		}},
-		{"refused tries count, drops do not", 2, []step{
+		{"refused tries count, drops do not", 2, []step{ // a token every 30 s
 			{0, a, rateAllow}, {0, a, rateAllow}, {0, a, rateRefuse}, {0, a, rateRefuse},
 			{0, a, rateDrop}, {0, a, rateDrop}, {0, a, rateDrop},
-			// two tries owed: the first new token comes after 90 s,
-			// not after 30
-			{30 * time.Second, a, rateRefuse},
-			{60 * time.Second, a, rateRefuse},
-			{61 * time.Second, a, rateDrop},
-			{151 * time.Second, a, rateAllow},
-			{151 * time.Second, a, rateRefuse},
+			// the two refused tries are owed, the drops are not: 59 s
+			// on, the address has no token yet, and may owe one more
+			{59 * time.Second, a, rateRefuse},
+			{59 * time.Second, a, rateDrop},
+			// paid off, it has its burst again
+			{155 * time.Second, a, rateAllow},
+			{155 * time.Second, a, rateAllow},
+			{155 * time.Second, a, rateRefuse},
 		}},
 		{"the bucket refills to the burst and no more", 2, []step{
 			{0, a, rateAllow}, {0, a, rateAllow},
 			{4 * time.Minute, a, rateAllow}, {4 * time.Minute, a, rateAllow}, {4 * time.Minute, a, rateRefuse},
 		}},
-		{"after the burst, the rate", 3, []step{
+		{"after the burst, the rate", 3, []step{ // a token every 20 s
 			{0, a, rateAllow}, {0, a, rateAllow}, {0, a, rateAllow},
-			{19 * time.Second, a, rateRefuse},
-			{40 * time.Second, a, rateAllow}, // 20 s for each token, less the refused try
-			{41 * time.Second, a, rateRefuse},
+			{21 * time.Second, a, rateAllow},
+			{22 * time.Second, a, rateRefuse},
+			{63 * time.Second, a, rateAllow},
 		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
