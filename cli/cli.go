@@ -124,10 +124,28 @@ func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 			value = args[i]
 		}
 		if err := fs.Set(name, value); err != nil {
-			return nil, fmt.Errorf("--%s %q: %v", name, value, err)
+			return nil, fmt.Errorf("--%s %q: %v", name, value, valueError(f, err))
 		}
 	}
 	return rest, nil
+}
+
+// valueError says what a flag wanted, where the flag package's own values
+// only say "parse error".
+func valueError(f *flag.Flag, err error) string {
+	if err.Error() != "parse error" {
+		return err.Error()
+	}
+	switch kind, _ := flag.UnquoteUsage(f); kind {
+	case "":
+		return "not true or false"
+	case "duration":
+		return "not a duration (90s, 15m, 2h)"
+	case "int", "uint":
+		return "not a whole number"
+	default:
+		return "not a " + kind
+	}
 }
 
 func quoteAll(args []string) string {

@@ -1,4 +1,4 @@
-package main
+package sshserver
 
 import (
 	"crypto/ed25519"
@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
-	"os/signal"
 	"path/filepath"
 	"regexp"
 	"runtime"
@@ -23,34 +22,82 @@ import (
 	gossh "golang.org/x/crypto/ssh"
 )
 
-// Tests against `copydesk serve` in a process of its own: the test binary
-// started again as the server (TestMain), so signals, exit status and the
-// server's memory are the real thing.
+// Tests against `copydesk serve` in a process of its own, so signals, exit
+// status and the server's memory are the real thing. The binary is built
+// from the module root the first time a test needs it, into a directory
+// that TestMain makes and removes.
 
-const serveHelperEnv = "COPYDESK_TEST_SERVE"
+var buildDir string
 
 func TestMain(m *testing.M) {
-	if args := os.Getenv(serveHelperEnv); args != "" {
-		var list []string
-		if err := json.Unmarshal([]byte(args), &list); err != nil {
-			panic(err)
-		}
-		// Test-only: SIGUSR1 reports the heap after a collection, for
-		// the memory measurement.
-		usr1 := make(chan os.Signal, 1)
-		signal.Notify(usr1, syscall.SIGUSR1)
-		go func() {
-			for range usr1 {
-				runtime.GC()
-				var ms runtime.MemStats
-				runtime.ReadMemStats(&ms)
-				fmt.Fprintf(os.Stderr, "memstats heap_inuse=%d sys=%d goroutines=%d\n", ms.HeapInuse, ms.Sys, runtime.NumGoroutine())
-			}
-		}()
-		os.Exit(run(append([]string{"serve"}, list...), os.Stdin, os.Stdout, os.Stderr))
+	dir, err := os.MkdirTemp("", "copydesk-sshserver-test-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
 	}
-	os.Exit(m.Run())
+	buildDir = dir
+	code := m.Run()
+	_ = os.RemoveAll(dir)
+	os.Exit(code)
 }
+
+// memstatsHook is added to the binary's main package for the tests only,
+// with go build -overlay (the repository does not hold it): SIGUSR1 makes
+// the server report its heap after a collection and its goroutines, for
+// the memory measurement.
+const memstatsHook = `package main
+
+import (
+	"fmt"
+	"os"
+	"os/signal"
+	"runtime"
+	"syscall"
+)
+
+func init() {
+	usr1 := make(chan os.Signal, 1)
+	signal.Notify(usr1, syscall.SIGUSR1)
+	go func() {
+		for range usr1 {
+			runtime.GC()
+			var ms runtime.MemStats
+			runtime.ReadMemStats(&ms)
+			fmt.Fprintf(os.Stderr, "memstats heap_inuse=%d sys=%d goroutines=%d\n", ms.HeapInuse, ms.Sys, runtime.NumGoroutine())
+		}
+	}()
+}
+`
+
+// copydeskBinary builds copydesk once and returns its path.
+var copydeskBinary = sync.OnceValues(func() (string, error) {
+	root, err := filepath.Abs("..")
+	if err != nil {
+		return "", err
+	}
+	if _, err := os.Stat(filepath.Join(root, "go.mod")); err != nil {
+		return "", fmt.Errorf("the module root is not the parent directory: %w", err)
+	}
+	hook := filepath.Join(buildDir, "memstats_hook.go")
+	overlay, err := json.Marshal(map[string]map[string]string{"Replace": {filepath.Join(root, "zz_memstats_hook.go"): hook}})
+	if err != nil {
+		return "", err
+	}
+	overlayPath := filepath.Join(buildDir, "overlay.json")
+	if err := os.WriteFile(hook, []byte(memstatsHook), 0o600); err != nil {
+		return "", err
+	}
+	if err := os.WriteFile(overlayPath, overlay, 0o600); err != nil {
+		return "", err
+	}
+	bin := filepath.Join(buildDir, "copydesk")
+	cmd := exec.Command("go", "build", "-overlay", overlayPath, "-o", bin, ".")
+	cmd.Dir = root
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return "", fmt.Errorf("go build: %v\n%s", err, out)
+	}
+	return bin, nil
+})
 
 type serverProc struct {
 	t      testing.TB
@@ -64,10 +111,12 @@ type serverProc struct {
 // process and waits for it to listen.
 func startProc(t testing.TB, args ...string) *serverProc {
 	t.Helper()
-	args = append(args, "--listen", "127.0.0.1:0", "--host-key", filepath.Join(t.TempDir(), "host_key"))
-	enc, _ := json.Marshal(args)
-	cmd := exec.Command(os.Args[0], "-test.run=^$")
-	cmd.Env = append(os.Environ(), serveHelperEnv+"="+string(enc))
+	bin, err := copydeskBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	args = append(append([]string{"serve"}, args...), "--listen", "127.0.0.1:0", "--host-key", filepath.Join(t.TempDir(), "host_key"))
+	cmd := exec.Command(bin, args...)
 	p := &serverProc{t: t, cmd: cmd, stderr: &syncBuffer{}, exited: make(chan struct{})}
 	cmd.Stderr = p.stderr
 	if err := cmd.Start(); err != nil {
@@ -242,14 +291,10 @@ func TestServeLoad(t *testing.T) {
 
 	// every reader shows its own paragraph and no one else's
 	for i, tm := range clients {
-		out := tm.out.String()
-		want := i%10 + 2
-		last := strings.LastIndex(out, "¶ ")
-		if !strings.HasPrefix(out[last:], fmt.Sprintf("¶ %d/18", want)) {
-			t.Errorf("reader %d ends on %q, want ¶ %d/18", i, out[last:min(len(out), last+10)], want)
-		}
-		if strings.Contains(out, fmt.Sprintf("¶ %d/18", want+1)) {
-			t.Errorf("reader %d saw ¶ %d/18, past where it went", i, want+1)
+		want := fmt.Sprintf("¶ %d/18", i%10+2)
+		screen := tm.scr.Text()
+		if strings.Count(screen, "¶ ") != 1 || !strings.Contains(screen, want) {
+			t.Errorf("reader %d shows\n%s\nwant %s", i, screen, want)
 		}
 	}
 	slices.Sort(firstSeen)

@@ -1,0 +1,139 @@
+package sshserver
+
+import (
+	"fmt"
+	"net"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/charmbracelet/ssh"
+	gossh "golang.org/x/crypto/ssh"
+)
+
+// connState follows one TCP connection. Without a session open on it, a
+// connection lives for the handshake timeout: at first, and again after
+// its last session ends (a client may keep the connection).
+type connState struct {
+	remote  string
+	limited bool // over the address's rate: told so and refused
+	bytesIn atomic.Int64
+
+	mu       sync.Mutex
+	conn     net.Conn
+	preauth  gossh.ServerPreAuthConn
+	authed   bool
+	sessions int // open on this connection
+	closed   bool
+	timer    *time.Timer
+}
+
+type connStateKey struct{}
+
+func connStateOf(ctx ssh.Context) *connState {
+	cs, _ := ctx.Value(connStateKey{}).(*connState)
+	return cs
+}
+
+// accept sees every TCP connection before the SSH handshake: the rate limit
+// and the handshake timer start here.
+func (s *Server) accept(ctx ssh.Context, c net.Conn) net.Conn {
+	remote := c.RemoteAddr().String()
+	verdict := s.rate.take(hostOf(c.RemoteAddr()), time.Now())
+	if verdict == rateDrop {
+		// Refused and told many times over: not worth a handshake.
+		s.log.Warn("connection dropped", "remote", remote, "reason", "rate limit")
+		return nil
+	}
+	cs := &connState{remote: remote, limited: verdict == rateRefuse}
+	tc := &trackedConn{Conn: c, cs: cs, srv: s, start: time.Now()}
+	s.mu.Lock()
+	s.conns[tc] = struct{}{}
+	s.mu.Unlock()
+	cs.conn = tc
+	cs.timer = time.AfterFunc(s.cfg.HandshakeTimeout, func() { s.handshakeTimedOut(cs) })
+	ctx.SetValue(connStateKey{}, cs)
+	s.log.Info("tcp connect", "remote", remote)
+	return tc
+}
+
+func (s *Server) handshakeTimedOut(cs *connState) {
+	cs.mu.Lock()
+	sessions, pre, authed, closed := cs.sessions, cs.preauth, cs.authed, cs.closed
+	cs.mu.Unlock()
+	if sessions > 0 || closed {
+		return
+	}
+	msg := fmt.Sprintf("copydesk: no session opened within %s; closing the connection\r\n", s.cfg.HandshakeTimeout)
+	switch {
+	case pre != nil && !authed:
+		// Logging in: an SSH client shows auth banners.
+		_ = pre.SendAuthBanner(msg)
+	case cs.bytesIn.Load() == 0:
+		// Nothing sent yet, so not an SSH client mid-handshake: someone
+		// with nc or telnet, who reads plain text.
+		_, _ = cs.conn.Write([]byte(msg))
+	}
+	// Past the key exchange and not logging in, SSH leaves no way to
+	// show text; the log says why.
+	s.log.Warn("handshake timeout: no session", "remote", cs.remote, "after", s.cfg.HandshakeTimeout, "logged_in", authed)
+	_ = cs.conn.Close()
+}
+
+// holdConn is a middleware: while a session is open on a connection, the
+// connection's handshake timer is stopped (the session's idle timeout
+// applies); when its last session ends, the timer starts again.
+func (s *Server) holdConn(next ssh.Handler) ssh.Handler {
+	return func(sess ssh.Session) {
+		if cs := connStateOf(sess.Context()); cs != nil {
+			cs.sessionStarted()
+			defer cs.sessionEnded(s.cfg.HandshakeTimeout)
+		}
+		next(sess)
+	}
+}
+
+func (cs *connState) sessionStarted() {
+	cs.mu.Lock()
+	defer cs.mu.Unlock()
+	cs.sessions++
+	cs.timer.Stop()
+}
+
+func (cs *connState) sessionEnded(timeout time.Duration) {
+	cs.mu.Lock()
+	defer cs.mu.Unlock()
+	if cs.sessions--; cs.sessions == 0 && !cs.closed {
+		cs.timer.Reset(timeout)
+	}
+}
+
+// trackedConn counts what the client sent (the handshake timer wants to
+// know whether it spoke at all) and logs the disconnect.
+type trackedConn struct {
+	net.Conn
+	cs    *connState
+	srv   *Server
+	start time.Time
+	once  sync.Once
+}
+
+func (c *trackedConn) Read(p []byte) (int, error) {
+	n, err := c.Conn.Read(p)
+	c.cs.bytesIn.Add(int64(n))
+	return n, err
+}
+
+func (c *trackedConn) Close() error {
+	c.once.Do(func() {
+		c.cs.mu.Lock()
+		c.cs.closed = true
+		c.cs.timer.Stop()
+		c.cs.mu.Unlock()
+		c.srv.mu.Lock()
+		delete(c.srv.conns, c)
+		c.srv.mu.Unlock()
+		c.srv.log.Info("tcp disconnect", "remote", c.cs.remote, "duration", time.Since(c.start).Round(time.Millisecond))
+	})
+	return c.Conn.Close()
+}
