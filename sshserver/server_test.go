@@ -509,3 +509,64 @@ func TestServeNeverServerTerminal(t *testing.T) {
 		t.Error("the client's dark background was not used")
 	}
 }
+
+// A client that stops reading its output (a dead link, a suspended ssh)
+// holds up nothing: its reader still takes keys, another reader is served
+// as before, and its session still ends on the idle timeout, without
+// waiting for a client that will not read the notice.
+func TestServeClientStopsReading(t *testing.T) {
+	ts := startServer(t, func(c *Config) { c.IdleTimeout = 3 * time.Second })
+	c := ts.dial(newSigner(t))
+	sess, err := c.NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := sess.RequestPty("xterm-256color", 40, 120, gossh.TerminalModes{}); err != nil {
+		t.Fatal(err)
+	}
+	stdin, err := sess.StdinPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := sess.StdoutPipe(); err != nil { // never read
+		t.Fatal(err)
+	}
+	if err := sess.Shell(); err != nil {
+		t.Fatal(err)
+	}
+	ended := make(chan error, 1)
+	go func() { ended <- sess.Wait() }()
+	// Every window change redraws the whole screen, about 20 KB at this
+	// size: a few hundred fill the SSH channel's 2 MB window, and the
+	// server's writes stop. (Sent at once, they would be drawn as one
+	// frame.)
+	for i := 0; i < 400; i++ {
+		if err := sess.WindowChange(80-i%2, 250-i%2); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(3 * time.Millisecond)
+	}
+	ts.waitLog("resize session=1")
+	start := time.Now()
+	for i := 0; i < 50; i++ {
+		if _, err := io.WriteString(stdin, "j"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	other := openTerm(t, ts.dial(newSigner(t)), termOptions{bg: "rgb:0/0/0"})
+	other.waitFor("¶ 1/18")
+	other.press("j")
+	other.waitFor("¶ 2/18")
+	// keys keep the stuck session alive; once they stop, the idle timeout
+	// ends it
+	select {
+	case <-ended:
+		if d := time.Since(start); d < 3*time.Second {
+			t.Errorf("the session ended after %v, before its idle timeout", d)
+		}
+	case <-time.After(waitLimit):
+		t.Fatal("the session of a client that stopped reading never ended")
+	}
+	ts.waitLog("client stopped reading its output")
+	ts.waitLog("session end session=1")
+}

@@ -154,8 +154,16 @@ func (se *session) runReader(winch <-chan ssh.Window) ending {
 
 	err := ui.Run(ctx, m, ui.Terminal{In: se.in, Out: sess, Sizes: sizes, Caps: caps})
 	var pe *ui.PanicError
-	if errors.As(err, &pe) {
+	switch {
+	case errors.As(err, &pe):
 		return se.crashed(pe.Value, pe.Stack)
+	case errors.Is(err, ui.ErrSlowTerminal):
+		// A client that does not read its output would not read a
+		// notice either, and writing one would wait for it for ever.
+		e := se.finish(ending{reason: "client stopped reading", code: 1})
+		e.notice = ""
+		se.log.Warn("client stopped reading its output; closing the session without a notice")
+		return e
 	}
 	fallback := ending{reason: "quit"}
 	if err != nil {
