@@ -358,6 +358,9 @@ func (m *Model) layout() {
 func (m Model) tooSmall() bool { return m.width < 20 || m.height < 5 }
 
 func (m Model) key(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+	// Keys typed faster than they are read come in one message and are
+	// handled one by one here; each may change the mode.
+	m.keys.setMode(m.mode())
 	k := m.keys
 	if key.Matches(msg, k.ForceQuit) {
 		return m, tea.Quit

@@ -591,3 +591,42 @@ func TestShortHelpFollowsMode(t *testing.T) {
 	m = press(t, m, "esc", "esc", "?")
 	wantStatus(t, m, `close help$`)
 }
+
+// A burst that opens a mode and goes on in it ("?q", "/lav"): each key is
+// taken by the mode the one before it opened.
+func TestBurstAcrossModes(t *testing.T) {
+	m := newReader(t, content.Embedded(), 120, 40)
+	next, cmd := m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("?q")})
+	m = next.(Model)
+	if m.showHelp {
+		t.Error("q typed right after ? did not close the help")
+	}
+	if cmd != nil {
+		if _, quit := drainQuit(cmd); quit {
+			t.Error("q typed right after ? quit the reader")
+		}
+	}
+	next, _ = m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("/lavq")})
+	m = next.(Model)
+	if !m.searching || m.input.Value() != "lavq" {
+		t.Errorf("the search line holds %q", m.input.Value())
+	}
+}
+
+// drainQuit runs cmd and reports whether it, or a command of its batch,
+// quits.
+func drainQuit(cmd tea.Cmd) (tea.Msg, bool) {
+	switch msg := cmd().(type) {
+	case tea.QuitMsg:
+		return msg, true
+	case tea.BatchMsg:
+		for _, c := range msg {
+			if c != nil {
+				if _, q := drainQuit(c); q {
+					return msg, true
+				}
+			}
+		}
+	}
+	return nil, false
+}
