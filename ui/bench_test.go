@@ -40,7 +40,7 @@ func colourRenderer() *lipgloss.Renderer {
 	return r
 }
 
-// bytesPerKey returns the bytes a Screen writes for each key.
+// bytesPerKey returns the bytes a screen writes for each key.
 func bytesPerKey(t testing.TB, art *content.Article, w, h int, keys ...string) []int {
 	var enc encoder
 	m := New(art, Options{Renderer: colourRenderer()})

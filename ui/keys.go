@@ -2,11 +2,11 @@ package ui
 
 import "github.com/charmbracelet/bubbles/key"
 
-// KeyMap is every key the reader answers to. Keys are matched through it
+// keyMap is every key the reader answers to. Keys are matched through it
 // and nowhere else, and the help screen and the status line's hints are
 // built from it; bindings that do nothing in the current mode are disabled,
 // so help shows what works now.
-type KeyMap struct {
+type keyMap struct {
 	// reading the article
 	Down, Up             key.Binding
 	PageDown, PageUp     key.Binding
@@ -32,12 +32,12 @@ type KeyMap struct {
 	Help, Quit, ForceQuit key.Binding
 }
 
-// DefaultKeyMap is the reader's keyboard layout, close to less and vi.
-func DefaultKeyMap() KeyMap {
+// defaultKeyMap is the reader's keyboard layout, close to less and vi.
+func defaultKeyMap() keyMap {
 	b := func(help, desc string, keys ...string) key.Binding {
 		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
 	}
-	return KeyMap{
+	return keyMap{
 		Down:      b("j/↓", "next paragraph", "j", "down"),
 		Up:        b("k/↑", "previous paragraph", "k", "up"),
 		PageDown:  b("space/pgdn", "page down", " ", "pgdown"),
@@ -92,7 +92,7 @@ const (
 // setMode enables the bindings that work in mode m. In help, the bindings
 // of the mode help was opened from stay as they were, since help lists
 // them; only the help screen's own keys are added.
-func (k *KeyMap) setMode(m mode) {
+func (k *keyMap) setMode(m mode) {
 	help := m == modeHelp
 	for _, b := range []*key.Binding{&k.ScrollDown, &k.ScrollUp, &k.CloseHelp} {
 		b.SetEnabled(help)
@@ -118,7 +118,7 @@ func (k *KeyMap) setMode(m mode) {
 }
 
 // ShortHelp is the status line's hint: what to press now.
-func (k KeyMap) ShortHelp() []key.Binding {
+func (k keyMap) ShortHelp() []key.Binding {
 	switch {
 	case k.CloseHelp.Enabled():
 		return []key.Binding{k.ScrollDown, k.CloseHelp}
@@ -130,7 +130,7 @@ func (k KeyMap) ShortHelp() []key.Binding {
 
 // FullHelp is the help screen, a column per group; disabled bindings are
 // left out.
-func (k KeyMap) FullHelp() [][]key.Binding {
+func (k keyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Down, k.Up, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom, k.Count},
 		{k.NextQuote, k.PrevQuote, k.NextFig, k.PrevFig, k.Search, k.NextMatch, k.PrevMatch, k.Clear},

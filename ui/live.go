@@ -2,12 +2,12 @@ package ui
 
 import tea "github.com/charmbracelet/bubbletea"
 
-// Live is a model drawing through a Screen: its View is the frame. Messages
+// live is a model drawing through a screen: its View is the frame. Messages
 // that change the model schedule one draw; a burst of them (a held key, a
 // mouse wheel) is drawn once.
-type Live struct {
+type live struct {
 	inner   tea.Model
-	scr     *Screen
+	scr     *screen
 	w, h    int
 	pending *bool
 }
@@ -16,16 +16,16 @@ type drawMsg struct{}
 
 func drawNow() tea.Msg { return drawMsg{} }
 
-// NewLive wraps m to draw on scr.
-func NewLive(m tea.Model, scr *Screen) Live {
-	return Live{inner: m, scr: scr, pending: new(bool)}
+// newLive wraps m to draw on scr.
+func newLive(m tea.Model, scr *screen) live {
+	return live{inner: m, scr: scr, pending: new(bool)}
 }
 
 // Init starts the model; the first frame is drawn once the size is known.
-func (l Live) Init() tea.Cmd { return l.inner.Init() }
+func (l live) Init() tea.Cmd { return l.inner.Init() }
 
 // Update passes msg to the model and schedules a draw.
-func (l Live) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+func (l live) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case drawMsg:
 		*l.pending = false
@@ -48,5 +48,5 @@ func (l Live) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return l, cmd
 }
 
-// View is empty: Live draws itself.
-func (l Live) View() string { return "" }
+// View is empty: live draws itself.
+func (l live) View() string { return "" }

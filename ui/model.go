@@ -53,8 +53,8 @@ type Model struct {
 	art   *content.Article
 	an    *content.Analysis
 	given *content.Analysis // from Options, to prepare off the event loop
-	st    *Styles
-	keys  KeyMap
+	st    *styles
+	keys  keyMap
 	pane  *pane
 	panel *panel
 	help  help.Model
@@ -109,12 +109,12 @@ func New(art *content.Article, opt Options) Model {
 	if r == nil {
 		r = lipgloss.DefaultRenderer()
 	}
-	st := NewStyles(r, opt.NoColor)
+	st := newStyles(r, opt.NoColor)
 	prof, dark := r.ColorProfile(), r.HasDarkBackground()
 	m := Model{
 		art:         art,
 		st:          st,
-		keys:        DefaultKeyMap(),
+		keys:        defaultKeyMap(),
 		quoteCursor: -1,
 		figCursor:   -1,
 		hitCursor:   -1,

@@ -29,7 +29,7 @@ type hlSpan struct {
 }
 
 type pane struct {
-	st   *Styles
+	st   *styles
 	lay  *layouter
 	art  *content.Article
 	mk   func(width int) *layouter
@@ -61,7 +61,7 @@ type pane struct {
 	preBusy      bool // a prefetch is running
 }
 
-func newPane(art *content.Article, st *Styles, mk func(int) *layouter) *pane {
+func newPane(art *content.Article, st *styles, mk func(int) *layouter) *pane {
 	p := &pane{art: art, st: st, mk: mk, actPara: -1, layouts: map[int][]layoutLine{}, painted: map[int][]string{}}
 	p.first = make([]int, len(art.Paragraphs))
 	for i, para := range art.Paragraphs {

@@ -43,7 +43,7 @@ func (i figureItem) FilterValue() string {
 	return fmt.Sprintf("%s %s %s %s", i.f.Text, i.f.Kind, i.f.Value, i.f.Unit)
 }
 
-type speakerDelegate struct{ st *Styles }
+type speakerDelegate struct{ st *styles }
 
 func (d speakerDelegate) Height() int                         { return 2 }
 func (d speakerDelegate) Spacing() int                        { return 0 }
@@ -76,7 +76,7 @@ func (d speakerDelegate) Render(w io.Writer, m list.Model, index int, item list.
 	fmt.Fprintf(w, "%s\n%s", line1, line2)
 }
 
-type figureDelegate struct{ st *Styles }
+type figureDelegate struct{ st *styles }
 
 func (d figureDelegate) Height() int                         { return 1 }
 func (d figureDelegate) Spacing() int                        { return 0 }
@@ -105,7 +105,7 @@ func (d figureDelegate) Render(w io.Writer, m list.Model, index int, item list.I
 }
 
 type panel struct {
-	st       *Styles
+	st       *styles
 	mode     panelMode
 	speakers list.Model
 	figures  list.Model
@@ -134,7 +134,7 @@ type panel struct {
 // longer list is filtered in the background.
 const syncFilterLimit = 2000
 
-func newPanel(st *Styles, art *content.Article) *panel {
+func newPanel(st *styles, art *content.Article) *panel {
 	p := &panel{st: st, art: art}
 	p.speakers = p.newList(speakerDelegate{st}, modeSpeakers)
 	p.figures = p.newList(figureDelegate{st}, modeFigures)

@@ -45,14 +45,14 @@ func (e *PanicError) Error() string { return fmt.Sprintf("panic: %v", e.Value) }
 
 // Run shows m on t until m quits or ctx is done, and leaves the terminal as
 // it found it. Bubble Tea reads the keys, runs commands and delivers
-// messages; m's View is drawn through a Screen as soon as m has changed.
+// messages; m's View is drawn through a screen as soon as m has changed.
 // A panic anywhere in m (Update, View, or a command's goroutine) ends the
 // run with a *PanicError, after the terminal is restored.
 func Run(ctx context.Context, m tea.Model, t Terminal) error {
-	scr := NewScreen(t.Out, t.Caps.Sync)
-	g := &guard{inner: NewLive(m, scr)}
+	scr := newScreen(t.Out, t.Caps.Sync)
+	g := &guard{inner: newLive(m, scr)}
 	opts := []tea.ProgramOption{tea.WithInput(t.In), tea.WithMouseCellMotion(), tea.WithoutCatchPanics(),
-		// Bubble Tea's renderer only ever sees Live's empty View, so its
+		// Bubble Tea's renderer only ever sees live's empty View, so its
 		// frame ticker is overhead: once a second keeps an idle reader idle.
 		tea.WithFPS(1)}
 	if f, ok := t.Out.(*os.File); ok && term.IsTerminal(f.Fd()) {
@@ -99,8 +99,8 @@ func Run(ctx context.Context, m tea.Model, t Terminal) error {
 }
 
 // sizeOnly is the terminal as Bubble Tea's output: Bubble Tea reads its size
-// and watches for SIGWINCH through it, and what its renderer writes (Live's
-// empty View) goes nowhere, since the Screen draws.
+// and watches for SIGWINCH through it, and what its renderer writes (live's
+// empty View) goes nowhere, since the screen draws.
 type sizeOnly struct{ *os.File }
 
 func (sizeOnly) Write(p []byte) (int, error) { return len(p), nil }

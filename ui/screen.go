@@ -15,10 +15,10 @@ import (
 
 // Bubble Tea v1 paints on a timer (60 frames a second at most), so a key
 // press waits up to 16 ms, 8 ms on average, before the terminal sees it.
-// A reader answers faster than that: a Screen writes each frame as soon as
+// A reader answers faster than that: a screen writes each frame as soon as
 // it is ready, and only the lines that changed.
 //
-// Frames are written by a goroutine of the Screen's own, so a terminal that
+// Frames are written by a goroutine of the screen's own, so a terminal that
 // reads slowly (an SSH client on a slow link, or one that stopped reading)
 // never holds up the model: Draw only leaves the frame for the writer, and
 // a frame drawn while the writer is still busy replaces the one waiting.
@@ -33,8 +33,8 @@ const (
 	syncEnd   = "\x1b[?2026l"
 )
 
-// Screen draws frames on a terminal in the alternate screen.
-type Screen struct {
+// screen draws frames on a terminal in the alternate screen.
+type screen struct {
 	out io.Writer
 	enc encoder // the writer goroutine's
 
@@ -56,18 +56,18 @@ type frame struct {
 // last writes in time.
 var ErrSlowTerminal = errors.New("the terminal did not read its output in time")
 
-// NewScreen switches out to the alternate screen, with the cursor hidden and
+// newScreen switches out to the alternate screen, with the cursor hidden and
 // mouse and bracketed-paste reporting on, and draws frames on it. With sync
 // set, each frame is wrapped in a synchronized update.
-func NewScreen(out io.Writer, sync bool) *Screen {
-	s := &Screen{out: out, enc: encoder{sync: sync}, wake: make(chan struct{}, 1), done: make(chan struct{})}
+func newScreen(out io.Writer, sync bool) *screen {
+	s := &screen{out: out, enc: encoder{sync: sync}, wake: make(chan struct{}, 1), done: make(chan struct{})}
 	go s.write()
 	return s
 }
 
 // Draw shows text, a frame of h lines at most for a terminal of w columns.
 // It never waits for the terminal.
-func (s *Screen) Draw(text string, w, h int) {
+func (s *screen) Draw(text string, w, h int) {
 	s.mu.Lock()
 	s.next, s.waiting = frame{text, w, h}, true
 	s.mu.Unlock()
@@ -77,11 +77,11 @@ func (s *Screen) Draw(text string, w, h int) {
 	}
 }
 
-// Close restores what NewScreen changed, after the frame being written; a
+// Close restores what newScreen changed, after the frame being written; a
 // frame still waiting is dropped. It waits at most timeout for the
 // terminal to take the bytes, and returns ErrSlowTerminal when it did not
 // (closing the connection then unblocks the writer).
-func (s *Screen) Close(timeout time.Duration) error {
+func (s *screen) Close(timeout time.Duration) error {
 	s.mu.Lock()
 	s.closing = true
 	s.mu.Unlock()
@@ -102,7 +102,7 @@ func (s *Screen) Close(timeout time.Duration) error {
 }
 
 // write is the writer goroutine.
-func (s *Screen) write() {
+func (s *screen) write() {
 	defer close(s.done)
 	if !s.put([]byte(enterSeq)) {
 		return
@@ -123,7 +123,7 @@ func (s *Screen) write() {
 }
 
 // put writes b, reporting whether the terminal is still writable.
-func (s *Screen) put(b []byte) bool {
+func (s *screen) put(b []byte) bool {
 	if len(b) == 0 {
 		return true
 	}

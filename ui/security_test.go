@@ -49,7 +49,7 @@ func TestHostileArticleCannotControlTheTerminal(t *testing.T) {
 		m = press(t, m, k)
 		check(m.View(), "after "+k)
 	}
-	// and through the Screen, byte for byte what the terminal gets
+	// and through the screen, byte for byte what the terminal gets
 	var enc encoder
 	rest := regexp.MustCompile(`\x1b\[[0-9;]*[mHKJ]`).ReplaceAll(enc.encode(m.View(), 100, 30), nil)
 	if i := bytes.IndexByte(rest, 0x1b); i >= 0 {

@@ -10,10 +10,10 @@ import (
 	"copydesk/content"
 )
 
-// Styles are built from one *lipgloss.Renderer, never package globals, so
+// styles are built from one *lipgloss.Renderer, never package globals, so
 // every SSH session paints with its own terminal's colour profile and
 // background.
-type Styles struct {
+type styles struct {
 	r       *lipgloss.Renderer
 	noColor bool
 
@@ -44,9 +44,9 @@ type Styles struct {
 	wraps  map[string]string
 }
 
-// NewStyles builds the styles for renderer r. With noColor (NO_COLOR set)
+// newStyles builds the styles for renderer r. With noColor (NO_COLOR set)
 // the highlights keep bold, italic and underline but drop colour.
-func NewStyles(r *lipgloss.Renderer, noColor bool) *Styles {
+func newStyles(r *lipgloss.Renderer, noColor bool) *styles {
 	ns := r.NewStyle
 	col := func(light, dark, ansi16 string) lipgloss.TerminalColor {
 		if noColor {
@@ -61,7 +61,7 @@ func NewStyles(r *lipgloss.Renderer, noColor bool) *Styles {
 	}
 	accent := col("25", "75", "4")
 	dim := col("244", "244", "8")
-	s := &Styles{r: r, noColor: noColor, prefix: map[uint16]string{}, wraps: map[string]string{}}
+	s := &styles{r: r, noColor: noColor, prefix: map[uint16]string{}, wraps: map[string]string{}}
 	s.Gutter = ns().Foreground(dim)
 	s.GutterFocus = ns().Foreground(accent).Bold(true)
 	s.Title = ns().Bold(true)
@@ -118,7 +118,7 @@ func figureClass(k content.FigureKind) uint16 {
 	return clsFigure
 }
 
-func (s *Styles) forMask(m uint16) lipgloss.Style {
+func (s *styles) forMask(m uint16) lipgloss.Style {
 	st := s.r.NewStyle()
 	if m&clsTitle != 0 {
 		st = st.Inherit(s.Title)
@@ -147,7 +147,7 @@ func (s *Styles) forMask(m uint16) lipgloss.Style {
 // sgr returns the escape sequence that starts mask m's style, "" when the
 // profile has no styling. Rendering a style costs far more than writing its
 // prefix, and lines are painted often.
-func (s *Styles) sgr(m uint16) string {
+func (s *styles) sgr(m uint16) string {
 	if p, ok := s.prefix[m]; ok {
 		return p
 	}
@@ -160,7 +160,7 @@ func (s *Styles) sgr(m uint16) string {
 // wrap styles text with the named style the cheap way: the style's escape
 // prefix, the text, a reset. It is for short plain strings drawn on every
 // line (the gutter), where lipgloss's Render would dominate a frame's cost.
-func (s *Styles) wrap(name string, st lipgloss.Style, text string) string {
+func (s *styles) wrap(name string, st lipgloss.Style, text string) string {
 	p, ok := s.wraps[name]
 	if !ok {
 		p, _, _ = strings.Cut(st.Render("x"), "x")
@@ -175,7 +175,7 @@ func (s *Styles) wrap(name string, st lipgloss.Style, text string) string {
 // input styles a text input (the search line, a list's filter) with this
 // renderer's styles instead of bubbles' package defaults: the prompt "/"
 // and the cursor in key, the typed text in text.
-func (s *Styles) input(ti *textinput.Model, key, text lipgloss.Style) {
+func (s *styles) input(ti *textinput.Model, key, text lipgloss.Style) {
 	ti.Prompt = "/"
 	ti.PromptStyle, ti.TextStyle, ti.PlaceholderStyle = key, text, s.Dim
 	ti.Cursor.Style, ti.Cursor.TextStyle = key, text
