@@ -13,16 +13,53 @@ import (
 // (an open quotation, the last speaker, recent mentions), so its cost grows
 // linearly with the text.
 func Analyze(a *Article) *Analysis {
-	an := analyzeQuotes(a)
-	an.Figures = FindFigures(a.Paragraphs)
-	return an
+	texts := make([]string, len(a.Paragraphs))
+	for i := range a.Paragraphs {
+		texts[i] = a.Paragraphs[i].Text
+	}
+	r := analyzeParagraphs(texts)
+	return &Analysis{Speakers: r.Speakers, Quotes: r.Quotes, Mentions: r.Mentions, Figures: FindFigures(a.Paragraphs)}
 }
 
-// analyzeQuotes is Analyze without the figures.
-func analyzeQuotes(a *Article) *Analysis {
+// FindFigures returns the figures of the paragraphs in text order.
+func FindFigures(paras []Paragraph) []Figure {
 	size := 0
-	for i := range a.Paragraphs {
-		size += len(a.Paragraphs[i].Text)
+	for _, p := range paras {
+		size += len(p.Text)
+	}
+	// News has about one figure per 280 bytes (the PolNeAR texts): room for
+	// a few more saves the copies of a slice grown one append at a time.
+	out := make([]Figure, 0, size/256+4)
+	for _, p := range paras {
+		for _, f := range findFigures(p.Text) {
+			out = append(out, Figure{Paragraph: p.N, figure: f})
+		}
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return out
+}
+
+// result is what the attribution finds in an article's paragraphs.
+type result struct {
+	Speakers []Speaker // most quoted first
+	Quotes   []Quote   // in text order; Quote.ID is the index
+	Mentions []Mention // in text order
+}
+
+// paragraph is the paragraph being read: its 1-based number and its text.
+type paragraph struct {
+	n    int
+	text string
+}
+
+// analyzeParagraphs finds the speakers, quotes and mentions of an article's
+// paragraphs, given in order; paragraph numbers in its spans count from 1.
+func analyzeParagraphs(paras []string) result {
+	size := 0
+	for _, p := range paras {
+		size += len(p)
 	}
 	an := &analyzer{res: newResolver(size)}
 	// News runs to about one quote per 220 bytes and one mention per 90
@@ -31,8 +68,8 @@ func analyzeQuotes(a *Article) *Analysis {
 	an.quotes = make([]Quote, 0, size/200+8)
 	an.qent = make([]int, 0, size/200+8)
 	an.res.mentions = make([]mention, 0, size/80+8)
-	for i := range a.Paragraphs {
-		an.paragraph(&a.Paragraphs[i])
+	for i, text := range paras {
+		an.paragraph(&paragraph{n: i + 1, text: text})
 	}
 	return an.finish()
 }
@@ -75,8 +112,8 @@ type sourceRef struct {
 	spans  [2]Span // what cue and source point to
 }
 
-func (an *analyzer) paragraph(p *Paragraph) {
-	text := p.Text
+func (an *analyzer) paragraph(p *paragraph) {
+	text := p.text
 	an.toks = tokenize(text, an.toks)
 	toks := an.toks
 	an.sents = sentences(toks, an.sents)
@@ -98,7 +135,7 @@ func (an *analyzer) paragraph(p *Paragraph) {
 			inQuote[i] = true
 		}
 	}
-	title := p.N == 1 && titleCase(toks)
+	title := p.n == 1 && titleCase(toks)
 
 	// Attributions, sentence by sentence, resolving sources as they come so
 	// a pronoun finds the people named before it.
@@ -121,13 +158,13 @@ func (an *analyzer) paragraph(p *Paragraph) {
 		for k := n; k < len(an.frames); k++ {
 			f := &an.frames[k]
 			if f.src.kind == npPronoun && f.src.s > from {
-				an.scanNames(text, toks, inQuote, sr[0], sr[1], from, f.src.s, p.N)
+				an.scanNames(text, toks, inQuote, sr[0], sr[1], from, f.src.s, p.n)
 				from = f.src.s
 			}
 			an.fsent = append(an.fsent, si)
 			an.refs = append(an.refs, an.resolveFrame(p, text, toks, f))
 		}
-		an.scanNames(text, toks, inQuote, sr[0], sr[1], from, sr[1], p.N)
+		an.scanNames(text, toks, inQuote, sr[0], sr[1], from, sr[1], p.n)
 		// The sentence's own speaker or subject outranks the people named
 		// inside it for the next pronoun: "Mr Obama said Trump had
 		// lied. He …" is Mr Obama.
@@ -204,18 +241,18 @@ func (an *analyzer) paragraph(p *Paragraph) {
 }
 
 // resolveFrame turns a frame's source phrase into an entity and spans.
-func (an *analyzer) resolveFrame(p *Paragraph, text string, toks []token, f *frame) *sourceRef {
+func (an *analyzer) resolveFrame(p *paragraph, text string, toks []token, f *frame) *sourceRef {
 	// one allocation for the reference and both its spans
 	ref := &sourceRef{ent: -1}
 	cue := &ref.spans[0]
-	*cue = Span{Paragraph: p.N, Start: toks[f.cueS].s, End: toks[f.cueE-1].e}
+	*cue = Span{Paragraph: p.n, Start: toks[f.cueS].s, End: toks[f.cueE-1].e}
 	cue.Text = text[cue.Start:cue.End]
 	ref.cue = cue
 	if f.src.kind == npNone || f.src.e <= f.src.s {
 		return ref
 	}
 	src := &ref.spans[1]
-	*src = Span{Paragraph: p.N, Start: toks[f.src.s].s, End: toks[f.src.e-1].e}
+	*src = Span{Paragraph: p.n, Start: toks[f.src.s].s, End: toks[f.src.e-1].e}
 	src.Text = text[src.Start:src.End]
 	ref.source = src
 	ref.ent = an.res.resolve(text, toks, f.src)
@@ -433,8 +470,8 @@ func (an *analyzer) nested(k int, c [2]int) bool {
 	return false
 }
 
-func (an *analyzer) addQuote(p *Paragraph, kind QuoteKind, s, e int, ref *sourceRef) int {
-	q := Quote{ID: len(an.quotes), Kind: kind, Span: Span{Paragraph: p.N, Start: s, End: e, Text: p.Text[s:e]}}
+func (an *analyzer) addQuote(p *paragraph, kind QuoteKind, s, e int, ref *sourceRef) int {
+	q := Quote{ID: len(an.quotes), Kind: kind, Span: Span{Paragraph: p.n, Start: s, End: e, Text: p.text[s:e]}}
 	ent := -1
 	if ref != nil {
 		q.Cue, q.Source, ent = ref.cue, ref.source, ref.ent
@@ -660,7 +697,7 @@ func trimEnd(text string, e int) int {
 	return e
 }
 
-func (an *analyzer) finish() *Analysis {
+func (an *analyzer) finish() result {
 	speakers, ids := an.res.speakerList(an.quotes, an.qent)
 	for i := range an.quotes {
 		if e := an.qent[i]; e >= 0 {
@@ -685,5 +722,5 @@ func (an *analyzer) finish() *Analysis {
 		}
 		return a.Start - b.Start
 	})
-	return &Analysis{Speakers: speakers, Quotes: an.quotes, Mentions: ments}
+	return result{Speakers: speakers, Quotes: an.quotes, Mentions: ments}
 }

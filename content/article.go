@@ -68,10 +68,8 @@ const (
 
 // Figure is a number, date, duration or amount a fact-checker would verify.
 type Figure struct {
-	Span
-	Kind  FigureKind
-	Value string // normalised: digits, ISO 8601; "" when it cannot be resolved
-	Unit  string // counted noun or unit, when present
+	Paragraph int // 1-based paragraph number
+	figure
 }
 
 // Analysis is what the analyser finds in an Article.

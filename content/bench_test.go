@@ -70,11 +70,15 @@ func BenchmarkAnalyzeQuotes(b *testing.B) {
 		b.Skipf("PolNeAR train texts not found under %s", polnearDir)
 	}
 	a := mustParse(b, data)
+	texts := make([]string, len(a.Paragraphs))
+	for i, p := range a.Paragraphs {
+		texts[i] = p.Text
+	}
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
 	b.ResetTimer()
 	for range b.N {
-		analyzeQuotes(a)
+		analyzeParagraphs(texts)
 	}
 }
 

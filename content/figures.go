@@ -1,8 +1,12 @@
 package content
 
-import "strings"
+import (
+	"strings"
+	"sync"
+)
 
-// FindFigures returns the checkable figures of an article's paragraphs in text order.
+// findFigures returns the checkable figures of one text, a paragraph, in
+// text order.
 //
 // It is a pure, deterministic function of the text, linear in its length: a
 // tokenizer feeds hand-written rules that look a bounded number of tokens
@@ -60,33 +64,35 @@ import "strings"
 // than 25%" is "25%", "up to a week" is "a week" (the seed article's
 // "more than four hours" lists "four hours"); words that move a date are
 // part of it ("later this year", "early 2016").
-func FindFigures(paras []Paragraph) []Figure {
-	var sc scanner
-	size := 0
-	for _, p := range paras {
-		size += len(p.Text)
-	}
-	// News has about one figure per 280 bytes (the PolNeAR texts): room for
-	// a few more saves the copies of a slice grown one append at a time.
-	sc.out = make([]Figure, 0, size/256+4)
-	sc.meta = make([]figMeta, 0, size/256+4)
-	for _, p := range paras {
-		sc.scan(p)
-	}
-	if len(sc.out) == 0 {
-		return nil // as before the slice was made ahead
-	}
-	return sc.out
+func findFigures(text string) []figure {
+	sc := scanners.Get().(*scanner)
+	out := sc.scan(text)
+	sc.t.text, sc.text, sc.out = "", "", nil // keep the buffers, not the text
+	scanners.Put(sc)
+	return out
+}
+
+// scanners keeps scanners with their token windows between texts: an
+// article is read a paragraph at a time, and a window made anew for each
+// costs more than the figures it finds.
+var scanners = sync.Pool{New: func() any { return new(scanner) }}
+
+// figure is a figure of one text, its offsets bytes into that text.
+type figure struct {
+	Start, End int
+	Text       string
+	Kind       FigureKind
+	Value      string // normalised: digits, ISO 8601; "" when it cannot be resolved
+	Unit       string // counted noun or unit, when present
 }
 
 type scanner struct {
 	t    tokens
 	text string
-	para int
-	out  []Figure
+	out  []figure
 	meta []figMeta
-	// the year of the last full date ("Oct. 3, 2016") of the paragraph
-	fullYear, fullPara int
+	// the year of the last full date ("Oct. 3, 2016") of the text
+	fullYear int
 	// the white-space-delimited run last checked for being a URL
 	runS, runE int
 	runURL     bool
@@ -115,12 +121,14 @@ type figMeta struct {
 
 func (sc *scanner) is(k *ftok, w string) bool { return sc.t.is(k, w) }
 
-func (sc *scanner) scan(p Paragraph) {
-	sc.text, sc.para = p.Text, p.N
-	sc.t.reset(p.Text)
+// scan returns the figures of text in text order, nil when it has none.
+func (sc *scanner) scan(text string) []figure {
+	sc.text = text
+	sc.t.reset(text)
+	sc.out, sc.meta, sc.fullYear = nil, sc.meta[:0], 0
 	sc.runS, sc.runE = -1, -1
 	i := 0
-	if n := skipListMark(p.Text); n > 0 && n <= 4 && isDigitByte(p.Text[0]) {
+	if n := skipListMark(text); n > 0 && n <= 4 && isDigitByte(text[0]) {
 		// "1. What causes it?": the number of a heading or a list item
 		// counts nothing ("2016. That year …" has four digits: a year)
 		for sc.t.at(i).kind != ftEnd && sc.t.at(i).s < n {
@@ -131,7 +139,7 @@ func (sc *scanner) scan(p Paragraph) {
 		sc.t.release(i)
 		k := sc.t.at(i)
 		if k.kind == ftEnd {
-			return
+			return sc.out
 		}
 		if !sc.trigger(i, k) {
 			i++
@@ -256,12 +264,7 @@ func (sc *scanner) quotedAlone(c cand) bool {
 
 func (sc *scanner) emit(c cand) {
 	s, e := sc.t.at(c.start).s, sc.t.at(c.end-1).e
-	sc.out = append(sc.out, Figure{
-		Span:  Span{Paragraph: sc.para, Start: s, End: e, Text: sc.text[s:e]},
-		Kind:  c.kind,
-		Value: c.value,
-		Unit:  c.unit,
-	})
+	sc.out = append(sc.out, figure{Start: s, End: e, Text: sc.text[s:e], Kind: c.kind, Value: c.value, Unit: c.unit})
 	sc.meta = append(sc.meta, figMeta{fill: c.fill})
 	sc.tieYear(c)
 }
@@ -284,18 +287,18 @@ func (sc *scanner) emit(c cand) {
 func (sc *scanner) tieYear(c cand) {
 	last := len(sc.out) - 1
 	month, full := c.yearPrecision()
-	if c.fill && !full && sc.fullPara == sc.para && sc.fullYear != 0 && hasDay(c.value) {
+	if c.fill && !full && sc.fullYear != 0 && hasDay(c.value) {
 		sc.setYear(last, sc.fullYear)
 	}
 	if c.year == 0 || !month {
 		return
 	}
 	if full {
-		sc.fullYear, sc.fullPara = c.year, sc.para
+		sc.fullYear = c.year
 	}
 	// Walk back over the list the dated figure closes. Each date is tied at
 	// most once, so the walks cost no more than the figures.
-	for k := last - 1; k >= 0 && sc.meta[k].fill && sc.out[k].Paragraph == sc.para; k-- {
+	for k := last - 1; k >= 0 && sc.meta[k].fill; k-- {
 		if !dateJoiner(sc.text[sc.out[k].End:sc.out[k+1].Start]) {
 			break
 		}

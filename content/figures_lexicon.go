@@ -415,12 +415,12 @@ func lexHash(h uint32, c byte) uint32 {
 	if 'A' <= c && c <= 'Z' {
 		c += 'a' - 'A'
 	}
-	return (h ^ uint32(c)) * fnvPrime
+	return hashByte(h, c)
 }
 
 func init() {
 	for w, l := range lexicon {
-		h := uint32(fnvOffset)
+		h := uint32(hashStart)
 		for i := 0; i < len(w); i++ {
 			h = lexHash(h, w[i])
 		}

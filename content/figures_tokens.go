@@ -124,7 +124,7 @@ func (t *tokens) next() bool {
 		}
 		j := i
 		lower, upper := 0, 0
-		h := uint32(fnvOffset)
+		h := uint32(hashStart)
 		for j < len(s) {
 			c := s[j]
 			if c < utf8.RuneSelf {
@@ -137,7 +137,7 @@ func (t *tokens) next() bool {
 				} else {
 					lower++
 				}
-				h = (h ^ uint32(c)) * fnvPrime
+				h = hashByte(h, c)
 				j++
 				continue
 			}

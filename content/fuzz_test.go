@@ -86,7 +86,7 @@ func checkAnalysis(t *testing.T, a *Article, an *Analysis) {
 		}
 	}
 	for _, f := range an.Figures {
-		span("figure", &f.Span)
+		span("figure", &Span{Paragraph: f.Paragraph, Start: f.Start, End: f.End, Text: f.Text})
 	}
 }
 

@@ -90,7 +90,7 @@ func isVerbish(t *token) bool {
 	if t.in(cueWords) && !t.cap {
 		// only reporting verbs stop a phrase: "Cruz's thinking", "the
 		// group's defense" are nouns
-		v := cueVerbs[t.low]
+		v := cueVerbs[t.lower()]
 		return !v.ambiguous && !v.needsThat && !v.needsQuote
 	}
 	return t.in(clauseVerbs)

@@ -69,15 +69,6 @@ func appendLower(b []byte, s string) []byte {
 	return b
 }
 
-func (t *token) is(words ...string) bool {
-	for _, w := range words {
-		if strings.EqualFold(t.text, w) {
-			return true
-		}
-	}
-	return false
-}
-
 // abbreviations keep their period: a period after them does not end a
 // sentence unless the next word clearly starts one.
 var abbreviations = set("mr mrs ms dr sen rep gov gen lt col sgt capt cpt st jr sr inc corp co ltd vs etc jan feb mar apr aug sep sept oct nov dec no nos prof rev adm maj cmdr cdr pres ft mt dept univ approx est al e.g i.e a.m p.m u.s u.k u.n d.c r l d i.e ph.d")
@@ -226,7 +217,7 @@ func isASCIIAlnum(c byte) bool {
 // comma, a slash or an ampersand before a letter or a digit): scanWord
 // decides those.
 func asciiWord(s string, i int) (end int, h uint32, upper, ok bool) {
-	h = fnvOffset
+	h = hashStart
 	for ; i < len(s); i++ {
 		c := s[i]
 		switch {
@@ -246,7 +237,7 @@ func asciiWord(s string, i int) (end int, h uint32, upper, ok bool) {
 		default:
 			return i, h, upper, true
 		}
-		h = (h ^ uint32(c)) * fnvPrime
+		h = hashByte(h, c)
 	}
 	return i, h, upper, true
 }

@@ -73,12 +73,17 @@ func buildLex() {
 	}
 }
 
-const fnvOffset, fnvPrime = 2166136261, 16777619
+// Words are hashed with 32-bit FNV-1a. hashStart is the hash of no bytes;
+// hashByte adds one byte. Callers that lower-case a word while scanning it
+// hash it in the same pass instead of hashing a lowered copy.
+const hashStart, fnvPrime = 2166136261, 16777619
+
+func hashByte(h uint32, c byte) uint32 { return (h ^ uint32(c)) * fnvPrime }
 
 func fnv(s string) uint32 {
-	h := uint32(fnvOffset)
+	h := uint32(hashStart)
 	for i := 0; i < len(s); i++ {
-		h = (h ^ uint32(s[i])) * fnvPrime
+		h = hashByte(h, s[i])
 	}
 	return h
 }
@@ -159,7 +164,7 @@ func lowerWord(w string) (string, uint64) {
 		e, _ := lookup(low, fnv(low))
 		return low, e.sets
 	}
-	h := uint32(fnvOffset)
+	h := uint32(hashStart)
 	upper := false
 	for i := 0; i < len(w); i++ {
 		c := w[i]
@@ -173,7 +178,7 @@ func lowerWord(w string) (string, uint64) {
 			upper = true
 		}
 		buf[i] = c
-		h = (h ^ uint32(c)) * fnvPrime
+		h = hashByte(h, c)
 	}
 	if e, ok := lookup(string(buf[:len(w)]), h); ok {
 		return e.word, e.sets
