@@ -1,6 +1,8 @@
 package content
 
 import (
+	"copydesk/content/attribution"
+	"copydesk/content/figures"
 	"encoding/json"
 	"io"
 )
@@ -40,28 +42,28 @@ type jsonSpan struct {
 }
 
 type jsonQuote struct {
-	ID        int       `json:"id"`
-	Kind      QuoteKind `json:"kind"`
-	Paragraph int       `json:"paragraph"`
-	Start     int       `json:"start"`
-	End       int       `json:"end"`
-	Text      string    `json:"text"`
-	Speaker   *string   `json:"speaker"`
-	Cue       *jsonSpan `json:"cue"`
-	Source    *jsonSpan `json:"source"`
+	ID        int                   `json:"id"`
+	Kind      attribution.QuoteKind `json:"kind"`
+	Paragraph int                   `json:"paragraph"`
+	Start     int                   `json:"start"`
+	End       int                   `json:"end"`
+	Text      string                `json:"text"`
+	Speaker   *string               `json:"speaker"`
+	Cue       *jsonSpan             `json:"cue"`
+	Source    *jsonSpan             `json:"source"`
 }
 
 type jsonFigure struct {
-	Paragraph int        `json:"paragraph"`
-	Start     int        `json:"start"`
-	End       int        `json:"end"`
-	Text      string     `json:"text"`
-	Kind      FigureKind `json:"kind"`
-	Value     string     `json:"value"`
-	Unit      string     `json:"unit,omitempty"`
+	Paragraph int          `json:"paragraph"`
+	Start     int          `json:"start"`
+	End       int          `json:"end"`
+	Text      string       `json:"text"`
+	Kind      figures.Kind `json:"kind"`
+	Value     string       `json:"value"`
+	Unit      string       `json:"unit,omitempty"`
 }
 
-func spanJSON(s *Span) *jsonSpan {
+func spanJSON(s *attribution.Span) *jsonSpan {
 	if s == nil {
 		return nil
 	}
