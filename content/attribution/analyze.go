@@ -73,12 +73,11 @@ type sourceRef struct {
 }
 
 func (an *analyzer) paragraph(p *paragraph) {
-	ptext := p.text
-	an.toks = text.Tokenize(ptext, an.toks)
+	an.toks = text.Tokenize(p.text, an.toks)
 	toks := an.toks
 	an.sents = text.Sentences(toks, an.sents)
 	var openAfter bool
-	an.quots, openAfter = findQuotations(ptext, toks, an.openBefore, an.quots)
+	an.quots, openAfter = findQuotations(p.text, toks, an.openBefore, an.quots)
 	if cap(an.inQuote) < len(toks) {
 		an.inQuote = make([]bool, len(toks), len(toks)*2)
 	}
@@ -96,6 +95,9 @@ func (an *analyzer) paragraph(p *paragraph) {
 		}
 	}
 	title := p.n == 1 && titleCase(toks)
+	sentenceAt := func(sr [2]int) sentence {
+		return sentence{text: p.text, toks: toks, inQuote: inQuote, a: sr[0], b: sr[1]}
+	}
 
 	// Attributions, sentence by sentence, resolving sources as they come so
 	// a pronoun finds the people named before it.
@@ -109,7 +111,8 @@ func (an *analyzer) paragraph(p *paragraph) {
 	for si, sr := range an.sents {
 		n := len(an.frames)
 		an.sentFr = append(an.sentFr, n)
-		an.frames = findFrames(ptext, toks, inQuote, sr[0], sr[1], title, an.frames)
+		sen := sentenceAt(sr)
+		an.frames = sen.findFrames(title, an.frames)
 		// Names before a source are candidates for its pronoun: "Carson
 		// left the race, but he said …"
 		an.subjDone = false
@@ -118,13 +121,13 @@ func (an *analyzer) paragraph(p *paragraph) {
 		for k := n; k < len(an.frames); k++ {
 			f := &an.frames[k]
 			if f.src.kind == npPronoun && f.src.s > from {
-				an.scanNames(ptext, toks, inQuote, sr[0], sr[1], from, f.src.s, p.n)
+				an.scanNames(&sen, from, f.src.s, p.n)
 				from = f.src.s
 			}
 			an.fsent = append(an.fsent, si)
-			an.refs = append(an.refs, an.resolveFrame(p, ptext, toks, f))
+			an.refs = append(an.refs, an.resolveFrame(p, toks, f))
 		}
-		an.scanNames(ptext, toks, inQuote, sr[0], sr[1], from, sr[1], p.n)
+		an.scanNames(&sen, from, sr[1], p.n)
 		// The sentence's own speaker or subject outranks the people named
 		// inside it for the next pronoun: "Mr Obama said Trump had
 		// lied. He …" is Mr Obama.
@@ -145,11 +148,12 @@ func (an *analyzer) paragraph(p *paragraph) {
 	// Reported speech.
 	for k := range an.frames {
 		f := &an.frames[k]
+		sen := sentenceAt(an.sents[an.fsent[k]])
 		for _, c := range f.contents {
 			if an.nested(k, c) {
 				continue
 			}
-			s, e, ok := contentBytes(ptext, toks, inQuote, c[0], c[1])
+			s, e, ok := sen.contentBytes(c[0], c[1])
 			if !ok {
 				continue
 			}
@@ -186,12 +190,12 @@ func (an *analyzer) paragraph(p *paragraph) {
 	// "X said:" at the end of a paragraph introduces the paragraphs after it.
 	if n := len(an.frames); n > 0 && an.frames[n-1].colon && an.frames[n-1].fwd >= len(toks) {
 		an.list = an.refs[n-1]
-	} else if !startsWithListMark(ptext) || len(an.frames) > 0 {
+	} else if !startsWithListMark(p.text) || len(an.frames) > 0 {
 		an.list = nil
 	}
-	if an.list != nil && len(an.quots) == 0 && len(an.frames) == 0 && startsWithListMark(ptext) {
-		s := text.SkipListMark(ptext)
-		if e := trimEnd(ptext, len(ptext)); e > s {
+	if an.list != nil && len(an.quots) == 0 && len(an.frames) == 0 && startsWithListMark(p.text) {
+		s := text.SkipListMark(p.text)
+		if e := trimEnd(p.text, len(p.text)); e > s {
 			an.addQuote(p, Indirect, s, e, an.list)
 		}
 	}
@@ -201,21 +205,21 @@ func (an *analyzer) paragraph(p *paragraph) {
 }
 
 // resolveFrame turns a frame's source phrase into an entity and spans.
-func (an *analyzer) resolveFrame(p *paragraph, ptext string, toks []text.Token, f *frame) *sourceRef {
+func (an *analyzer) resolveFrame(p *paragraph, toks []text.Token, f *frame) *sourceRef {
 	// one allocation for the reference and both its spans
 	ref := &sourceRef{ent: -1}
 	cue := &ref.spans[0]
 	*cue = Span{Paragraph: p.n, Start: toks[f.cueS].Start, End: toks[f.cueE-1].End}
-	cue.Text = ptext[cue.Start:cue.End]
+	cue.Text = p.text[cue.Start:cue.End]
 	ref.cue = cue
 	if f.src.kind == npNone || f.src.e <= f.src.s {
 		return ref
 	}
 	src := &ref.spans[1]
 	*src = Span{Paragraph: p.n, Start: toks[f.src.s].Start, End: toks[f.src.e-1].End}
-	src.Text = ptext[src.Start:src.End]
+	src.Text = p.text[src.Start:src.End]
 	ref.source = src
-	ref.ent = an.res.resolve(ptext, toks, f.src)
+	ref.ent = an.res.resolve(p.text, toks, f.src)
 	if ref.ent >= 0 {
 		an.res.salient(ref.ent)
 		an.res.mention(src.Paragraph, src.Start, src.End, src.Text, ref.ent)
@@ -292,8 +296,8 @@ func titleCase(toks []text.Token) bool {
 	return n >= 3 && caps*10 >= n*8
 }
 
-func startsWithListMark(ptext string) bool {
-	return text.SkipListMark(ptext) > 0
+func startsWithListMark(s string) bool {
+	return text.SkipListMark(s) > 0
 }
 
 func trimEnd(text string, e int) int {

@@ -8,7 +8,8 @@ import (
 // skipObject passes over the hearer of "told", "asked", "assured":
 // "told reporters", "told The Associated Press", "told him", "told the crowd
 // at a rally".
-func skipObject(toks []text.Token, inQuote []bool, k, b int) int {
+func (sen *sentence) skipObject(k int) int {
+	toks, inQuote, b := sen.toks, sen.inQuote, sen.b
 	if k >= b || inQuote[k] {
 		return k
 	}
@@ -55,7 +56,8 @@ func startsClause(t *text.Token) bool {
 // skipAdverbial passes over time words and circumstances between a verb and
 // what it reports: "said Tuesday", "said in a statement that", "said on
 // CNN's “State of the Union” that".
-func skipAdverbial(toks []text.Token, inQuote []bool, k, b int) int {
+func (sen *sentence) skipAdverbial(k int) int {
+	toks, inQuote, b := sen.toks, sen.inQuote, sen.b
 	for {
 		start := k
 		for k < b && (toks[k].In(timeWords) && toks[k].Cap || toks[k].Lower() == "today" || toks[k].Lower() == "yesterday" || toks[k].Lower() == "tonight" || isAdverb(&toks[k]) && !inQuote[k]) {
@@ -66,13 +68,13 @@ func skipAdverbial(toks []text.Token, inQuote []bool, k, b int) int {
 		}
 		if k < b && toks[k].Text == "," && k+1 < b && (toks[k+1].In(adverbialStarts) || toks[k+1].In(timeWords)) {
 			// "said, in a statement, that"
-			if e := commaAfter(toks, inQuote, k+1, b, 14); e > 0 {
+			if e := sen.commaAfter(k+1, b, 14); e > 0 {
 				k = e + 1
 				continue
 			}
 		}
 		if k < b && toks[k].In(adverbialStarts) && !inQuote[k] {
-			e := adverbialEnd(toks, inQuote, k, b)
+			e := sen.adverbialEnd(k)
 			if e > k {
 				k = e
 			}
@@ -83,9 +85,11 @@ func skipAdverbial(toks []text.Token, inQuote []bool, k, b int) int {
 	}
 }
 
-// commaAfter returns the next comma within n tokens, or -1.
-func commaAfter(toks []text.Token, inQuote []bool, k, b, n int) int {
-	for j := k; j < b && j-k < n; j++ {
+// commaAfter returns the first comma among tokens [k, end), within n
+// tokens of k, or -1.
+func (sen *sentence) commaAfter(k, end, n int) int {
+	toks, inQuote := sen.toks, sen.inQuote
+	for j := k; j < end && j-k < n; j++ {
 		if toks[j].Text == "," && !inQuote[j] {
 			return j
 		}
@@ -100,7 +104,8 @@ func commaAfter(toks []text.Token, inQuote []bool, k, b, n int) int {
 // preposition k ("in a statement", "on CNN's “State of the Union”", "at a
 // rally in Iowa"): the "that", comma or colon after it, or the start of the
 // clause it stands before. It returns k when the words are no circumstance.
-func adverbialEnd(toks []text.Token, inQuote []bool, k, b int) int {
+func (sen *sentence) adverbialEnd(k int) int {
+	toks, inQuote, b := sen.toks, sen.inQuote, sen.b
 	if toks[k].Lower() == "to" && k+1 < b && lowerFirst(&toks[k+1]) && !toks[k+1].In(determiners) && !toks[k+1].In(objectPronouns) {
 		return k // "promised to bomb": an infinitive, not a place
 	}

@@ -7,7 +7,8 @@ import (
 
 // contentBytes turns a token range into a trimmed byte range: no leading
 // "that", no trailing punctuation, no unpaired quotation mark at the ends.
-func contentBytes(ptext string, toks []text.Token, inQuote []bool, s, e int) (int, int, bool) {
+func (sen *sentence) contentBytes(s, e int) (int, int, bool) {
+	toks, inQuote := sen.toks, sen.inQuote
 	for s < e && (toks[s].Lower() == "that" && !inQuote[s] || toks[s].Kind == text.Punct) {
 		s++
 	}
@@ -57,7 +58,8 @@ func clauseWord(u *text.Token) bool {
 // bareCircumstance reports words that only say where, when or how
 // something was said, a preposition and its noun phrase without a verb:
 // "in a tweet", "on Thursday", "to Reuters". They are no reported speech.
-func bareCircumstance(toks []text.Token, inQuote []bool, s, e int) bool {
+func (sen *sentence) bareCircumstance(s, e int) bool {
+	toks, inQuote := sen.toks, sen.inQuote
 	if s >= e || inQuote[s] {
 		return false
 	}
@@ -101,15 +103,16 @@ func bareCircumstance(toks []text.Token, inQuote []bool, s, e int) bool {
 // frameContents sets the reported clauses of frames[k]: what follows the
 // frame ("Kerry said that …"), what comes before it ("…, Kerry said"), or
 // both round it ("…, he said, …").
-func frameContents(toks []text.Token, inQuote []bool, a, b int, frames []frame, k int) {
+func (sen *sentence) frameContents(frames []frame, k int) {
+	toks, inQuote, a, b := sen.toks, sen.inQuote, sen.a, sen.b
 	f := &frames[k]
 	if f.cueS == f.frameS && f.cueE-f.cueS == 2 && toks[f.cueS].Lower() == "according" {
-		accordingContents(toks, inQuote, a, b, frames, k)
+		sen.accordingContents(frames, k)
 		return
 	}
 	if f.asked {
 		// the question runs to the comma before the answer's frame
-		end := commaAfter(toks, inQuote, f.fwd, b, 60)
+		end := sen.commaAfter(f.fwd, b, 60)
 		if k+1 < len(frames) && frames[k+1].frameS > f.fwd && frames[k+1].frameS-1 < b && toks[frames[k+1].frameS-1].Text == "," {
 			end = frames[k+1].frameS - 1
 		}
@@ -127,7 +130,7 @@ func frameContents(toks []text.Token, inQuote []bool, a, b int, frames []frame, 
 	// comma, or at the comma closing a relative clause
 	end := b
 	if f.rel {
-		if c := commaAfter(toks, inQuote, f.fwd, b, 60); c > 0 {
+		if c := sen.commaAfter(f.fwd, b, 60); c > 0 {
 			end = c
 		}
 	}
@@ -164,7 +167,7 @@ func frameContents(toks []text.Token, inQuote []bool, a, b int, frames []frame, 
 	if cueVerbs[toks[f.cueS].Lower()].lemma == "call" && f.cueE-f.cueS == 1 {
 		// "what he calls political correctness, and …": the name given
 		// ends at the comma
-		if c := commaAfter(toks, inQuote, f.fwd, end, 40); c > 0 {
+		if c := sen.commaAfter(f.fwd, end, 40); c > 0 {
 			end = c
 		}
 	}
@@ -181,12 +184,12 @@ func frameContents(toks []text.Token, inQuote []bool, a, b int, frames []frame, 
 	for end > f.fwd && end > a && (toks[end-1].Kind == text.Punct && toks[end-1].Text != ")" && toks[end-1].Text != "?" && toks[end-1].Text != "!") {
 		end--
 	}
-	afterQuote := attributesQuotation(toks, inQuote, a, f.frameS)
+	afterQuote := sen.attributesQuotation(f.frameS)
 	if f.asClause {
 		// "As Kerry told reporters, …"
 		c := f.fwd
 		if c < b && toks[c].Text == "," {
-			f.contents = appendContents(toks, inQuote, c+1, end, f.contents)
+			f.contents = sen.appendContents(c+1, end, f.contents)
 		}
 		return
 	}
@@ -196,24 +199,24 @@ func frameContents(toks []text.Token, inQuote []bool, a, b int, frames []frame, 
 	}
 	forward := !f.quotesOnly && k2 < end && (toks[k2].Kind != text.Punct || toks[k2].Text == "(") && !f.inverted && !(afterQuote && !f.hasThat) &&
 		!(k+1 < len(frames) && frames[k+1].cueS == k2 && frames[k+1].inherit) // "wrote to him saying …": the participle reports
-	if forward && toks[k2].Kind == text.QuoteMark && quotationOnly(toks, inQuote, k2, end) {
+	if forward && toks[k2].Kind == text.QuoteMark && sen.quotationOnly(k2, end) {
 		forward = false // X said: "…" — the quotation is the content
 	}
 	if forward && !f.hasThat && !f.colon && toks[k2].Kind != text.QuoteMark {
 		// "to conclude a deal", "posted a 222% rise", "added 146,000
 		// jobs": an object, not reported speech
 		switch v := cueVerbs[toks[f.cueS].Lower()]; {
-		case v.plainObject && !clauseAhead(toks, inQuote, k2, end), v.amountObject && amountAhead(toks, k2, end):
+		case v.plainObject && !sen.clauseAhead(k2, end), v.amountObject && amountAhead(toks, k2, end):
 			forward, f.object = false, true
 		}
 	}
-	if forward && !f.hasThat && !f.colon && bareCircumstance(toks, inQuote, k2, end) {
+	if forward && !f.hasThat && !f.colon && sen.bareCircumstance(k2, end) {
 		// "…, he said in a tweet.": the content is before the frame
 		forward = false
 		f.fwd = end
 	}
 	if forward {
-		f.contents = appendContents(toks, inQuote, k2, end, f.contents)
+		f.contents = sen.appendContents(k2, end, f.contents)
 		return
 	}
 	if f.quotesOnly && !f.inverted {
@@ -247,10 +250,10 @@ func frameContents(toks []text.Token, inQuote []bool, a, b int, frames []frame, 
 			o--
 		}
 		cs := skipConj(toks, a, o)
-		if toks[o].Kind == text.QuoteMark && o > cs && words(toks, cs-1, o) >= 2 && !quotationOnly(toks, inQuote, cs, o) && noFrameBetween(frames, k, cs) {
+		if toks[o].Kind == text.QuoteMark && o > cs && words(toks, cs-1, o) >= 2 && !sen.quotationOnly(cs, o) && noFrameBetween(frames, k, cs) {
 			f.contents = append(f.contents, [2]int{cs, p + 1})
 		}
-		f.contents = f.rest(toks, inQuote, end)
+		f.contents = sen.rest(f, end)
 		return
 	}
 	if p <= a || !(toks[p].Text == "," || toks[p].Text == "--" || toks[p].Text == "—") {
@@ -278,26 +281,27 @@ func frameContents(toks []text.Token, inQuote []bool, a, b int, frames []frame, 
 		}
 	}
 	parenthetical := f.fwd < end && toks[f.fwd].Text == "," && words(toks, f.fwd, end) >= 2
-	if parenthetical && p > cs && !quotationOnly(toks, inQuote, cs, p) && !hasVerb(toks, inQuote, cs, p) {
-		if rest := parentheticalRest(toks, inQuote, f.fwd, end, nil); len(rest) == 1 && hasVerb(toks, inQuote, rest[0][0], rest[0][1]) {
+	if parenthetical && p > cs && !sen.quotationOnly(cs, p) && !sen.hasVerb(cs, p) {
+		if rest := sen.parentheticalRest(f.fwd, end, nil); len(rest) == 1 && sen.hasVerb(rest[0][0], rest[0][1]) {
 			// "The third vote, she said, was to extend the lease": one
 			// clause around the frame
 			f.contents = append(f.contents, [2]int{cs, rest[0][1]})
 			return
 		}
 	}
-	if p > cs && !quotationOnly(toks, inQuote, cs, p) && words(toks, cs-1, p) >= 2 && !(cs == skipConj(toks, a, p) && !parenthetical && sceneSetting(toks, cs, p)) && !bareCircumstance(toks, inQuote, cs, p) {
+	if p > cs && !sen.quotationOnly(cs, p) && words(toks, cs-1, p) >= 2 && !(cs == skipConj(toks, a, p) && !parenthetical && sceneSetting(toks, cs, p)) && !sen.bareCircumstance(cs, p) {
 		f.contents = append(f.contents, [2]int{cs, p})
 	}
 	if p > cs {
-		f.contents = f.rest(toks, inQuote, end)
+		f.contents = sen.rest(f, end)
 	}
 }
 
 // clauseAhead reports a clause starting at token k: a subject pronoun and a
 // verb ("he would"), or a phrase and an auxiliary or modal within a few
 // words ("the plan was", "its profits would").
-func clauseAhead(toks []text.Token, inQuote []bool, k, end int) bool {
+func (sen *sentence) clauseAhead(k, end int) bool {
+	toks, inQuote := sen.toks, sen.inQuote
 	t := &toks[k]
 	if t.Lower() == "that" || t.In(subordinators) && !t.In(determiners) {
 		return true // "added, that …", "reported what looked like …"
@@ -381,10 +385,11 @@ func sceneSetting(toks []text.Token, s, e int) bool {
 // parentheticalRest adds the words after a frame set off by commas: "…, he
 // said, …" runs on to the end of its clause, unless they are a
 // circumstance: "he said, in a caution to his backers".
-func parentheticalRest(toks []text.Token, inQuote []bool, q, end int, out [][2]int) [][2]int {
-	if q < end && toks[q].Text == "," && q+1 < end && toks[q+1].Kind != text.QuoteMark && !quotationOnly(toks, inQuote, q+1, end) && words(toks, q, end) >= 2 &&
+func (sen *sentence) parentheticalRest(q, end int, out [][2]int) [][2]int {
+	toks := sen.toks
+	if q < end && toks[q].Text == "," && q+1 < end && toks[q+1].Kind != text.QuoteMark && !sen.quotationOnly(q+1, end) && words(toks, q, end) >= 2 &&
 		!toks[q+1].In(circumstanceStarts) && !sceneSetting(toks, q+1, end) && !asideParticiple(&toks[q+1]) &&
-		!(toks[q+1].Lower() == "and" && !hasVerb(toks, inQuote, q+1, end)) { // "wrote Ann Lee, and Sen. Tom Hale": a second source
+		!(toks[q+1].Lower() == "and" && !sen.hasVerb(q+1, end)) { // "wrote Ann Lee, and Sen. Tom Hale": a second source
 		out = append(out, [2]int{q + 1, end})
 	}
 	return out
@@ -394,11 +399,11 @@ func parentheticalRest(toks []text.Token, inQuote []bool, q, end int, out [][2]i
 // parentheticalRest reads them. After "said X, …" words without a verb
 // still describe X: "said Cohen, who directs the Center for Law,
 // Biotechnology & Bioethics".
-func (f *frame) rest(toks []text.Token, inQuote []bool, end int) [][2]int {
-	if f.inverted && !hasVerb(toks, inQuote, f.fwd+1, end) && !markIn(toks, inQuote, f.fwd+1, end) {
+func (sen *sentence) rest(f *frame, end int) [][2]int {
+	if f.inverted && !sen.hasVerb(f.fwd+1, end) && !sen.markIn(f.fwd+1, end) {
 		return f.contents
 	}
-	return parentheticalRest(toks, inQuote, f.fwd, end, f.contents)
+	return sen.parentheticalRest(f.fwd, end, f.contents)
 }
 
 // asideParticiple reports a participle that opens an aside, not speech:
@@ -425,7 +430,8 @@ func noFrameBetween(frames []frame, k, cs int) bool {
 
 // accordingContents: "According to X, …", "…, according to X." and "…,
 // according to X, …".
-func accordingContents(toks []text.Token, inQuote []bool, a, b int, frames []frame, k int) {
+func (sen *sentence) accordingContents(frames []frame, k int) {
+	toks, a, b := sen.toks, sen.a, sen.b
 	f := &frames[k]
 	cs := skipConj(toks, a, b)
 	if f.cueS <= cs {
@@ -435,8 +441,8 @@ func accordingContents(toks []text.Token, inQuote []bool, a, b int, frames []fra
 			for end > e && toks[end-1].Kind == text.Punct {
 				end--
 			}
-			if e+1 < end && !quotationOnly(toks, inQuote, e+1, end) {
-				f.contents = appendContents(toks, inQuote, e+1, end, f.contents)
+			if e+1 < end && !sen.quotationOnly(e+1, end) {
+				f.contents = sen.appendContents(e+1, end, f.contents)
 			}
 		}
 		return
@@ -454,7 +460,7 @@ func accordingContents(toks []text.Token, inQuote []bool, a, b int, frames []fra
 			break
 		}
 	}
-	if ce > cs && !quotationOnly(toks, inQuote, cs, ce) {
+	if ce > cs && !sen.quotationOnly(cs, ce) {
 		f.contents = append(f.contents, [2]int{cs, ce})
 	}
 	q := f.fwd
@@ -462,14 +468,15 @@ func accordingContents(toks []text.Token, inQuote []bool, a, b int, frames []fra
 	for end > q && toks[end-1].Kind == text.Punct {
 		end--
 	}
-	if q < b && toks[q].Text == "," && q+1 < end && !quotationOnly(toks, inQuote, q+1, end) && toks[q+1].Kind != text.QuoteMark && !descriptionOnly(toks, inQuote, q+1, end) {
+	if q < b && toks[q].Text == "," && q+1 < end && !sen.quotationOnly(q+1, end) && toks[q+1].Kind != text.QuoteMark && !sen.descriptionOnly(q+1, end) {
 		f.contents = append(f.contents, [2]int{q + 1, end})
 	}
 }
 
 // hasVerb reports a verb among tokens [s, e), as far as the word lists
 // tell: a form of be or have, a reporting verb, a past form.
-func hasVerb(toks []text.Token, inQuote []bool, s, e int) bool {
+func (sen *sentence) hasVerb(s, e int) bool {
+	toks, inQuote := sen.toks, sen.inQuote
 	for i := s; i < e; i++ {
 		u := &toks[i]
 		if inQuote[i] || u.Kind != text.Word {
@@ -484,7 +491,8 @@ func hasVerb(toks []text.Token, inQuote []bool, s, e int) bool {
 
 // descriptionOnly reports words that describe the source before them and
 // report nothing: "according to Ann Lee, an economist at the bank".
-func descriptionOnly(toks []text.Token, inQuote []bool, s, e int) bool {
+func (sen *sentence) descriptionOnly(s, e int) bool {
+	toks, inQuote := sen.toks, sen.inQuote
 	t := &toks[s]
 	if !(t.In(determiners|personTitles|roleNouns|nameMods) || possessive(t)) || t.In(subjectPronouns) {
 		return false
@@ -500,7 +508,8 @@ func descriptionOnly(toks []text.Token, inQuote []bool, s, e int) bool {
 
 // quotationOnly reports whether tokens [s, e) are one quotation and
 // punctuation, so a quotation, not a reported clause, is the content.
-func quotationOnly(toks []text.Token, inQuote []bool, s, e int) bool {
+func (sen *sentence) quotationOnly(s, e int) bool {
+	toks, inQuote := sen.toks, sen.inQuote
 	for i := s; i < e; i++ {
 		if !inQuote[i] && toks[i].Kind != text.QuoteMark && toks[i].Kind != text.Punct {
 			return false
@@ -511,7 +520,8 @@ func quotationOnly(toks []text.Token, inQuote []bool, s, e int) bool {
 
 // appendContents splits the reported clause [k, end) at "and that", "but
 // that", ";" and ", adding that", each part reported speech of its own.
-func appendContents(toks []text.Token, inQuote []bool, k, end int, out [][2]int) [][2]int {
+func (sen *sentence) appendContents(k, end int, out [][2]int) [][2]int {
+	toks, inQuote := sen.toks, sen.inQuote
 	s := k
 	for i := k; i < end; i++ {
 		if inQuote[i] {

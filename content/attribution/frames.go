@@ -41,7 +41,8 @@ const (
 
 // findFrames appends the attributions of the sentence [a, b) to out.
 // titleCase is set for headlines, where verbs are capitalised too.
-func findFrames(ptext string, toks []text.Token, inQuote []bool, a, b int, titleCase bool, out []frame) []frame {
+func (sen *sentence) findFrames(titleCase bool, out []frame) []frame {
+	toks, inQuote, a, b := sen.toks, sen.inQuote, sen.a, sen.b
 	first := len(out)
 	for i := a; i < b; i++ {
 		t := &toks[i]
@@ -49,7 +50,7 @@ func findFrames(ptext string, toks []text.Token, inQuote []bool, a, b int, title
 			continue
 		}
 		if t.Kind == text.Punct {
-			if f, ok := markFrame(toks, inQuote, a, b, i); ok {
+			if f, ok := sen.markFrame(i); ok {
 				out = append(out, f)
 			}
 			continue
@@ -58,7 +59,7 @@ func findFrames(ptext string, toks []text.Token, inQuote []bool, a, b int, title
 			continue
 		}
 		if t.In(claimNouns) && !t.Cap {
-			if f, ok := nounFrame(toks, inQuote, a, b, i); ok {
+			if f, ok := sen.nounFrame(i); ok {
 				out = append(out, f)
 				continue
 			}
@@ -69,7 +70,7 @@ func findFrames(ptext string, toks []text.Token, inQuote []bool, a, b int, title
 		l := t.Lower()
 		if l == "according" {
 			if i+1 < b && toks[i+1].Lower() == "to" {
-				if f, ok := accordingTo(toks, inQuote, a, b, i); ok {
+				if f, ok := sen.accordingTo(i); ok {
 					out = append(out, f)
 				}
 				i++
@@ -77,7 +78,7 @@ func findFrames(ptext string, toks []text.Token, inQuote []bool, a, b int, title
 			continue
 		}
 		if l == "asked" {
-			if f, ok := askedFrame(toks, inQuote, a, b, i); ok {
+			if f, ok := sen.askedFrame(i); ok {
 				out = append(out, f)
 				continue
 			}
@@ -86,7 +87,7 @@ func findFrames(ptext string, toks []text.Token, inQuote []bool, a, b int, title
 		if t.Cap && i != a && (!titleCase || v.needsThat) {
 			continue
 		}
-		if f, ok := verbFrame(toks, inQuote, a, b, i, v); ok {
+		if f, ok := sen.verbFrame(i, v); ok {
 			out = append(out, f)
 		}
 	}
@@ -102,7 +103,7 @@ func findFrames(ptext string, toks []text.Token, inQuote []bool, a, b int, title
 	}
 	k := first
 	for _, f := range out[first:] {
-		if cueVerbs[toks[f.cueS].Lower()].needsQuote && lastMark < f.fwd && !quotationThenFrame(toks, inQuote, a, b, &f) {
+		if cueVerbs[toks[f.cueS].Lower()].needsQuote && lastMark < f.fwd && !sen.quotationThenFrame(&f) {
 			continue
 		}
 		out[k] = f
@@ -122,15 +123,15 @@ func findFrames(ptext string, toks []text.Token, inQuote []bool, a, b int, title
 	out = out[:k]
 	frames := out[first:]
 	for k := range frames {
-		frameContents(toks, inQuote, a, b, frames, k)
+		sen.frameContents(frames, k)
 	}
 	// A speech act frames the quotation in its own clause: "Ruiz, who has
 	// endorsed Clinton, called it a “disgrace”" keeps "called" only.
 	k = first
 	dropped := false
 	for _, f := range out[first:] {
-		if cueVerbs[toks[f.cueS].Lower()].needsQuote && !markInContents(toks, inQuote, f.contents) && !markIn(toks, inQuote, f.fwd, f.clauseEnd) && !quotationThenFrame(toks, inQuote, a, b, &f) ||
-			f.object && !markIn(toks, inQuote, f.fwd, f.clauseEnd) {
+		if cueVerbs[toks[f.cueS].Lower()].needsQuote && !sen.markInContents(f.contents) && !sen.markIn(f.fwd, f.clauseEnd) && !sen.quotationThenFrame(&f) ||
+			f.object && !sen.markIn(f.fwd, f.clauseEnd) {
 			// a verb with an object and no quotation is no attribution:
 			// "US firms added 146,000 jobs, the department said"
 			dropped = true
@@ -143,13 +144,13 @@ func findFrames(ptext string, toks []text.Token, inQuote []bool, a, b int, title
 	frames = out[first:]
 	for k := range frames {
 		if frames[k].inherit {
-			inheritSource(toks, inQuote, a, frames, k)
+			sen.inheritSource(frames, k)
 		}
 	}
 	if dropped {
 		for k := range frames {
 			frames[k].contents = frames[k].contents[:0]
-			frameContents(toks, inQuote, a, b, frames, k)
+			sen.frameContents(frames, k)
 		}
 	}
 	return out
@@ -178,12 +179,13 @@ func laterFrameAfterComma(toks []text.Token, frames []frame) bool {
 }
 
 // markIn reports a double quotation mark among tokens [s, e).
-func markIn(toks []text.Token, inQuote []bool, s, e int) bool {
-	return markInContents(toks, inQuote, [][2]int{{max(s, 0), e}})
+func (sen *sentence) markIn(s, e int) bool {
+	return sen.markInContents([][2]int{{max(s, 0), e}})
 }
 
 // markInContents reports a double quotation mark inside reported clauses.
-func markInContents(toks []text.Token, inQuote []bool, contents [][2]int) bool {
+func (sen *sentence) markInContents(contents [][2]int) bool {
+	toks, inQuote := sen.toks, sen.inQuote
 	for _, c := range contents {
 		for i := c[0]; i < c[1]; i++ {
 			if toks[i].Kind == text.QuoteMark && !inQuote[i] {
@@ -199,7 +201,8 @@ func markInContents(toks []text.Token, inQuote []bool, contents [][2]int) bool {
 // markFrame reads attributions made with punctuation: a name after a
 // quotation and a dash ("“…” ― Esther Tapia"), and a name before a colon
 // and a quotation ("Carl Bialik: “…”", "More from the report: “…”").
-func markFrame(toks []text.Token, inQuote []bool, a, b, i int) (frame, bool) {
+func (sen *sentence) markFrame(i int) (frame, bool) {
+	toks, inQuote, a, b := sen.toks, sen.inQuote, sen.a, sen.b
 	f := frame{cueS: i, cueE: i + 1, fwd: -1, quotesOnly: true}
 	switch toks[i].Text {
 	case "―", "—", "–", "--", "-":
@@ -211,7 +214,7 @@ func markFrame(toks []text.Token, inQuote []bool, a, b, i int) (frame, bool) {
 		if !ok || np.kind == npPronoun || !(np.e >= b || toks[np.e].Kind == text.Punct && toks[np.e].Text != "-" || toks[np.e].Kind == text.QuoteMark) {
 			return f, false
 		}
-		if e := apposEnd(toks, inQuote, np.e, b); e > np.e {
+		if e := sen.apposEnd(np.e); e > np.e {
 			np = np.fix()
 			np.apS, np.apE = np.e+1, e
 			np.e = e
@@ -233,7 +236,7 @@ func markFrame(toks []text.Token, inQuote []bool, a, b, i int) (frame, bool) {
 		np, ok := backwardNP(toks, s, i)
 		if !ok || np.kind == npPronoun || np.s != skipConj(toks, s, i) && !(np.s > s && toks[np.s-1].Lower() == "from") && np.kind != npName {
 			// "Clinton has since apologized for what happened: “…”"
-			if np, ok = sentenceSubject(toks, inQuote, a, i); !ok || np.kind == npDesc && !toks[np.head].In(roleNouns) {
+			if np, ok = sen.sentenceSubject(i); !ok || np.kind == npDesc && !toks[np.head].In(roleNouns) {
 				return f, false
 			}
 		}
@@ -249,7 +252,8 @@ func markFrame(toks []text.Token, inQuote []bool, a, b, i int) (frame, bool) {
 // reporters about the vote, she said …". The question is reported speech
 // of whoever asked it (the agent after "by", or nobody named), never of the
 // one who answers.
-func askedFrame(toks []text.Token, inQuote []bool, a, b, i int) (frame, bool) {
+func (sen *sentence) askedFrame(i int) (frame, bool) {
+	toks, inQuote, a, b := sen.toks, sen.inQuote, sen.a, sen.b
 	f := frame{cueS: i, cueE: i + 1, fwd: -1, asked: true}
 	j := skipConj(toks, a, i)
 	if !(i == j || i == j+1 && askedOpeners.Has(toks[j].Lower())) {
@@ -264,7 +268,7 @@ func askedFrame(toks []text.Token, inQuote []bool, a, b, i int) (frame, bool) {
 		f.src, k = np, np.e
 	}
 	for n := 0; n < 3; n++ {
-		k = skipAdverbial(toks, inQuote, k, b)
+		k = sen.skipAdverbial(k)
 		if k+1 < b && toks[k].In(adverbialPreps) && toks[k+1].In(timeWords) {
 			k += 2 // "asked by reporters on Thursday about …"
 		}
@@ -278,7 +282,8 @@ func askedFrame(toks []text.Token, inQuote []bool, a, b, i int) (frame, bool) {
 
 // nounFrame reads a claim named by a noun with its owner and "that":
 // "Trump's claim that …", "his repeated insistence that …".
-func nounFrame(toks []text.Token, inQuote []bool, a, b, i int) (frame, bool) {
+func (sen *sentence) nounFrame(i int) (frame, bool) {
+	toks, inQuote, a, b := sen.toks, sen.inQuote, sen.a, sen.b
 	f := frame{cueS: i, cueE: i + 1, fwd: -1}
 	if i+1 >= b || toks[i+1].Lower() != "that" || inQuote[i+1] {
 		return f, false
@@ -310,7 +315,8 @@ func nounFrame(toks []text.Token, inQuote []bool, a, b, i int) (frame, bool) {
 
 // accordingTo reads "according to X": the content is the rest of the
 // sentence on the other side of the phrase.
-func accordingTo(toks []text.Token, inQuote []bool, a, b, i int) (frame, bool) {
+func (sen *sentence) accordingTo(i int) (frame, bool) {
+	toks, inQuote, b := sen.toks, sen.inQuote, sen.b
 	f := frame{cueS: i, cueE: i + 2, frameS: i, fwd: -1, quotesOnly: true}
 	np, ok := forwardNP(toks, i+2, b)
 	if !ok {
@@ -344,7 +350,8 @@ func passive(toks []text.Token, a, i int) bool {
 // passiveFrame reads "was told that …", "were asked to …", "is said to":
 // the one told is no speaker. The speaker is the agent after "by", or
 // nobody named.
-func passiveFrame(toks []text.Token, inQuote []bool, a, b, i int, v cueVerb) (frame, bool) {
+func (sen *sentence) passiveFrame(i int, v cueVerb) (frame, bool) {
+	toks, inQuote, b := sen.toks, sen.inQuote, sen.b
 	f := frame{cueS: i, cueE: i + 1, frameS: i, frameE: i + 1, fwd: -1, passive: true}
 	if v.needsQuote || v.needsThat || v.quotesOnly {
 		return f, false
@@ -358,7 +365,7 @@ func passiveFrame(toks []text.Token, inQuote []bool, a, b, i int, v cueVerb) (fr
 		f.src, k = np, np.e
 		f.frameE = k
 	}
-	k = skipAdverbial(toks, inQuote, k, b)
+	k = sen.skipAdverbial(k)
 	switch {
 	case k >= b || inQuote[k]:
 		return f, false
@@ -375,11 +382,12 @@ func passiveFrame(toks []text.Token, inQuote []bool, a, b, i int, v cueVerb) (fr
 	return f, true
 }
 
-func verbFrame(toks []text.Token, inQuote []bool, a, b, i int, v cueVerb) (frame, bool) {
+func (sen *sentence) verbFrame(i int, v cueVerb) (frame, bool) {
+	toks, inQuote, a, b := sen.toks, sen.inQuote, sen.a, sen.b
 	f := frame{cueS: i, cueE: i + 1, fwd: -1, quotesOnly: v.quotesOnly}
 	l := toks[i].Lower()
 	if passive(toks, a, i) {
-		return passiveFrame(toks, inQuote, a, b, i, v)
+		return sen.passiveFrame(i, v)
 	}
 	if l == v.lemma && i > a && toks[i-1].In(nounSayers) {
 		return f, false // "the final say": a noun
@@ -415,7 +423,7 @@ func verbFrame(toks []text.Token, inQuote []bool, a, b, i int, v cueVerb) (frame
 		i > a && npWord(&toks[i-1]) && !toks[i-1].In(beForms|clauseVerbs) {
 		return f, false // "the sum announced by the chancellor": a participle after its noun
 	}
-	subj, found := subjectBefore(toks, inQuote, a, i)
+	subj, found := sen.subjectBefore(i)
 	if found && strings.HasSuffix(l, "ing") && subj.kind != npPronoun && subj.s > a && (toks[subj.s-1].In(prepositions|adverbialPreps) || toks[subj.s-1].Lower() == "to") && toks[subj.s-1].Lower() != "with" && toks[subj.s-1].Lower() != "of" {
 		// "Lucy wrote to his office saying …": the writer speaks, not
 		// the one written to
@@ -446,7 +454,7 @@ func verbFrame(toks []text.Token, inQuote []bool, a, b, i int, v cueVerb) (frame
 		}
 		invertible := !strings.HasSuffix(l, "ing") && !v.needsQuote && (!v.object || v.lemma == "ask") && f.cueE < b && !toks[f.cueE].In(timeWords)
 		if invertible && (p < a || toks[p].Text == "," || toks[p].Kind == text.QuoteMark || toks[p].Text == ":" || toks[p].Text == "(" || toks[p].Text == "—" || toks[p].Text == "--") {
-			if np, ok := forwardNP(toks, f.cueE, b); ok && (np.kind != npDesc || toks[np.s].In(determiners) || np.e-np.s > 1) && invertedEnd(toks, inQuote, np.e, b) {
+			if np, ok := forwardNP(toks, f.cueE, b); ok && (np.kind != npDesc || toks[np.s].In(determiners) || np.e-np.s > 1) && sen.invertedEnd(np.e) {
 				subj, found, f.inverted = np, true, true
 			}
 		}
@@ -478,7 +486,7 @@ func verbFrame(toks []text.Token, inQuote []bool, a, b, i int, v cueVerb) (frame
 	if f.inverted {
 		// "said Hans Schellnhuber, the director of …": the description
 		// belongs to the source.
-		if e := apposEnd(toks, inQuote, k, b); e > k {
+		if e := sen.apposEnd(k); e > k {
 			f.src = f.src.fix()
 			f.src.apS, f.src.apE = k+1, e
 			k = e
@@ -486,11 +494,11 @@ func verbFrame(toks []text.Token, inQuote []bool, a, b, i int, v cueVerb) (frame
 		}
 	}
 	if v.object && !f.inverted {
-		if h := skipObject(toks, inQuote, k, b); !(h > k && toks[h-1].In(toldThings)) {
+		if h := sen.skipObject(k); !(h > k && toks[h-1].In(toldThings)) {
 			k = h // not "told the story of …": what is told, not who hears it
 		}
 	}
-	k = skipAdverbial(toks, inQuote, k, b)
+	k = sen.skipAdverbial(k)
 	if k < b && toks[k].Lower() == "that" && !inQuote[k] {
 		f.hasThat = true
 		k++
@@ -504,7 +512,7 @@ func verbFrame(toks []text.Token, inQuote []bool, a, b, i int, v cueVerb) (frame
 		k++
 	}
 	f.fwd = k
-	if v.needsThat && !f.hasThat && !quotationThenFrame(toks, inQuote, a, b, &f) {
+	if v.needsThat && !f.hasThat && !sen.quotationThenFrame(&f) {
 		return f, false
 	}
 	// "As Kerry said, …"
@@ -527,7 +535,8 @@ func relativeBefore(toks []text.Token, a, i int) bool {
 // invertedEnd reports what may follow an inverted source ("…," said Kerry):
 // the end of the clause, a description, a circumstance; not an object's
 // verb ("wrote an op-ed urging …").
-func invertedEnd(toks []text.Token, inQuote []bool, k, b int) bool {
+func (sen *sentence) invertedEnd(k int) bool {
+	toks, b := sen.toks, sen.b
 	if k >= b {
 		return true
 	}
@@ -590,7 +599,8 @@ func partyTag(t *text.Token) bool {
 // frame is then circumstance, not speech, unless "that" says so. A
 // quotation inside the sentence ("said on CBS's “Face the Nation,” …") does
 // not count.
-func attributesQuotation(toks []text.Token, inQuote []bool, a, fs int) bool {
+func (sen *sentence) attributesQuotation(fs int) bool {
+	toks, inQuote, a := sen.toks, sen.inQuote, sen.a
 	p := fs - 1
 	for p >= a && (toks[p].Text == "," || toks[p].Text == "--" || toks[p].Text == "—") {
 		p--
@@ -612,6 +622,7 @@ func attributesQuotation(toks []text.Token, inQuote []bool, a, fs int) bool {
 // quotationThenFrame reports a sentence that is a quotation and then the
 // frame, which ends it: "“…,” the report finds." A verb of judgment or a
 // speech act attributes the quotation before it.
-func quotationThenFrame(toks []text.Token, inQuote []bool, a, b int, f *frame) bool {
-	return (f.fwd >= b || sentenceEnd(&toks[f.fwd])) && attributesQuotation(toks, inQuote, a, f.frameS)
+func (sen *sentence) quotationThenFrame(f *frame) bool {
+	toks, b := sen.toks, sen.b
+	return (f.fwd >= b || sentenceEnd(&toks[f.fwd])) && sen.attributesQuotation(f.frameS)
 }

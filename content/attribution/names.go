@@ -9,7 +9,8 @@ import (
 // scanNames records the people named in tokens [from, to) of the sentence
 // [a, b), so pronouns and later mentions find them; the subject of the
 // sentence or of a clause is salient too.
-func (an *analyzer) scanNames(ptext string, toks []text.Token, inQuote []bool, a, b, from, to int, para int) {
+func (an *analyzer) scanNames(sen *sentence, from, to, para int) {
+	ptext, toks, inQuote, a, b := sen.text, sen.toks, sen.inQuote, sen.a, sen.b
 	for i := from; i < to; i++ {
 		if inQuote[i] || !isNameWord(&toks[i]) {
 			continue
@@ -71,7 +72,7 @@ func (an *analyzer) scanNames(ptext string, toks []text.Token, inQuote []bool, a
 		an.res.mention(sp.Paragraph, sp.Start, sp.End, sp.Text, e)
 		if !an.subjDone {
 			// the sentence's subject, found once, when it may be needed
-			an.subj, _ = sentenceSubject(toks, inQuote, a, b)
+			an.subj, _ = sen.sentenceSubject(b)
 			an.subjDone = true
 		}
 		subj := &an.subj

@@ -8,7 +8,8 @@ import (
 // skipBackCircumstance moves back from token j over adverbs and time
 // phrases that stand before a verb: "Kerry also said", "Priebus later
 // Thursday told", "who in 2010 said", "Trump on Tuesday said".
-func skipBackCircumstance(toks []text.Token, inQuote []bool, a, j int) int {
+func (sen *sentence) skipBackCircumstance(j int) int {
+	toks, inQuote, a := sen.toks, sen.inQuote, sen.a
 	for {
 		for j >= a && !inQuote[j] && (isAdverb(&toks[j]) && (!toks[j].Cap || j == a || toks[j+1].Cap) || toks[j].In(timeWords) && j > a && toks[j].Cap && !surnameAfterGiven(toks, j)) {
 			j--
@@ -75,8 +76,9 @@ func indexApostrophe(s string) int {
 // subjectBefore finds the subject of the verb at token i: "Kerry said",
 // "Kerry has repeatedly said", "Lavrov, who …, said", "Brianne Stone, 29,
 // of Huntsville, says", "people close to the campaign said".
-func subjectBefore(toks []text.Token, inQuote []bool, a, i int) (phrase, bool) {
-	j := skipBackCircumstance(toks, inQuote, a, i-1)
+func (sen *sentence) subjectBefore(i int) (phrase, bool) {
+	toks, inQuote, a := sen.toks, sen.inQuote, sen.a
+	j := sen.skipBackCircumstance(i - 1)
 	// "went on to say", "declined to say"
 	if j >= a && toks[j].Lower() == "to" && !inQuote[j] {
 		// "went on to say", "went so far as to say", "declined to say"
@@ -127,7 +129,7 @@ func subjectBefore(toks []text.Token, inQuote []bool, a, i int) (phrase, bool) {
 			}
 			return phrase{}, false
 		}
-		return appositiveSubject(toks, inQuote, a, j)
+		return sen.appositiveSubject(j)
 	case t.Kind != text.Word:
 		return phrase{}, false
 	}
@@ -137,11 +139,11 @@ func subjectBefore(toks []text.Token, inQuote []bool, a, i int) (phrase, bool) {
 		// the mention runs from the antecedent to the pronoun
 		k := j - 1
 		if k >= a && toks[k].Text == "," {
-			if np, ok := appositiveSubject(toks, inQuote, a, k); ok {
+			if np, ok := sen.appositiveSubject(k); ok {
 				np.e = j + 1
 				return np, true
 			}
-			if np, ok := relativeAntecedent(toks, inQuote, a, k); ok {
+			if np, ok := sen.relativeAntecedent(k); ok {
 				np.e = j + 1
 				return np, true
 			}
@@ -199,7 +201,7 @@ func subjectBefore(toks []text.Token, inQuote []bool, a, i int) (phrase, bool) {
 		}
 	}
 	if np.s-1 >= a && toks[np.s-1].In(prepositions|adverbialPreps) && np.kind == npDesc && !toks[np.head].In(roleNouns) && !absolute {
-		if q, ok := sentenceSubject(toks, inQuote, a, np.s-1); ok && q.e < np.s {
+		if q, ok := sen.sentenceSubject(np.s - 1); ok && q.e < np.s {
 			return q, true
 		}
 	}
@@ -245,7 +247,8 @@ func subjectBefore(toks []text.Token, inQuote []bool, a, i int) (phrase, bool) {
 // clause ending at the comma c: the leftmost phrase of the comma chain that
 // starts its clause, all segments after it being appositive-like ("29",
 // "of Huntsville", "a spokesman for the group", "who …", "however").
-func appositiveSubject(toks []text.Token, inQuote []bool, a, c int) (phrase, bool) {
+func (sen *sentence) appositiveSubject(c int) (phrase, bool) {
+	toks, inQuote, a := sen.toks, sen.inQuote, sen.a
 	type seg struct {
 		s, e int
 		np   phrase
@@ -266,7 +269,7 @@ func appositiveSubject(toks []text.Token, inQuote []bool, a, c int) (phrase, boo
 					continue
 				}
 			}
-			if clauseBoundary(toks, inQuote, s-1) {
+			if sen.clauseBoundary(s - 1) {
 				break
 			}
 			s--
@@ -277,7 +280,7 @@ func appositiveSubject(toks []text.Token, inQuote []bool, a, c int) (phrase, boo
 		if end-s >= 40 {
 			break
 		}
-		starts := s == a || toks[s-1].Text == "," || hardBoundary(toks, inQuote, s-1)
+		starts := s == a || toks[s-1].Text == "," || sen.hardBoundary(s-1)
 		for s < end && toks[s].Kind == text.QuoteMark && !inQuote[s] {
 			s++ // the closing mark of the quotation before: “…,” Warren, who …, said
 			starts = true
@@ -288,7 +291,7 @@ func appositiveSubject(toks []text.Token, inQuote []bool, a, c int) (phrase, boo
 		if !ok && !appositiveLike(toks, s, end) {
 			break
 		}
-		if s <= a || clauseBoundary(toks, inQuote, s-1) {
+		if s <= a || sen.clauseBoundary(s-1) {
 			break
 		}
 		end = s - 1
@@ -325,11 +328,12 @@ func appositiveSubject(toks []text.Token, inQuote []bool, a, c int) (phrase, boo
 // relativeAntecedent finds the name a relative clause describes when it
 // closes a clause: "a frosty relationship with McConnell, now the majority
 // leader, who said": the last name before the appositives.
-func relativeAntecedent(toks []text.Token, inQuote []bool, a, c int) (phrase, bool) {
+func (sen *sentence) relativeAntecedent(c int) (phrase, bool) {
+	toks, inQuote, a := sen.toks, sen.inQuote, sen.a
 	end := c
 	for n := 0; n < 4 && end > a; n++ {
 		s := end - 1
-		for s > a && !(toks[s-1].Text == "," && !inQuote[s-1]) && !clauseBoundary(toks, inQuote, s-1) && end-s < 40 {
+		for s > a && !(toks[s-1].Text == "," && !inQuote[s-1]) && !sen.clauseBoundary(s-1) && end-s < 40 {
 			s--
 		}
 		if np, ok := backwardNP(toks, s, end); ok && np.kind == npName {
@@ -379,7 +383,8 @@ func appositiveLike(toks []text.Token, s, e int) bool {
 }
 
 // hardBoundary: a token a subject never reaches across.
-func hardBoundary(toks []text.Token, inQuote []bool, k int) bool {
+func (sen *sentence) hardBoundary(k int) bool {
+	toks, inQuote := sen.toks, sen.inQuote
 	t := &toks[k]
 	return inQuote[k] || t.Kind == text.QuoteMark || t.Text == ";" || t.Text == ":" || t.Text == "—" || t.Text == "--" || sentenceEnd(t)
 }
@@ -412,7 +417,8 @@ func openParen(toks []text.Token, c, lo int) int {
 }
 
 // clauseBoundary: punctuation outside quotations that ends a clause.
-func clauseBoundary(toks []text.Token, inQuote []bool, k int) bool {
+func (sen *sentence) clauseBoundary(k int) bool {
+	toks, inQuote := sen.toks, sen.inQuote
 	t := &toks[k]
 	return !inQuote[k] && t.Kind == text.Punct && (t.Text == ";" || t.Text == ":" || t.Text == "—" || t.Text == "--" || sentenceEnd(t))
 }
@@ -423,7 +429,8 @@ func sentenceEnd(t *text.Token) bool {
 
 // apposEnd returns the end of a description after an inverted source:
 // "said Hans Schellnhuber, the director of the Potsdam Institute".
-func apposEnd(toks []text.Token, inQuote []bool, k, b int) int {
+func (sen *sentence) apposEnd(k int) int {
+	toks, inQuote, b := sen.toks, sen.inQuote, sen.b
 	if k+1 >= b || toks[k].Text != "," || inQuote[k+1] {
 		return k
 	}
@@ -431,7 +438,7 @@ func apposEnd(toks []text.Token, inQuote []bool, k, b int) int {
 	if partyTag(&toks[j]) && j+1 < b && toks[j+1].Text == "," {
 		// "said Rep. Ann Lee, D-Texas, a former judge": the tag and the
 		// description after it both belong to the source
-		if e := apposEnd(toks, inQuote, j+1, b); e > j+1 {
+		if e := sen.apposEnd(j + 1); e > j+1 {
 			return e
 		}
 		return j + 1
@@ -449,7 +456,7 @@ func apposEnd(toks []text.Token, inQuote []bool, k, b int) int {
 			for e < b && e-j < 30 && !inQuote[e] && toks[e].Kind != text.QuoteMark && toks[e].Text != "," && !sentenceEnd(&toks[e]) && toks[e].Text != ";" {
 				e++
 			}
-			if e < b && toks[e].Text != "," && !toks[e].In(determiners) && descriptionOnly(toks, inQuote, j+1, e) {
+			if e < b && toks[e].Text != "," && !toks[e].In(determiners) && sen.descriptionOnly(j+1, e) {
 				return e
 			}
 			return j
@@ -464,7 +471,8 @@ func apposEnd(toks []text.Token, inQuote []bool, k, b int) int {
 // between them and the frame before ("Tom told Ann, who answered the door
 // and said …"), else the frame before them in the sentence, else the
 // sentence's subject.
-func inheritSource(toks []text.Token, inQuote []bool, a int, frames []frame, k int) {
+func (sen *sentence) inheritSource(frames []frame, k int) {
+	toks, inQuote, a := sen.toks, sen.inQuote, sen.a
 	f := &frames[k]
 	if f.lead {
 		if k+1 < len(frames) {
@@ -483,7 +491,7 @@ func inheritSource(toks []text.Token, inQuote []bool, a int, frames []frame, k i
 	}
 	if c := f.cueS - 1; c > a && (toks[c].Lower() == "and" || toks[c].Lower() == "but") {
 		// "I laughed and said": the subject of the verb before
-		if np, ok := nearestClauseSubject(toks, inQuote, max(lo, a), c); ok {
+		if np, ok := sen.nearestClauseSubject(max(lo, a), c); ok {
 			f.src = np
 			return
 		}
@@ -508,7 +516,7 @@ func inheritSource(toks []text.Token, inQuote []bool, a int, frames []frame, k i
 		case (l == "who" || l == "which") && m > a:
 			c := m - 1
 			if toks[c].Text == "," {
-				if np, ok := appositiveSubject(toks, inQuote, a, c); ok {
+				if np, ok := sen.appositiveSubject(c); ok {
 					f.src = np
 					return
 				}
@@ -529,7 +537,7 @@ func inheritSource(toks []text.Token, inQuote []bool, a int, frames []frame, k i
 	}
 	if c := f.cueS - 1; c > a && (toks[c].Lower() == "and" || toks[c].Lower() == "but") {
 		// "he laughed and said": the subject of the verb before
-		if np, ok := nearestClauseSubject(toks, inQuote, max(lo, a), c); ok {
+		if np, ok := sen.nearestClauseSubject(max(lo, a), c); ok {
 			f.src = np
 			return
 		}
@@ -538,14 +546,15 @@ func inheritSource(toks []text.Token, inQuote []bool, a int, frames []frame, k i
 		f.src = frames[prev].src
 		return
 	}
-	if np, ok := sentenceSubject(toks, inQuote, a, f.cueS); ok {
+	if np, ok := sen.sentenceSubject(f.cueS); ok {
 		f.src = np
 	}
 }
 
 // nearestClauseSubject finds the nearest name or pronoun before token m
 // that a verb follows: "Ebeling reminisced about her days …, and said".
-func nearestClauseSubject(toks []text.Token, inQuote []bool, lo, m int) (phrase, bool) {
+func (sen *sentence) nearestClauseSubject(lo, m int) (phrase, bool) {
+	toks, inQuote := sen.toks, sen.inQuote
 	for k := m - 1; k >= lo && m-k < 30; k-- {
 		if inQuote[k] || sentenceEnd(&toks[k]) || toks[k].Text == ";" {
 			return phrase{}, false
@@ -565,7 +574,7 @@ func nearestClauseSubject(toks []text.Token, inQuote []bool, lo, m int) (phrase,
 			}
 			return phrase{}, false
 		}
-		if inSubordinate(toks, inQuote, lo, k) {
+		if sen.inSubordinate(lo, k) {
 			continue
 		}
 		if t.In(subjectPronouns) && t.Lower() != "who" && t.Lower() != "it" {
@@ -583,7 +592,8 @@ func nearestClauseSubject(toks []text.Token, inQuote []bool, lo, m int) (phrase,
 // inSubordinate reports a subject at token k inside a clause that depends on
 // another: after "who", "that", "whether" or a reporting verb since the last
 // comma ("on who Cameron would like", "Clark said Brooks had begun").
-func inSubordinate(toks []text.Token, inQuote []bool, lo, k int) bool {
+func (sen *sentence) inSubordinate(lo, k int) bool {
+	toks, inQuote := sen.toks, sen.inQuote
 	for j := k - 1; j >= lo; j-- {
 		if toks[j].Text == "," && !inQuote[j] {
 			return false
@@ -623,13 +633,14 @@ func isFiniteAfter(toks []text.Token, k, lim int) bool {
 
 // sentenceSubject finds the subject that opens the sentence [a, lim): it
 // skips a conjunction and an opening circumstance ("In an interview, …").
-func sentenceSubject(toks []text.Token, inQuote []bool, a, lim int) (phrase, bool) {
+func (sen *sentence) sentenceSubject(lim int) (phrase, bool) {
+	toks, inQuote, a := sen.toks, sen.inQuote, sen.a
 	s := skipConj(toks, a, lim)
 	if s < lim && inQuote[s] || s < lim && toks[s].Kind == text.QuoteMark {
 		return phrase{}, false
 	}
 	if s < lim && (toks[s].In(adverbialStarts) || toks[s].In(introWords) || toks[s].Kind == text.Word && (strings.HasSuffix(toks[s].Lower(), "ing") || strings.HasSuffix(toks[s].Lower(), "ed")) && !isNameWord(&toks[min(s+1, lim-1)])) {
-		c := commaAfter(toks, inQuote, s, lim, 20)
+		c := sen.commaAfter(s, lim, 20)
 		if c < 0 {
 			return phrase{}, false
 		}
@@ -645,7 +656,7 @@ func sentenceSubject(toks []text.Token, inQuote []bool, a, lim int) (phrase, boo
 	// a verb right after the phrase, or an appositive then a verb
 	k := np.e
 	if toks[k].Text == "," {
-		c := commaAfter(toks, inQuote, k+1, lim, 30)
+		c := sen.commaAfter(k+1, lim, 30)
 		if c < 0 {
 			return phrase{}, false
 		}
