@@ -3,6 +3,9 @@ package content
 import (
 	"bytes"
 	"encoding/json"
+	"os"
+	"slices"
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -170,4 +173,98 @@ func FuzzAnalyze(f *testing.F) {
 		}
 		checkContract(t, []byte(s), a, Analyze(a))
 	})
+}
+
+// documentedFields reads the fields docs/analysis-json.md lists, by the
+// path of the object they belong to: "." for the document, "quotes[]" for
+// a quote, "quotes[].cue" for its cue. A section "## Name (`path`, …)"
+// holds a table whose rows begin with the field's name in backquotes.
+func documentedFields(t *testing.T) map[string][]string {
+	t.Helper()
+	raw, err := os.ReadFile("../docs/analysis-json.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fields := map[string][]string{}
+	var paths []string
+	for _, line := range strings.Split(string(raw), "\n") {
+		if strings.HasPrefix(line, "## ") {
+			paths = nil
+			if _, in, ok := strings.Cut(line, "("); ok {
+				for _, p := range strings.Split(strings.TrimSuffix(in, ")"), ",") {
+					paths = append(paths, strings.Trim(strings.TrimSpace(p), "`"))
+				}
+			}
+			continue
+		}
+		if name, ok := strings.CutPrefix(line, "| `"); ok && paths != nil {
+			name = name[:strings.IndexByte(name, '`')]
+			for _, p := range paths {
+				fields[p] = append(fields[p], name)
+			}
+		}
+	}
+	return fields
+}
+
+// writtenFields collects the fields of the objects in a decoded document by
+// their path, as documentedFields names them.
+func writtenFields(v any, path string, into map[string]map[string]bool) {
+	switch v := v.(type) {
+	case map[string]any:
+		if into[path] == nil {
+			into[path] = map[string]bool{}
+		}
+		for k, x := range v {
+			into[path][k] = true
+			child := path + "." + k
+			if path == "." {
+				child = k
+			}
+			writtenFields(x, child, into)
+		}
+	case []any:
+		for _, x := range v {
+			writtenFields(x, path+"[]", into)
+		}
+	}
+}
+
+// TestContractDocumented checks that the writer and docs/analysis-json.md
+// name the same fields: every field written is documented, and every field
+// documented is written, on the embedded article and on an article with a
+// title, a quote nobody is named for and a figure without a unit (what the
+// embedded article lacks).
+func TestContractDocumented(t *testing.T) {
+	small, err := Parse("small.txt", []byte("# Talks end without a deal\n\nProtesters outside carried “No deal” banners for 3 hours.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	written := map[string]map[string]bool{}
+	for _, a := range []*Article{Embedded(), small} {
+		data, _ := writeDoc(t, a, Analyze(a))
+		var doc any
+		if err := json.Unmarshal(data, &doc); err != nil {
+			t.Fatal(err)
+		}
+		writtenFields(doc, ".", written)
+	}
+	documented := documentedFields(t)
+	if len(documented) == 0 {
+		t.Fatal("no field tables found in docs/analysis-json.md")
+	}
+	for path, names := range documented {
+		for _, n := range names {
+			if !written[path][n] {
+				t.Errorf("%s %s is documented but not written", path, n)
+			}
+		}
+	}
+	for path, names := range written {
+		for n := range names {
+			if !slices.Contains(documented[path], n) {
+				t.Errorf("%s %s is written but not documented", path, n)
+			}
+		}
+	}
 }

@@ -7,8 +7,10 @@ import (
 	"io"
 )
 
-// The JSON contract is ../shared/spec/analysis-json.md (version 1). These
-// types exist so the Go model can change without changing the contract.
+// The JSON contract, version 1, is docs/analysis-json.md: every field, its
+// meaning, offsets, nulls, order and versioning. These types exist so the
+// Go model can change without changing the contract; contract_test.go
+// checks that they write exactly the fields the document lists.
 
 type jsonDoc struct {
 	Version    int             `json:"version"`

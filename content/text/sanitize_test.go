@@ -30,6 +30,12 @@ func TestClean(t *testing.T) {
 		{"spaces at the ends", " a b ", "a b"},
 		{"two spaces", "a  b", "a b"},
 		{"DEL at the end", "ab\x7f", "ab\uFFFD"},
+		{"OSC title with curly quotes", "a\x1b]0;“pwned”\x07b", "ab"},
+		{"C1 OSC, ESC ST", "a\u009d0;t\x1b\\b", "ab"},
+		{"string cancelled by CAN keeps text", "a\x1b]0;x\x18b", "a0;x\uFFFDb"},
+		{"BEL ends only OSC", "a\x1bPdata\x07b", "adata\uFFFDb"},
+		{"string cut by another escape keeps text", "a\x1b_x\x1b[1mb", "axb"},
+		{"charset switch ending in [", "a\x1b$[b", "ab"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
