@@ -5,31 +5,34 @@ import (
 	"copydesk/content/figures"
 )
 
-// Analyze finds the speakers, quotes and figures of an article. It is one pass
-// over the paragraphs in order, carrying only what the next paragraph needs
-// (an open quotation, the last speaker, recent mentions), so its cost grows
-// linearly with the text.
+// Analyze finds the speakers, quotes and figures of an article: the
+// attribution reads the paragraphs in order, since a quotation or a
+// pronoun may reach back over several of them, and the figure recogniser
+// reads each paragraph alone. Both grow linearly with the text. Paragraph
+// numbers in the analysis are positions in a.Paragraphs, from 1, which
+// Parse makes the same as Paragraph.N.
 func Analyze(a *Article) *Analysis {
 	texts := make([]string, len(a.Paragraphs))
 	for i := range a.Paragraphs {
 		texts[i] = a.Paragraphs[i].Text
 	}
 	r := attribution.Analyze(texts)
-	return &Analysis{Speakers: r.Speakers, Quotes: r.Quotes, Mentions: r.Mentions, Figures: FindFigures(a.Paragraphs)}
+	return &Analysis{Speakers: r.Speakers, Quotes: r.Quotes, Mentions: r.Mentions, Figures: findFigures(texts)}
 }
 
-// FindFigures returns the figures of the paragraphs in text order.
-func FindFigures(paras []Paragraph) []Figure {
+// findFigures returns the figures of the paragraphs in text order, nil
+// when there are none.
+func findFigures(paras []string) []Figure {
 	size := 0
 	for _, p := range paras {
-		size += len(p.Text)
+		size += len(p)
 	}
 	// News has about one figure per 280 bytes (the PolNeAR texts): room for
 	// a few more saves the copies of a slice grown one append at a time.
 	out := make([]Figure, 0, size/256+4)
-	for _, p := range paras {
-		for _, f := range figures.Find(p.Text) {
-			out = append(out, Figure{Paragraph: p.N, Figure: f})
+	for i, p := range paras {
+		for _, f := range figures.Find(p) {
+			out = append(out, Figure{Paragraph: i + 1, Figure: f})
 		}
 	}
 	if len(out) == 0 {

@@ -8,18 +8,25 @@ import (
 	"copydesk/content/text"
 )
 
-// The reader and the analyze command still name attribution's and the
-// figure recogniser's types and values through this package.
-type (
-	Quote      = attribution.Quote
-	Speaker    = attribution.Speaker
-	FigureKind = figures.Kind
-)
+// Quote is attribution.Quote under its old name, until ui/ and the root
+// package name attribution's types.
+type Quote = attribution.Quote
 
-// Direct and the figure kinds keep their old names until ui/ and the root
-// package use attribution.Direct and figures.Count … directly.
+// Speaker is attribution.Speaker under its old name, until ui/ names
+// attribution's types.
+type Speaker = attribution.Speaker
+
+// FigureKind is figures.Kind under its old name, until ui/ names the
+// figure recogniser's types.
+type FigureKind = figures.Kind
+
+// Direct is attribution.Direct under its old name, until ui/ and the root
+// package name attribution's values.
+const Direct = attribution.Direct
+
+// The figure kinds under their old names, until ui/ names figures.Count …
+// directly.
 const (
-	Direct   = attribution.Direct
 	Count    = figures.Count
 	Date     = figures.Date
 	Duration = figures.Duration
@@ -29,11 +36,14 @@ const (
 	Quantity = figures.Quantity
 )
 
-// Placeholder keeps its old name until ui/ uses text.Placeholder.
+// Placeholder is text.Placeholder under its old name, until ui/ uses the
+// sanitiser of package text.
 const Placeholder = text.Placeholder
 
-// Clean keeps its old name until ui/ and the root package call text.Clean.
+// Clean is text.Clean under its old name, until ui/ and the root package
+// use the sanitiser of package text.
 func Clean(s string) string { return text.Clean(s) }
 
-// CleanEach keeps its old name until ui/ calls text.CleanEach.
+// CleanEach is text.CleanEach under its old name, until ui/ uses the
+// sanitiser of package text.
 func CleanEach(s string, fn func(r rune, off int)) { text.CleanEach(s, fn) }

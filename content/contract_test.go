@@ -152,8 +152,8 @@ func checkContract(t testing.TB, input []byte, a *Article, an *Analysis) {
 // fuzzSeeds are inputs that stress the paragraph split, the quotation
 // pairing and the figure recogniser together.
 var fuzzSeeds = []string{
-	"\"We will win,\" Kerry said.\n\nHe added: \"Not today.\"",
-	"“Mixed marks,\" she said. \"Open and never closed\n\n\"Second paragraph,” he said.",
+	"\uFEFF\"We will win by 52-48,\" Kerry said on Tuesday.\r\n\r\nHe added: \"Not today.\"",
+	"- “Open and never closed, he said in 2015\n\n\"A second paragraph,” for $5 million.",
 	"# Talks end\n\nThe ministers met for four hours on Oct. 3, 2016, and 275,000 people watched.",
 	"”\n\n“\n\n\"",
 	"\r\n\r\n\u00a0\"a\" b said\r\r1,000,000 in 1999",

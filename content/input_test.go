@@ -53,7 +53,7 @@ func TestSplitParagraphs(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			ps := SplitParagraphs([]byte(tt.in))
+			ps := splitParagraphs([]byte(tt.in))
 			var got []string
 			for i, p := range ps {
 				got = append(got, p.Text)
@@ -201,7 +201,7 @@ func TestSplitParagraphsLinear(t *testing.T) {
 		small := []byte(strings.Repeat("a short line"+end, 40_000))
 		large := []byte(strings.Repeat("a short line"+end, 400_000)) // 5 MB, 400,000 lines
 		var ps []Paragraph
-		g := testkit.Growth(func() { SplitParagraphs(small) }, func() { ps = SplitParagraphs(large) })
+		g := testkit.Growth(func() { splitParagraphs(small) }, func() { ps = splitParagraphs(large) })
 		t.Logf("ten times the input cost %.1fx", g)
 		if len(ps) != 400_000 {
 			t.Fatalf("%q: %d paragraphs, want 400000", end, len(ps))

@@ -1,10 +1,11 @@
 package content
 
 import (
-	"copydesk/content/attribution"
-	"copydesk/content/figures"
 	"encoding/json"
 	"io"
+
+	"copydesk/content/attribution"
+	"copydesk/content/figures"
 )
 
 // The JSON contract, version 1, is docs/analysis-json.md: every field, its

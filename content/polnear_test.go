@@ -1,9 +1,6 @@
 package content
 
 import (
-	"copydesk/content/attribution"
-	"copydesk/content/internal/testkit"
-	"copydesk/content/text"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -13,6 +10,10 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"copydesk/content/attribution"
+	"copydesk/content/internal/testkit"
+	"copydesk/content/text"
 )
 
 // The PolNeAR score mirrors ../shared/tools/score.py (the metric of

@@ -1,11 +1,12 @@
 package attribution
 
 import (
-	"copydesk/content/text"
 	"slices"
 	"sort"
 	"unicode"
 	"unicode/utf8"
+
+	"copydesk/content/text"
 )
 
 // paragraph is the paragraph being read: its 1-based number and its text.
@@ -14,8 +15,12 @@ type paragraph struct {
 	text string
 }
 
-// analyzeParagraphs finds the speakers, quotes and mentions of an article's
-// paragraphs, given in order; paragraph numbers in its spans count from 1.
+// Analyze finds the speakers, quotes and mentions of an article's
+// paragraphs, given in order, each trimmed of surrounding white space;
+// the spans it returns number paragraphs from 1. It is one pass over the
+// paragraphs, carrying only what the next paragraph needs (an open
+// quotation, the last speaker, recent mentions), so its cost grows
+// linearly with the text.
 func Analyze(paras []string) Result {
 	size := 0
 	for _, p := range paras {
@@ -28,8 +33,8 @@ func Analyze(paras []string) Result {
 	an.quotes = make([]Quote, 0, size/200+8)
 	an.qent = make([]int, 0, size/200+8)
 	an.res.mentions = make([]mention, 0, size/80+8)
-	for i, text := range paras {
-		an.paragraph(&paragraph{n: i + 1, text: text})
+	for i, p := range paras {
+		an.paragraph(&paragraph{n: i + 1, text: p})
 	}
 	return an.finish()
 }

@@ -1,8 +1,9 @@
 package attribution
 
 import (
-	"copydesk/content/text"
 	"strings"
+
+	"copydesk/content/text"
 )
 
 // skipObject passes over the hearer of "told", "asked", "assured":

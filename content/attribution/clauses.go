@@ -1,8 +1,9 @@
 package attribution
 
 import (
-	"copydesk/content/text"
 	"strings"
+
+	"copydesk/content/text"
 )
 
 // contentBytes turns a token range into a trimmed byte range: no leading

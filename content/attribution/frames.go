@@ -1,8 +1,9 @@
 package attribution
 
 import (
-	"copydesk/content/text"
 	"strings"
+
+	"copydesk/content/text"
 )
 
 // A frame is one attribution in a sentence: the cue (a reporting verb or
@@ -39,7 +40,7 @@ const (
 	maxReach  = 32  // frames looked at before or after a frame in its sentence
 )
 
-// findFrames appends the attributions of the sentence [a, b) to out.
+// findFrames appends the attributions of the sentence to out.
 // titleCase is set for headlines, where verbs are capitalised too.
 func (sen *sentence) findFrames(titleCase bool, out []frame) []frame {
 	toks, inQuote, a, b := sen.toks, sen.inQuote, sen.a, sen.b

@@ -1,8 +1,9 @@
 package attribution
 
 import (
-	"copydesk/content/text"
 	"strings"
+
+	"copydesk/content/text"
 )
 
 // Word lists for the attribution rules. They live in the code so nothing is

@@ -1,8 +1,9 @@
 package attribution
 
 import (
-	"copydesk/content/text"
 	"sort"
+
+	"copydesk/content/text"
 )
 
 // linkQuotations finds the attribution of each quotation of the paragraph.

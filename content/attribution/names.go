@@ -2,15 +2,16 @@ package attribution
 
 import (
 	"bytes"
-	"copydesk/content/text"
 	"strings"
+
+	"copydesk/content/text"
 )
 
 // scanNames records the people named in tokens [from, to) of the sentence
-// [a, b), so pronouns and later mentions find them; the subject of the
-// sentence or of a clause is salient too.
+// sen of paragraph para, so pronouns and later mentions find them; the
+// subject of the sentence or of a clause is salient too.
 func (an *analyzer) scanNames(sen *sentence, from, to, para int) {
-	ptext, toks, inQuote, a, b := sen.text, sen.toks, sen.inQuote, sen.a, sen.b
+	paraText, toks, inQuote, a, b := sen.text, sen.toks, sen.inQuote, sen.a, sen.b
 	for i := from; i < to; i++ {
 		if inQuote[i] || !isNameWord(&toks[i]) {
 			continue
@@ -30,14 +31,14 @@ func (an *analyzer) scanNames(sen *sentence, from, to, para int) {
 		hasTitle := title[1] > title[0] && !toks[title[0]].In(determiners) || title[1]-title[0] > 1
 		// the lower-case key of the name, looked up without making a
 		// string: most capitalised words name nobody
-		an.res.key = text.AppendLower(an.res.key[:0], joinToks(ptext, toks, name))
+		an.res.key = text.AppendLower(an.res.key[:0], joinToks(paraText, toks, name))
 		ki, known := an.res.byName[string(an.res.key)]
 		org := isOrgName(toks, name) && !personName(toks, title, name) || thingName(toks, s, j)
 		multi := name[1]-name[0] >= 2
 		if orgTitled(toks, title) && !personName(toks, title, name) {
 			// "sportswear firm Umbro": a company, which "the firm" and
 			// "it" may refer to later
-			an.res.named(trimPossessive(joinToks(ptext, toks, name)), cleanTitle(ptext, toks, title), entOrg, 0, joinToks(ptext, toks, [2]int{s, j}))
+			an.res.named(trimPossessive(joinToks(paraText, toks, name)), cleanTitle(paraText, toks, title), entOrg, 0, joinToks(paraText, toks, [2]int{s, j}))
 			continue
 		}
 		// A known surname decides only for one word that is not a known
@@ -58,17 +59,17 @@ func (an *analyzer) scanNames(sen *sentence, from, to, para int) {
 			continue
 		}
 		// person mentions only; organisations become entities when they speak
-		surface := joinToks(ptext, toks, [2]int{s, j})
+		surface := joinToks(paraText, toks, [2]int{s, j})
 		if possessive(&toks[j-1]) {
 			continue
 		}
-		desc := cleanTitle(ptext, toks, title)
+		desc := cleanTitle(paraText, toks, title)
 		if !hasTitle {
 			desc = ""
 		}
-		e := an.res.namedFound(ki, known, joinToks(ptext, toks, name), desc, entPerson, genderOf(toks, title, name), surface)
+		e := an.res.namedFound(ki, known, joinToks(paraText, toks, name), desc, entPerson, genderOf(toks, title, name), surface)
 		sp := Span{Paragraph: para, Start: toks[name[0]].Start, End: toks[name[1]-1].End}
-		sp.Text = ptext[sp.Start:sp.End]
+		sp.Text = paraText[sp.Start:sp.End]
 		an.res.mention(sp.Paragraph, sp.Start, sp.End, sp.Text, e)
 		if !an.subjDone {
 			// the sentence's subject, found once, when it may be needed
@@ -216,11 +217,11 @@ func personName(toks []text.Token, title, name [2]int) bool {
 	return name[1]-name[0] == 2 && toks[name[0]].In(givenSet)
 }
 
-func joinToks(ptext string, toks []text.Token, r [2]int) string {
+func joinToks(paraText string, toks []text.Token, r [2]int) string {
 	if r[0] >= r[1] {
 		return ""
 	}
-	return ptext[toks[r[0]].Start:toks[r[1]-1].End]
+	return paraText[toks[r[0]].Start:toks[r[1]-1].End]
 }
 
 func isOrgName(toks []text.Token, r [2]int) bool {
@@ -258,7 +259,7 @@ func stripDet(toks []text.Token, r [2]int) [2]int {
 	return r
 }
 
-func cleanTitle(ptext string, toks []text.Token, t [2]int) string {
+func cleanTitle(paraText string, toks []text.Token, t [2]int) string {
 	t = stripDet(toks, t)
 	for t[0] < t[1] && toks[t[0]].In(honorifics) {
 		t[0]++
@@ -266,7 +267,7 @@ func cleanTitle(ptext string, toks []text.Token, t [2]int) string {
 	for t[1] > t[0] && toks[t[1]-1].In(honorifics) {
 		t[1]-- // "spokesman Dr Ian Ross": the honorific belongs to the name
 	}
-	return joinToks(ptext, toks, t)
+	return joinToks(paraText, toks, t)
 }
 
 func genderOf(toks []text.Token, title, name [2]int) byte {

@@ -1,8 +1,9 @@
 package attribution
 
 import (
-	"copydesk/content/text"
 	"strings"
+
+	"copydesk/content/text"
 )
 
 func isAdverb(t *text.Token) bool {

@@ -1,10 +1,11 @@
 package attribution
 
 import (
-	"copydesk/content/text"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"copydesk/content/text"
 )
 
 // A quotation is words between quotation marks in one paragraph. Marks come
@@ -48,7 +49,7 @@ var elisions = text.NewWordSet("em til cause n bout round twas tis nuff")
 // findQuotations pairs the quotation marks of one paragraph. openBefore says
 // the previous paragraph ended inside a quotation; the result says whether
 // this one does.
-func findQuotations(ptext string, toks []text.Token, openBefore bool, out []quotation) ([]quotation, bool) {
+func findQuotations(paraText string, toks []text.Token, openBefore bool, out []quotation) ([]quotation, bool) {
 	out = out[:0]
 	dOpen, sOpen := -1, -1
 	nOpen := -1 // a double quotation of another style nested in the open one
@@ -59,7 +60,7 @@ func findQuotations(ptext string, toks []text.Token, openBefore bool, out []quot
 			continue
 		}
 		double, shape := markOf(t.Text)
-		if double && dOpen < 0 && t.Start > 0 && ptext[t.Start-1] == '=' {
+		if double && dOpen < 0 && t.Start > 0 && paraText[t.Start-1] == '=' {
 			// an attribute value in markup: <tweet id="…">
 			for i+1 < len(toks) && toks[i+1].Kind != text.QuoteMark {
 				i++
@@ -67,13 +68,13 @@ func findQuotations(ptext string, toks []text.Token, openBefore bool, out []quot
 			i++
 			continue
 		}
-		before, after := spaceBefore(ptext, t.Start), spaceAfter(ptext, t.End)
+		before, after := spaceBefore(paraText, t.Start), spaceAfter(paraText, t.End)
 		switch {
 		case shape == shapeEither && before && !after:
 			shape = shapeOpen
 		case shape == shapeEither && !before && after:
 			shape = shapeClose
-		case shape == shapeClose && double && dOpen < 0 && !(openBefore && len(out) == 0) && (before && !after || i == 0 && paragraphStart(ptext, t.Start)):
+		case shape == shapeClose && double && dOpen < 0 && !(openBefore && len(out) == 0) && (before && !after || i == 0 && paragraphStart(paraText, t.Start)):
 			shape = shapeOpen // a closing mark typed for an opening one: ”This is …
 		case shape == shapeOpen && double && dOpen >= 0 && !before && after && markFamily(t.Text) == markFamily(toks[dOpen].Text):
 			shape = shapeClose // an opening mark typed for a closing one: “It's unusual,“ he said
@@ -83,10 +84,10 @@ func findQuotations(ptext string, toks []text.Token, openBefore bool, out []quot
 				continue // nested in a double quotation: part of its words
 			}
 			switch {
-			case sOpen < 0 && shape != shapeClose && before && !after && !isElision(ptext, t.End):
+			case sOpen < 0 && shape != shapeClose && before && !after && !isElision(paraText, t.End):
 				sOpen = i
 			case sOpen >= 0 && shape != shapeOpen && after:
-				if q, ok := makeQuotation(ptext, toks, sOpen, i, true); ok && words(toks, sOpen, i) <= 60 {
+				if q, ok := makeQuotation(paraText, toks, sOpen, i, true); ok && words(toks, sOpen, i) <= 60 {
 					out = append(out, q)
 				}
 				sOpen = -1
@@ -112,7 +113,7 @@ func findQuotations(ptext string, toks []text.Token, openBefore bool, out []quot
 		case dOpen < 0 && shape == shapeClose && len(out) == 0 && openBefore && !wasSeen:
 			// The previous paragraph's quotation ran on without a new
 			// opening mark here: the words up to this mark are its end.
-			if q, ok := makeQuotation(ptext, toks, -1, i, false); ok {
+			if q, ok := makeQuotation(paraText, toks, -1, i, false); ok {
 				q.contd = true
 				out = append(out, q)
 			}
@@ -120,24 +121,24 @@ func findQuotations(ptext string, toks []text.Token, openBefore bool, out []quot
 			dOpen, sOpen, nOpen = i, -1, -1
 		case dOpen < 0:
 			// a stray closing mark: nothing to pair it with
-		case shape == shapeOpen && t.Text != "\"" && t.Text != "''", reopens(ptext, toks, dOpen, i):
+		case shape == shapeOpen && t.Text != "\"" && t.Text != "''", reopens(paraText, toks, dOpen, i):
 			// A new opening mark while one is open: the first was never
 			// closed. End it here and start again.
-			if q, ok := makeQuotation(ptext, toks, dOpen, i, false); ok {
+			if q, ok := makeQuotation(paraText, toks, dOpen, i, false); ok {
 				q.close = -1
 				q.split = t.Text == "\""
 				out = append(out, q)
 			}
 			dOpen, nOpen = i, -1
 		default:
-			if q, ok := makeQuotation(ptext, toks, dOpen, i, false); ok {
+			if q, ok := makeQuotation(paraText, toks, dOpen, i, false); ok {
 				out = append(out, q)
 			}
 			dOpen, nOpen = -1, -1
 		}
 	}
 	if dOpen >= 0 {
-		if q, ok := makeQuotation(ptext, toks, dOpen, -1, false); ok {
+		if q, ok := makeQuotation(paraText, toks, dOpen, -1, false); ok {
 			out = append(out, q)
 		}
 		return out, true
@@ -151,7 +152,7 @@ func findQuotations(ptext string, toks []text.Token, openBefore bool, out []quot
 // wait," she said). Only a mark after a sentence's end, with white space
 // before and a letter or digit after, counts; anywhere else a straight mark
 // in an open quotation closes it.
-func reopens(ptext string, toks []text.Token, o, i int) bool {
+func reopens(paraText string, toks []text.Token, o, i int) bool {
 	if toks[i].Text != "\"" || toks[o].Text != "\"" || i < 2 || i-1 == o {
 		return false
 	}
@@ -159,8 +160,8 @@ func reopens(ptext string, toks []text.Token, o, i int) bool {
 	if p.Kind != text.Punct || !(p.Text == "." || p.Text == "?" || p.Text == "!" || p.Text == "…" || p.Text == "...") || p.End == toks[i].Start {
 		return false
 	}
-	r, _ := utf8.DecodeRuneInString(ptext[toks[i].End:])
-	return toks[i].End < len(ptext) && text.IsAlnum(r)
+	r, _ := utf8.DecodeRuneInString(paraText[toks[i].End:])
+	return toks[i].End < len(paraText) && text.IsAlnum(r)
 }
 
 // markFamily groups double marks by style: straight and typewriter marks
@@ -187,17 +188,17 @@ func paragraphStart(text string, s int) bool {
 	return true
 }
 
-func isElision(ptext string, e int) bool {
+func isElision(paraText string, e int) bool {
 	j := e
-	for j < len(ptext) && ptext[j] >= 'a' && ptext[j] <= 'z' {
+	for j < len(paraText) && paraText[j] >= 'a' && paraText[j] <= 'z' {
 		j++
 	}
-	if elisions.Has(ptext[e:j]) {
+	if elisions.Has(paraText[e:j]) {
 		return true
 	}
 	// ’90s, '08
-	return e+1 < len(ptext) && text.IsDigit(ptext[e]) && text.IsDigit(ptext[e+1]) &&
-		(e+2 >= len(ptext) || !text.IsDigit(ptext[e+2]))
+	return e+1 < len(paraText) && text.IsDigit(paraText[e]) && text.IsDigit(paraText[e+1]) &&
+		(e+2 >= len(paraText) || !text.IsDigit(paraText[e+2]))
 }
 
 // spaceBefore: the mark at s follows white space, the paragraph start, or an
@@ -233,8 +234,8 @@ func words(toks []text.Token, a, b int) int {
 // makeQuotation builds the quotation between the marks at token indexes open
 // and close (-1: paragraph start or end). Trailing commas belong to the
 // sentence around the quotation, not to the quoted words.
-func makeQuotation(ptext string, toks []text.Token, open, close int, single bool) (quotation, bool) {
-	s, e := 0, len(ptext)
+func makeQuotation(paraText string, toks []text.Token, open, close int, single bool) (quotation, bool) {
+	s, e := 0, len(paraText)
 	if open >= 0 {
 		s = toks[open].End
 	}
@@ -242,14 +243,14 @@ func makeQuotation(ptext string, toks []text.Token, open, close int, single bool
 		e = toks[close].Start
 	}
 	for s < e {
-		r, n := utf8.DecodeRuneInString(ptext[s:e])
+		r, n := utf8.DecodeRuneInString(paraText[s:e])
 		if !unicode.IsSpace(r) {
 			break
 		}
 		s += n
 	}
 	for e > s {
-		r, n := utf8.DecodeLastRuneInString(ptext[s:e])
+		r, n := utf8.DecodeLastRuneInString(paraText[s:e])
 		if !unicode.IsSpace(r) && r != ',' {
 			break
 		}
@@ -257,7 +258,7 @@ func makeQuotation(ptext string, toks []text.Token, open, close int, single bool
 	}
 	q := quotation{open: open, close: close, s: s, e: e, single: single}
 	hasWord := false
-	for _, r := range ptext[s:e] {
+	for _, r := range paraText[s:e] {
 		if text.IsAlnum(r) {
 			hasWord = true
 			break

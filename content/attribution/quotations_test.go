@@ -1,10 +1,11 @@
 package attribution
 
 import (
-	"copydesk/content/internal/testkit"
-	"copydesk/content/text"
 	"strings"
 	"testing"
+
+	"copydesk/content/internal/testkit"
+	"copydesk/content/text"
 )
 
 // quotationTexts pairs the quotation marks of each paragraph of s, carrying

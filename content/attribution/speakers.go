@@ -1,10 +1,11 @@
 package attribution
 
 import (
-	"copydesk/content/text"
 	"sort"
 	"strings"
 	"unicode"
+
+	"copydesk/content/text"
 )
 
 // Speakers are entities: every mention that refers to one person or body
@@ -117,14 +118,14 @@ func (r *resolver) addAlias(i int, alias string) {
 
 // resolve returns the entity a source phrase refers to, creating one if
 // needed.
-func (r *resolver) resolve(ptext string, toks []text.Token, p phrase) int {
+func (r *resolver) resolve(paraText string, toks []text.Token, p phrase) int {
 	p = p.fix()
 	appos := ""
 	if p.apE > p.apS {
-		appos = joinToks(ptext, toks, [2]int{p.apS, p.apE})
+		appos = joinToks(paraText, toks, [2]int{p.apS, p.apE})
 	}
 	core := phrase{s: p.cs, e: p.ce, kind: p.kind, head: p.head}
-	surface := joinToks(ptext, toks, [2]int{p.cs, p.ce})
+	surface := joinToks(paraText, toks, [2]int{p.cs, p.ce})
 	switch p.kind {
 	case npPronoun:
 		pr := toks[p.s].Lower()
@@ -148,11 +149,11 @@ func (r *resolver) resolve(ptext string, toks []text.Token, p phrase) int {
 		return i
 	case npName:
 		if p.andE > p.andS {
-			return r.pairOf(ptext, toks, p, joinToks(ptext, toks, [2]int{p.s, p.e}))
+			return r.pairOf(paraText, toks, p, joinToks(paraText, toks, [2]int{p.s, p.e}))
 		}
 		if thingName(toks, core.s, core.e) {
 			rr := stripDet(toks, [2]int{core.s, core.e})
-			return r.named(joinToks(ptext, toks, rr), "", entOrg, 0, surface)
+			return r.named(joinToks(paraText, toks, rr), "", entOrg, 0, surface)
 		}
 		title, name := nameParts(toks, core)
 		if name[0] == name[1] && core.e-core.s == 1 && isNameWord(&toks[core.s]) {
@@ -165,40 +166,40 @@ func (r *resolver) resolve(ptext string, toks []text.Token, p phrase) int {
 			// titles only: "the president", "the State Department"
 			rr := stripDet(toks, [2]int{core.s, core.e})
 			if isOrgName(toks, rr) {
-				return r.named(joinToks(ptext, toks, rr), "", entOrg, 0, surface)
+				return r.named(joinToks(paraText, toks, rr), "", entOrg, 0, surface)
 			}
-			return r.description(ptext, toks, p, r.descSurface(ptext, toks, p))
+			return r.description(paraText, toks, p, r.descSurface(paraText, toks, p))
 		}
 		if orgTitled(toks, title) && !personName(toks, title, name) {
-			return r.named(trimPossessive(joinToks(ptext, toks, name)), cleanTitle(ptext, toks, title), entOrg, 0, surface)
+			return r.named(trimPossessive(joinToks(paraText, toks, name)), cleanTitle(paraText, toks, title), entOrg, 0, surface)
 		}
-		r.key = text.AppendLower(r.key[:0], trimPossessive(joinToks(ptext, toks, name)))
+		r.key = text.AppendLower(r.key[:0], trimPossessive(joinToks(paraText, toks, name)))
 		if i, ok := r.byName[string(r.key)]; ok && r.ents[r.find(i)].kind == entOrg && !personName(toks, title, name) {
-			return r.named(trimPossessive(joinToks(ptext, toks, name)), "", entOrg, 0, surface) // "Umbro" after "sportswear firm Umbro"
+			return r.named(trimPossessive(joinToks(paraText, toks, name)), "", entOrg, 0, surface) // "Umbro" after "sportswear firm Umbro"
 		}
 		if !personName(toks, title, name) && (isOrgName(toks, name) || !hasPersonTitle(toks, title) && isOrgName(toks, stripDet(toks, [2]int{core.s, core.e}))) {
 			rr := stripDet(toks, [2]int{core.s, core.e})
 			if possessive(&toks[rr[1]-1]) {
 				rr = name
 			}
-			return r.named(joinToks(ptext, toks, rr), "", entOrg, 0, surface)
+			return r.named(joinToks(paraText, toks, rr), "", entOrg, 0, surface)
 		}
-		desc := cleanTitle(ptext, toks, title)
+		desc := cleanTitle(paraText, toks, title)
 		if desc == "" {
 			desc = appos
 		}
-		return r.named(trimPossessive(joinToks(ptext, toks, name)), desc, entPerson, genderOf(toks, title, name), surface)
+		return r.named(trimPossessive(joinToks(paraText, toks, name)), desc, entPerson, genderOf(toks, title, name), surface)
 	default:
-		return r.description(ptext, toks, p, r.descSurface(ptext, toks, p))
+		return r.description(paraText, toks, p, r.descSurface(paraText, toks, p))
 	}
 }
 
 // pairOf resolves "Coons and Lankford": each person as named, then the two
 // together as one speaker, which "they" may refer to later.
-func (r *resolver) pairOf(ptext string, toks []text.Token, p phrase, surface string) int {
+func (r *resolver) pairOf(paraText string, toks []text.Token, p phrase, surface string) int {
 	one := phrase{s: p.andS, e: p.andE, cs: p.andS, ce: p.andE, kind: npName, head: p.andE - 1}
 	two := phrase{s: p.cs, e: p.ce, cs: p.cs, ce: p.ce, kind: npName, head: p.head}
-	a, b := r.resolve(ptext, toks, one), r.resolve(ptext, toks, two)
+	a, b := r.resolve(paraText, toks, one), r.resolve(paraText, toks, two)
 	if a < 0 || b < 0 {
 		return b
 	}
@@ -230,7 +231,7 @@ func surePerson(e *entity) bool {
 
 // descSurface is a description as the text gives it, up to an appositive:
 // "A Western diplomat in Lausanne".
-func (r *resolver) descSurface(ptext string, toks []text.Token, p phrase) string {
+func (r *resolver) descSurface(paraText string, toks []text.Token, p phrase) string {
 	e := p.e
 	for k := p.s; k < p.e; k++ {
 		if toks[k].Text == "," {
@@ -244,7 +245,7 @@ func (r *resolver) descSurface(ptext string, toks []text.Token, p phrase) string
 	if e <= p.s {
 		e = p.ce
 	}
-	return joinToks(ptext, toks, [2]int{p.s, e})
+	return joinToks(paraText, toks, [2]int{p.s, e})
 }
 
 // named finds or creates the entity for a proper name.
@@ -307,14 +308,14 @@ func (r *resolver) namedFound(i int, ok bool, name, desc string, kind entKind, g
 
 // description finds or creates the entity for a described speaker: "the
 // diplomat" refers back to "A Western diplomat in Lausanne".
-func (r *resolver) description(ptext string, toks []text.Token, p phrase, surface string) int {
+func (r *resolver) description(paraText string, toks []text.Token, p phrase, surface string) int {
 	head := toks[p.head].Lower()
 	definite := toks[p.s].Lower() == "the" || toks[p.s].Lower() == "this" || toks[p.s].Lower() == "that"
 	body := stripDet(toks, [2]int{p.s, p.head + 1})
 	if body[0] >= body[1] {
 		body = [2]int{p.head, p.head + 1} // "many", "several"
 	}
-	name := joinToks(ptext, toks, body)
+	name := joinToks(paraText, toks, body)
 	if definite {
 		// the person whose title has all the words of the description
 		// ("the Scottish Conservative leader"), else the latest whose
@@ -353,7 +354,7 @@ func (r *resolver) description(ptext string, toks []text.Token, p phrase, surfac
 		desc = surface // "A Western diplomat in Lausanne", "a spokesman for the company"
 	}
 	if p.apE > p.apS {
-		desc = joinToks(ptext, toks, [2]int{p.apS, p.apE})
+		desc = joinToks(paraText, toks, [2]int{p.apS, p.apE})
 	}
 	i := r.newEntity(&entity{name: capitalise(name), desc: desc, descLow: strings.ToLower(desc), kind: entGroup, head: head, gender: honorificGender[head]})
 	r.byName[key] = i

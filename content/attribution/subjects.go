@@ -1,8 +1,9 @@
 package attribution
 
 import (
-	"copydesk/content/text"
 	"strings"
+
+	"copydesk/content/text"
 )
 
 // skipBackCircumstance moves back from token j over adverbs and time
@@ -631,8 +632,9 @@ func isFiniteAfter(toks []text.Token, k, lim int) bool {
 	return toks[k].In(clauseVerbs) || strings.HasSuffix(l, "ed") || isVerbish(&toks[k])
 }
 
-// sentenceSubject finds the subject that opens the sentence [a, lim): it
-// skips a conjunction and an opening circumstance ("In an interview, …").
+// sentenceSubject finds the subject that opens the sentence, among its
+// tokens before lim: it skips a conjunction and an opening circumstance
+// ("In an interview, …").
 func (sen *sentence) sentenceSubject(lim int) (phrase, bool) {
 	toks, inQuote, a := sen.toks, sen.inQuote, sen.a
 	s := skipConj(toks, a, lim)

@@ -1,13 +1,15 @@
 package figures
 
 import (
-	"copydesk/content/text"
 	"strings"
 	"sync"
+
+	"copydesk/content/text"
 )
 
-// findFigures returns the checkable figures of one text, a paragraph, in
-// text order.
+// Find returns the figures of text in text order, with offsets into text,
+// or nil when it has none. Give it one paragraph at a time: a date takes
+// its year only from within its paragraph.
 //
 // It is a pure, deterministic function of the text, linear in its length: a
 // tokenizer feeds hand-written rules that look a bounded number of tokens

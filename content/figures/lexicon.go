@@ -1,8 +1,9 @@
 package figures
 
 import (
-	"copydesk/content/text"
 	"strings"
+
+	"copydesk/content/text"
 )
 
 // The word lists of the figure recogniser. Every word a rule needs is here,

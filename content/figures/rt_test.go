@@ -2,7 +2,6 @@ package figures
 
 import (
 	"bytes"
-	"copydesk/content/internal/testkit"
 	"encoding/json"
 	"math"
 	"os"
@@ -12,6 +11,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"copydesk/content/internal/testkit"
 )
 
 // The recognizers-text test cases (Microsoft, MIT) are read from the shared

@@ -1,9 +1,10 @@
 package figures
 
 import (
-	"copydesk/content/text"
 	"unicode"
 	"unicode/utf8"
+
+	"copydesk/content/text"
 )
 
 type ftKind uint8

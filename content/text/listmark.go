@@ -4,6 +4,9 @@ import (
 	"unicode/utf8"
 )
 
+// SkipListMark returns the length of the list mark that opens text ("- ",
+// "• ", "1. ", "2) "), or 0: the mark is neither speech nor a figure, and
+// every reader of a paragraph skips it alike.
 func SkipListMark(text string) int {
 	r, n := utf8.DecodeRuneInString(text)
 	switch r {

@@ -1,7 +1,8 @@
 package text
 
-// functionWords never begin or continue a name even when capitalised at the
-// start of a sentence.
+// FunctionWords never begin or continue a name even when capitalised at the
+// start of a sentence. The tokeniser marks them (Token.Function), and the
+// rules that find names and phrases stop at them.
 var FunctionWords = NewWordSet(`the a an and but or nor so yet for of in on at by to from with without about as into onto upon
 over under after before during since until while when where why how what which who whom whose that this these those
 there here then than if though although because unless whether not no yes also just only even still however
@@ -16,7 +17,8 @@ like unlike including although whereas ago via per`)
 // sentence unless the next word clearly starts one.
 var abbreviations = NewWordSet("mr mrs ms dr sen rep gov gen lt col sgt capt cpt st jr sr inc corp co ltd vs etc jan feb mar apr aug sep sept oct nov dec no nos prof rev adm maj cmdr cdr pres ft mt dept univ approx est al e.g i.e a.m p.m u.s u.k u.n d.c r l d i.e ph.d")
 
-// titleAbbrevs never end a sentence: a name always follows them.
+// TitleAbbrevs never end a sentence: a name always follows them. The
+// speaker rules use them too, to tell a title from a name.
 var TitleAbbrevs = NewWordSet("mr mrs ms dr sen rep gov gen lt col sgt capt cpt prof rev adm maj cmdr cdr pres st")
 
 // sentenceStarters are words that, after an abbreviation such as "U.S.",

@@ -8,16 +8,22 @@ import (
 
 // An article is untrusted: escape sequences in it could retitle the window,
 // write the clipboard (OSC 52), fake links (OSC 8) or repaint the screen.
-// Everything shown on a terminal goes through CleanEach, which drops
-// escape sequences whole, shows other controls as U+FFFD, turns white space
-// into plain spaces, and drops invisible format characters (bidi overrides,
-// zero-width characters) that could reorder or hide text.
+// Everything shown on a terminal goes through CleanEach, which drops escape
+// sequences whole (as EscapeLen reads them: CSI, OSC, DCS, SOS, PM, APC and
+// charset switches, in their 7-bit and C1 forms), shows other C0 and C1
+// controls as U+FFFD, turns white space (tabs, line ends) into plain
+// spaces, and drops invisible format characters (bidi embeddings,
+// overrides and isolates, zero-width characters) that could reorder or
+// hide text.
 
-// Placeholder stands in for a lone control character.
+// Placeholder stands in for a control character that is not part of an
+// escape sequence, so that the reader sees something was there.
 const Placeholder = '\uFFFD'
 
 // CleanEach calls fn with each rune of s that is safe to display and the byte
-// offset in s it came from. White space comes out as ' ', not collapsed.
+// offset in s it came from, so that a caller painting highlights by offsets
+// of the original text knows where each shown rune stands. White space
+// comes out as ' ', not collapsed.
 func CleanEach(s string, fn func(r rune, off int)) {
 	for i := 0; i < len(s); {
 		c := s[i]

@@ -6,8 +6,10 @@ import (
 	"unicode/utf8"
 )
 
-// sentences splits toks into sentences, returned as [start,end) token index
-// pairs. A period ends a sentence when the next token starts a new one.
+// Sentences appends to out[:0] the sentences of toks as [start, end) token
+// index pairs: attributions and pronouns are read a sentence at a time. A
+// period ends a sentence when the next token starts a new one, so "U.S."
+// and "Mr." inside a sentence do not.
 func Sentences(toks []Token, out [][2]int) [][2]int {
 	out = out[:0]
 	start := 0

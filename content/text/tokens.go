@@ -6,32 +6,37 @@ import (
 	"unicode/utf8"
 )
 
-// The analyser works on tokens: words, numbers and single punctuation marks
-// with their byte offsets in the paragraph. Quotation marks are their own
-// kind because quote pairing depends on what surrounds them.
-
+// TokenKind tells the rules what a token is before they look at its text:
+// most rules skip all but one kind.
 type TokenKind uint8
 
+// Quotation marks are a kind of their own, not punctuation, because
+// pairing them depends on what surrounds them.
 const (
-	Word TokenKind = iota
-	Number
-	Punct
-	QuoteMark // a quotation mark or an apostrophe standing alone
+	Word      TokenKind = iota // letters, with the joiners scanWord allows ("don't", "U.S.")
+	Number                     // begins with a digit ("275,000", "3.5", "90s")
+	Punct                      // any other mark, or a run of dashes or dots
+	QuoteMark                  // a quotation mark, or an apostrophe standing alone
 )
 
+// Token is a word, a number or a mark with its byte offsets in the text it
+// was cut from, so that whatever a rule finds maps back to the text. The
+// word lists it is in are looked up once, when it is made (see WordSet).
 // The small fields come last so that a token fills 64 bytes, not 72.
 type Token struct {
-	Start, End int
-	Text       string
-	low        string // text in lower case, computed once
-	sets       uint64 // the word lists the word is in (lex)
-	Kind       TokenKind
-	Function   bool // a function word, once a final period is dropped ("No.")
-	Cap        bool // begins with an upper-case letter
-	Abbrev     bool // a word that swallowed its final period (Mr., U.S., Oct.)
+	Start, End int       // bytes of the text: Text == text[Start:End]
+	Text       string    // as written
+	low        string    // Text in lower case, computed once
+	sets       uint64    // the word lists the word is in
+	Kind       TokenKind // word, number, mark or quotation mark
+	Function   bool      // a function word, once a final period is dropped ("No.")
+	Cap        bool      // begins with an upper-case letter
+	Abbrev     bool      // a word that swallowed its final period (Mr., U.S., Oct.)
 }
 
-// lower is the token's text in lower case, made on first use.
+// Lower returns the token's text in lower case, made on first use: most
+// names are never compared, and lowering them all would cost more than the
+// lookups that need it.
 func (t *Token) Lower() string {
 	if t.low == "" {
 		t.low = strings.ToLower(t.Text)
@@ -39,7 +44,12 @@ func (t *Token) Lower() string {
 	return t.low
 }
 
-// tokenize appends the tokens of s to buf.
+// In reports whether the token's word is in the list: a bit test, since
+// the token's lists were found when it was made.
+func (t *Token) In(s WordSet) bool { return t.sets&uint64(s) != 0 }
+
+// Tokenize appends the tokens of s to buf[:0] and returns them; passing the
+// last result back as buf reuses its memory from one paragraph to the next.
 func Tokenize(s string, buf []Token) []Token {
 	if n := len(s)/5 + 8; cap(buf) < n {
 		buf = make([]Token, 0, n) // about one token per five bytes of news
@@ -244,6 +254,3 @@ func takesPeriod(w string, sets uint64) bool {
 	}
 	return sets&uint64(abbreviations) != 0
 }
-
-// in reports whether the token's word is in the list.
-func (t *Token) In(s WordSet) bool { return t.sets&uint64(s) != 0 }

@@ -54,7 +54,7 @@ func TestSentences(t *testing.T) {
 	}
 }
 
-// appendLower must make the very bytes strings.ToLower does: map keys made
+// AppendLower must make the very bytes strings.ToLower does: map keys made
 // one way are looked up the other.
 func TestAppendLower(t *testing.T) {
 	for _, s := range []string{"", "kerry", "Kerry", "JOHN KERRY", "O’Neill", "Müller", "İSTANBUL", "ǅemal", "\u212aelvin", "a\xffB"} {
@@ -66,7 +66,7 @@ func TestAppendLower(t *testing.T) {
 	}
 }
 
-// The ASCII fast path of tokenize must end and look up a word exactly as
+// The ASCII fast path of Tokenize must end and look up a word exactly as
 // scanWord and lowerWord do wherever it claims the word.
 func TestASCIIWordAsScanWord(t *testing.T) {
 	pieces := []string{"a", "Z", "said", "U", "S", "Kerry", "MR", "7", "275", " ", ",", ".", "-", "/", "&", "'", "’", "é", "—", ":", "(", "\n", "s", "e.g", "No", "the", "THE"}

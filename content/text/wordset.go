@@ -12,7 +12,9 @@ import (
 // a small open-addressing hash built once; a word of the lists comes back
 // as the lists spell it, so lower-casing "The" or "Said" costs nothing.
 
-// wordSet is one bit of the table.
+// WordSet is a list of lower-case words, one bit of the shared table, so
+// that asking whether a token is in several lists at once (a | b) is one
+// bit test. A program has at most 64 lists.
 type WordSet uint64
 
 // lexEntry is a word as the lists spell it and the lists it is in.
@@ -31,10 +33,13 @@ var (
 	lexBuilt bool
 )
 
-// set makes a word list of the space-separated words.
+// NewWordSet makes a list of the space-separated words. Lists are made as
+// package variables: the table is built at the first lookup, and a list
+// made or changed after that panics, since tokens made before it would not
+// know it.
 func NewWordSet(words string) WordSet {
 	if lexBits >= 64 {
-		panic("content: more than 64 word lists")
+		panic("text: more than 64 word lists")
 	}
 	b := WordSet(1) << lexBits
 	lexBits++
@@ -44,10 +49,12 @@ func NewWordSet(words string) WordSet {
 	return b
 }
 
-// add puts w in the list. Lists are made before the first lookup.
+// Add puts the lower-case word w in the list, for lists built from other
+// tables (verb forms, given names); like NewWordSet, only before the first
+// lookup.
 func (s WordSet) Add(w string) {
 	if lexBuilt {
-		panic("content: word list changed after use")
+		panic("text: word list changed after use")
 	}
 	i, ok := lexIndex[w]
 	if !ok {
@@ -73,11 +80,15 @@ func buildLex() {
 	}
 }
 
-// Words are hashed with 32-bit FNV-1a. hashStart is the hash of no bytes;
-// hashByte adds one byte. Callers that lower-case a word while scanning it
-// hash it in the same pass instead of hashing a lowered copy.
-const HashStart, fnvPrime = 2166136261, 16777619
+// HashStart is the hash of no bytes. Words are hashed with 32-bit FNV-1a,
+// a byte at a time, so that a tokeniser that lower-cases a word as it scans
+// it hashes it in the same pass instead of hashing a lowered copy; the word
+// lists and the figure lexicon look words up by these hashes.
+const HashStart = 2166136261
 
+const fnvPrime = 16777619
+
+// HashByte returns h with the byte c added, as FNV-1a does.
 func HashByte(h uint32, c byte) uint32 { return (h ^ uint32(c)) * fnvPrime }
 
 func fnv(s string) uint32 {
@@ -103,7 +114,8 @@ func lookup(w string, h uint32) (lexEntry, bool) {
 	}
 }
 
-// has reports whether the lower-case word w is in the list.
+// Has reports whether the lower-case word w is in the list, for a word that
+// is not a token's (a lemma, a word cut from a longer one).
 func (s WordSet) Has(w string) bool {
 	e, _ := lookup(w, fnv(w))
 	return e.sets&uint64(s) != 0
@@ -136,7 +148,7 @@ func lowerASCIIWord(w string, h uint32, upper bool) (string, uint64) {
 }
 
 // lowerWord returns w in lower case and the lists of that word, or "" for a
-// word with capitals that is in no list, which is left to token.lower so
+// word with capitals that is in no list, which is left to Token.Lower so
 // that names nobody compares cost nothing.
 func lowerWord(w string) (string, uint64) {
 	var buf [maxLexWord]byte
@@ -167,5 +179,5 @@ func lowerWord(w string) (string, uint64) {
 	if !upper {
 		return w, 0
 	}
-	return "", 0 // a name, mostly: lowered only if someone asks (token.lower)
+	return "", 0 // a name, mostly: lowered only if someone asks (Token.Lower)
 }
