@@ -1,91 +1,48 @@
-// Package content holds the article model and its analysis: paragraphs,
-// speakers, quotes and figures. It has no terminal code, so the reader, the
-// analyze command and the SSH server share one model.
+// Package content is the article model: an input read, checked and split
+// into paragraphs (Parse, Open, Embedded), its analysis (Analyze), and the
+// JSON document that publishes both (WriteJSON). The analysis is made by
+// two packages below it that know nothing of articles: attribution finds
+// quotes and speakers, figures finds figures; content gives their spans
+// paragraph numbers. It has no terminal code, so the reader, the analyze
+// command and the SSH server share one model.
 package content
 
-// Article is an input split into paragraphs, before any analysis.
+import (
+	"copydesk/content/attribution"
+	"copydesk/content/figures"
+)
+
+// Article is an input split into paragraphs, before any analysis, so that
+// the reader can show an article at once and analyse it after.
 type Article struct {
-	Source     string // file name shown to the user ("-" reads as "stdin")
-	Title      string // headline when the input has one, else ""
-	Paragraphs []Paragraph
+	Source     string      // file name shown to the user ("-" reads as "stdin")
+	Title      string      // headline when the input has one, else ""
+	Paragraphs []Paragraph // in input order; every span of the analysis names one
 }
 
-// Paragraph is a run of non-blank lines. Text is the input's bytes verbatim,
-// trimmed of surrounding white space, so input[Offset:Offset+len(Text)] == Text.
+// Paragraph is a run of non-blank lines, the unit every span of the
+// analysis is measured in. Text is the input's bytes verbatim, trimmed of
+// surrounding white space, so input[Offset:Offset+len(Text)] == Text.
 type Paragraph struct {
-	N      int // 1-based
-	Offset int
-	Text   string
+	N      int    // 1-based
+	Offset int    // byte offset of Text in the input as read
+	Text   string // the paragraph's bytes
 }
 
-// Span is a byte range inside one paragraph's Text.
-type Span struct {
-	Paragraph  int // 1-based paragraph number
-	Start, End int
-	Text       string
-}
-
-// QuoteKind tells quoted words from reported speech.
-type QuoteKind string
-
-const (
-	Direct   QuoteKind = "direct"
-	Indirect QuoteKind = "indirect"
-)
-
-// Quote is something a speaker said, as words in quotation marks (Direct) or
-// as a reported clause (Indirect).
-type Quote struct {
-	ID      int
-	Kind    QuoteKind
-	Span           // the words, without quotation marks or "that"
-	Speaker string // Speaker.ID, or "" when the analyser cannot tell
-	Cue     *Span  // "said", "told reporters", "according to"
-	Source  *Span  // the mention that attributes it: "Kerry", "he", "the diplomat"
-}
-
-// Speaker is one person or organisation that is quoted, with its aliases merged.
-type Speaker struct {
-	ID          string
-	Name        string
-	Description string // "U.S. Secretary of State"; may be ""
-	Aliases     []string
-	Quotes      []int // Quote IDs in text order
-}
-
-// FigureKind is the kind of a checkable figure.
-type FigureKind string
-
-const (
-	Count    FigureKind = "count"
-	Date     FigureKind = "date"
-	Duration FigureKind = "duration"
-	Percent  FigureKind = "percent"
-	Money    FigureKind = "money"
-	Ordinal  FigureKind = "ordinal"
-	Quantity FigureKind = "quantity"
-)
-
-// Figure is a number, date, duration or amount a fact-checker would verify.
+// Figure is a number, date, duration or amount a fact-checker would verify:
+// a figure of the recogniser, placed in its paragraph.
 type Figure struct {
-	Span
-	Kind  FigureKind
-	Value string // normalised: digits, ISO 8601; "" when it cannot be resolved
-	Unit  string // counted noun or unit, when present
+	Paragraph int // 1-based paragraph number
+	figures.Figure
 }
 
-// Analysis is what the analyser finds in an Article.
+// Analysis is what the analysers find in an Article, with paragraph
+// numbers in every span, ready for the reader and for WriteJSON.
 type Analysis struct {
-	Speakers []Speaker // most quoted first
-	Quotes   []Quote   // in text order; Quote.ID is the index
-	Figures  []Figure  // in text order
+	Speakers []attribution.Speaker // most quoted first
+	Quotes   []attribution.Quote   // in text order; Quote.ID is the index
+	Figures  []Figure              // in text order
 	// Mentions are the places in the text that name a speaker, for
 	// highlighting; they are not part of the JSON contract.
-	Mentions []Mention
-}
-
-// Mention is a span of text that refers to a speaker.
-type Mention struct {
-	Span
-	Speaker string
+	Mentions []attribution.Mention
 }

@@ -1,6 +1,8 @@
 package content
 
-import _ "embed"
+import (
+	_ "embed"
+)
 
 //go:embed lausanne-syria-talks.txt
 var embedded []byte

@@ -107,7 +107,7 @@ func Parse(source string, data []byte) (*Article, error) {
 	if err := validate(data); err != nil {
 		return nil, err
 	}
-	a := &Article{Source: source, Paragraphs: SplitParagraphs(data)}
+	a := &Article{Source: source, Paragraphs: splitParagraphs(data)}
 	if len(a.Paragraphs) == 0 {
 		return nil, errors.New("empty article: no text to read")
 	}
@@ -171,10 +171,10 @@ func nextByte(data []byte, i int, c byte, prev int) int {
 	return len(data)
 }
 
-// SplitParagraphs implements the contract's rule: a paragraph is a run of
+// splitParagraphs implements the contract's rule: a paragraph is a run of
 // non-blank lines; where no blank line separates two non-blank lines, each
 // non-empty line is a paragraph. Lines may end in \n, \r\n or \r.
-func SplitParagraphs(data []byte) []Paragraph {
+func splitParagraphs(data []byte) []Paragraph {
 	start := 0
 	if bytes.HasPrefix(data, []byte(bom)) {
 		start = len(bom)

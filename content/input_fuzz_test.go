@@ -18,7 +18,7 @@ func FuzzSplitParagraphs(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		ps := SplitParagraphs(data)
+		ps := splitParagraphs(data)
 		end := 0
 		for i, p := range ps {
 			if p.N != i+1 {

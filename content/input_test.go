@@ -7,7 +7,8 @@ import (
 	"strings"
 	"syscall"
 	"testing"
-	"time"
+
+	"copydesk/internal/testkit"
 )
 
 func TestParseRefusesBadInput(t *testing.T) {
@@ -52,7 +53,7 @@ func TestSplitParagraphs(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			ps := SplitParagraphs([]byte(tt.in))
+			ps := splitParagraphs([]byte(tt.in))
 			var got []string
 			for i, p := range ps {
 				got = append(got, p.Text)
@@ -121,24 +122,23 @@ func TestOpen(t *testing.T) {
 	}
 }
 
-// A 50 MB article on one line is one paragraph, split without copying it
-// more than once.
+// A 50 MB article on one line is one paragraph, and ten times the line
+// costs about ten times as much to parse.
 func TestHugeSingleLine(t *testing.T) {
 	n := 50 << 20
 	if testing.Short() {
 		n = 5 << 20
 	}
-	data := bytes.Repeat([]byte("The ministers met for four hours. "), n/34)
-	start := time.Now()
-	a, err := Parse("big", data)
-	if err != nil {
-		t.Fatal(err)
+	line := func(n int) []byte { return bytes.Repeat([]byte("The ministers met for four hours. "), n/34) }
+	small, large := line(n/10), line(n)
+	var a *Article
+	g := testkit.Growth(func() { Parse("small", small) }, func() { a, _ = Parse("big", large) })
+	t.Logf("ten times the input cost %.1fx", g)
+	if a == nil || len(a.Paragraphs) != 1 {
+		t.Fatalf("got %v, want one paragraph", a)
 	}
-	if len(a.Paragraphs) != 1 {
-		t.Fatalf("got %d paragraphs", len(a.Paragraphs))
-	}
-	if d := time.Since(start); d > 10*time.Second { // a bound against quadratic work, not a benchmark
-		t.Errorf("parsing %d MB took %v", n>>20, d)
+	if g > testkit.MaxGrowth {
+		t.Errorf("parsing %d MB cost %.1f times as much as a tenth of it, want at most %d", n>>20, g, testkit.MaxGrowth)
 	}
 }
 
@@ -198,14 +198,16 @@ func TestFileThatDisappears(t *testing.T) {
 // search per line would make a long text of one kind quadratic.
 func TestSplitParagraphsLinear(t *testing.T) {
 	for _, end := range []string{"\n", "\r", "\r\n"} {
-		data := []byte(strings.Repeat("a short line"+end, 400_000)) // 5 MB, 400,000 lines
-		start := time.Now()
-		ps := SplitParagraphs(data)
+		small := []byte(strings.Repeat("a short line"+end, 40_000))
+		large := []byte(strings.Repeat("a short line"+end, 400_000)) // 5 MB, 400,000 lines
+		var ps []Paragraph
+		g := testkit.Growth(func() { splitParagraphs(small) }, func() { ps = splitParagraphs(large) })
+		t.Logf("ten times the input cost %.1fx", g)
 		if len(ps) != 400_000 {
 			t.Fatalf("%q: %d paragraphs, want 400000", end, len(ps))
 		}
-		if d := time.Since(start); d > 2*time.Second {
-			t.Errorf("%q: splitting 5 MB took %v", end, d)
+		if g > testkit.MaxGrowth {
+			t.Errorf("%q: ten times the lines cost %.1f times as much, want at most %d", end, g, testkit.MaxGrowth)
 		}
 	}
 }

@@ -3,10 +3,15 @@ package content
 import (
 	"encoding/json"
 	"io"
+
+	"copydesk/content/attribution"
+	"copydesk/content/figures"
 )
 
-// The JSON contract is ../shared/spec/analysis-json.md (version 1). These
-// types exist so the Go model can change without changing the contract.
+// The JSON contract, version 1, is docs/analysis-json.md: every field, its
+// meaning, offsets, nulls, order and versioning. These types exist so the
+// Go model can change without changing the contract; contract_test.go
+// checks that they write exactly the fields the document lists.
 
 type jsonDoc struct {
 	Version    int             `json:"version"`
@@ -40,28 +45,28 @@ type jsonSpan struct {
 }
 
 type jsonQuote struct {
-	ID        int       `json:"id"`
-	Kind      QuoteKind `json:"kind"`
-	Paragraph int       `json:"paragraph"`
-	Start     int       `json:"start"`
-	End       int       `json:"end"`
-	Text      string    `json:"text"`
-	Speaker   *string   `json:"speaker"`
-	Cue       *jsonSpan `json:"cue"`
-	Source    *jsonSpan `json:"source"`
+	ID        int                   `json:"id"`
+	Kind      attribution.QuoteKind `json:"kind"`
+	Paragraph int                   `json:"paragraph"`
+	Start     int                   `json:"start"`
+	End       int                   `json:"end"`
+	Text      string                `json:"text"`
+	Speaker   *string               `json:"speaker"`
+	Cue       *jsonSpan             `json:"cue"`
+	Source    *jsonSpan             `json:"source"`
 }
 
 type jsonFigure struct {
-	Paragraph int        `json:"paragraph"`
-	Start     int        `json:"start"`
-	End       int        `json:"end"`
-	Text      string     `json:"text"`
-	Kind      FigureKind `json:"kind"`
-	Value     string     `json:"value"`
-	Unit      string     `json:"unit,omitempty"`
+	Paragraph int          `json:"paragraph"`
+	Start     int          `json:"start"`
+	End       int          `json:"end"`
+	Text      string       `json:"text"`
+	Kind      figures.Kind `json:"kind"`
+	Value     string       `json:"value"`
+	Unit      string       `json:"unit,omitempty"`
 }
 
-func spanJSON(s *Span) *jsonSpan {
+func spanJSON(s *attribution.Span) *jsonSpan {
 	if s == nil {
 		return nil
 	}

@@ -10,6 +10,10 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"copydesk/content/attribution"
+	"copydesk/internal/testkit"
+	"copydesk/content/text"
 )
 
 // The PolNeAR score mirrors ../shared/tools/score.py (the metric of
@@ -26,7 +30,7 @@ const (
 
 // speechCues are the cue words that make an attribution part of the gold
 // set (score.py's SPEECH).
-var speechCues = set(`said say says saying told tell tells telling added adds adding asked asks wrote writes writing
+var speechCues = text.NewWordSet(`said say says saying told tell tells telling added adds adding asked asks wrote writes writing
 according stated states declared declares noted notes explained explains insisted insists argued argues
 claimed claims warned warns announced announces acknowledged acknowledges replied replies continued
 suggested suggests recalled recalls conceded concedes added admitted admits vowed vows stressed stresses
@@ -65,7 +69,7 @@ func (g *goldAttribution) direct() bool {
 // speech reports whether the gold attribution is in the scored set.
 func (g *goldAttribution) speech() bool {
 	w := strings.Split(g.cue, " ")
-	return speechCues.has(w[len(w)-1]) || speechCues.has(w[0]) || g.direct()
+	return speechCues.Has(w[len(w)-1]) || speechCues.Has(w[0]) || g.direct()
 }
 
 // loadAnn reads a brat standoff file as score.py's load_ann does: T lines
@@ -159,7 +163,7 @@ func predictedSpans(path string) ([]predicted, error) {
 		return nil, err
 	}
 	an := Analyze(a)
-	char := func(s *Span) charSpan {
+	char := func(s *attribution.Span) charSpan {
 		off := a.Paragraphs[s.Paragraph-1].Offset
 		cs := utf8.RuneCount(raw[:off+s.Start])
 		return charSpan{cs, cs + utf8.RuneCountInString(s.Text)}
@@ -176,14 +180,25 @@ func predictedSpans(path string) ([]predicted, error) {
 	return out, nil
 }
 
+func ratio(a, b int) float64 {
+	if b == 0 {
+		return 0
+	}
+	return float64(a) / float64(b)
+}
+
 type polnearCounts struct {
 	pred, predOK, gold, goldOK, dgold, dgoldOK, spk, spkOK int
 }
 
 func (m polnearCounts) precision() float64 { return ratio(m.predOK, m.pred) }
-func (m polnearCounts) recall() float64    { return ratio(m.goldOK, m.gold) }
-func (m polnearCounts) direct() float64    { return ratio(m.dgoldOK, max(1, m.dgold)) }
-func (m polnearCounts) speaker() float64   { return ratio(m.spkOK, max(1, m.spk)) }
+
+func (m polnearCounts) recall() float64 { return ratio(m.goldOK, m.gold) }
+
+func (m polnearCounts) direct() float64 { return ratio(m.dgoldOK, max(1, m.dgold)) }
+
+func (m polnearCounts) speaker() float64 { return ratio(m.spkOK, max(1, m.spk)) }
+
 func (m polnearCounts) f1() float64 {
 	p, r := m.precision(), m.recall()
 	if p+r == 0 {
@@ -294,10 +309,7 @@ func TestPolNeAR(t *testing.T) {
 	if split == "" {
 		split = "dev"
 	}
-	dir := filepath.Join(polnearDir, split)
-	if _, err := os.Stat(filepath.Join(dir, "attributions")); err != nil {
-		t.Skipf("PolNeAR %s split not found at %s (it sits beside the project in ../shared): %v", split, dir, err)
-	}
+	dir := filepath.Dir(testkit.Shared(t, "data", "polnear", split, "attributions"))
 	res, err := scorePolNeAR(dir, 0.3, 0.8)
 	if err != nil {
 		t.Fatal(err)

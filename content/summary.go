@@ -4,6 +4,9 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+
+	"copydesk/content/attribution"
+	"copydesk/content/text"
 )
 
 // WriteSummary writes the analysis for a person to read: who said what,
@@ -15,19 +18,19 @@ func WriteSummary(out io.Writer, a *Article, an *Analysis) error {
 	if title == "" {
 		title = a.Source
 	}
-	fmt.Fprintf(w, "%s\n%s, %s, %s, %s\n", Clean(title), count(len(a.Paragraphs), "paragraph"),
+	fmt.Fprintf(w, "%s\n%s, %s, %s, %s\n", text.Clean(title), count(len(a.Paragraphs), "paragraph"),
 		count(len(an.Speakers), "speaker"), count(len(an.Quotes), "quote"), count(len(an.Figures), "figure"))
 	for _, s := range an.Speakers {
-		fmt.Fprintf(w, "\n%s", Clean(s.Name))
+		fmt.Fprintf(w, "\n%s", text.Clean(s.Name))
 		if s.Description != "" {
-			fmt.Fprintf(w, " (%s)", Clean(s.Description))
+			fmt.Fprintf(w, " (%s)", text.Clean(s.Description))
 		}
 		fmt.Fprintf(w, ": %s\n", count(len(s.Quotes), "quote"))
 		for _, qi := range s.Quotes {
 			writeQuote(w, an.Quotes[qi])
 		}
 	}
-	var unknown []Quote
+	var unknown []attribution.Quote
 	for _, q := range an.Quotes {
 		if q.Speaker == "" {
 			unknown = append(unknown, q)
@@ -42,12 +45,12 @@ func WriteSummary(out io.Writer, a *Article, an *Analysis) error {
 	if len(an.Figures) > 0 {
 		fmt.Fprintln(w, "\nFigures")
 		for _, f := range an.Figures {
-			fmt.Fprintf(w, "  ¶%-3d %-9s %s", f.Paragraph, f.Kind, Clean(f.Text))
+			fmt.Fprintf(w, "  ¶%-3d %-9s %s", f.Paragraph, f.Kind, text.Clean(f.Text))
 			if f.Value != "" {
-				fmt.Fprintf(w, " = %s", Clean(f.Value))
+				fmt.Fprintf(w, " = %s", text.Clean(f.Value))
 			}
 			if f.Unit != "" {
-				fmt.Fprintf(w, " (%s)", Clean(f.Unit))
+				fmt.Fprintf(w, " (%s)", text.Clean(f.Unit))
 			}
 			fmt.Fprintln(w)
 		}
@@ -55,9 +58,9 @@ func WriteSummary(out io.Writer, a *Article, an *Analysis) error {
 	return w.Flush()
 }
 
-func writeQuote(w io.Writer, q Quote) {
-	text := Clean(q.Text)
-	if q.Kind == Direct {
+func writeQuote(w io.Writer, q attribution.Quote) {
+	text := text.Clean(q.Text)
+	if q.Kind == attribution.Direct {
 		text = "“" + text + "”"
 	}
 	fmt.Fprintf(w, "  ¶%-3d %-8s %s\n", q.Paragraph, q.Kind, text)

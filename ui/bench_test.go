@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -14,6 +12,7 @@ import (
 	"github.com/muesli/termenv"
 
 	"copydesk/content"
+	"copydesk/internal/testkit"
 )
 
 // BenchmarkKeyJ is one `j` on the embedded article at 120x40: Update and
@@ -65,27 +64,9 @@ func TestBytesPerKey(t *testing.T) {
 	}
 }
 
-// trainText is the 840 PolNeAR train texts as one article (3.9 MB).
-func trainText(b testing.TB) []byte {
-	dir := filepath.Join("..", "..", "shared", "data", "polnear", "train", "text")
-	files, err := filepath.Glob(filepath.Join(dir, "*.txt"))
-	if err != nil || len(files) == 0 {
-		b.Skipf("%s not found: the shared data sits beside the repository", dir)
-	}
-	var buf bytes.Buffer
-	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		buf.Write(data)
-	}
-	return buf.Bytes()
-}
-
-// trainArticle is trainText parsed.
+// trainArticle is the PolNeAR train texts as one article (3.9 MB).
 func trainArticle(b testing.TB) *content.Article {
-	art, err := content.Parse("train.txt", trainText(b))
+	art, err := content.Parse("train.txt", testkit.TrainCorpus(b))
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -95,7 +76,7 @@ func trainArticle(b testing.TB) *content.Article {
 // BenchmarkFirstFrameLarge is what the reader does before its first frame on
 // a 3.9 MB article: parse, build the model, lay out and draw one screen.
 func BenchmarkFirstFrameLarge(b *testing.B) {
-	data := trainText(b)
+	data := testkit.TrainCorpus(b)
 	b.ReportAllocs()
 	for b.Loop() {
 		art, err := content.Parse("train.txt", data)

@@ -22,6 +22,9 @@ import (
 	xansi "github.com/charmbracelet/x/ansi"
 
 	"copydesk/content"
+	"copydesk/content/attribution"
+	"copydesk/content/figures"
+	"copydesk/content/text"
 )
 
 // Options configure a reader.
@@ -75,7 +78,7 @@ type Model struct {
 	// and described in the status line.
 	current     currentKind
 	quoteCursor int // index into the selected speaker's quotes, -1 for none
-	quoteOf     *content.Speaker
+	quoteOf     *attribution.Speaker
 	figCursor   int
 	query       string
 	hits        []hit
@@ -191,7 +194,7 @@ func prepare(art *content.Article, an *content.Analysis) prepared {
 		}
 	}
 	for _, q := range an.Quotes {
-		if q.Kind == content.Direct {
+		if q.Kind == attribution.Direct {
 			add(q.Paragraph, q.Start, q.End, clsQuote)
 		}
 	}
@@ -543,7 +546,7 @@ func (m Model) filterKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 
 // syncQuoteCursor forgets the current quote when the selected speaker is no
 // longer the one it belonged to.
-func (m *Model) syncQuoteCursor(before *content.Speaker) {
+func (m *Model) syncQuoteCursor(before *attribution.Speaker) {
 	if sp := m.panel.selectedSpeaker(); sp != before && m.quoteOf != sp {
 		m.quoteCursor, m.quoteOf = -1, nil
 		if m.current == currentQuote {
@@ -711,7 +714,7 @@ func describeFigure(f content.Figure) string {
 	if f.Unit != "" && !strings.Contains(f.Text, f.Unit) {
 		d += " " + f.Unit
 	}
-	return content.Clean(d)
+	return text.Clean(d)
 }
 
 func (m *Model) setMsg(s string, isErr bool) { m.msg, m.msgErr = s, isErr }
@@ -823,7 +826,7 @@ func (m Model) statusView() string {
 	if title == "" {
 		title = m.art.Source
 	}
-	title = content.Clean(title)
+	title = text.Clean(title)
 	para := fmt.Sprintf("¶ %d/%d", m.pane.focus+1, len(m.art.Paragraphs))
 	var mid string
 	switch {
@@ -836,7 +839,7 @@ func (m Model) statusView() string {
 	case m.current == currentFigure:
 		mid = fmt.Sprintf("figure %d/%d: %s", m.figCursor+1, len(m.an.Figures), describeFigure(m.an.Figures[m.figCursor]))
 	case m.current == currentMatch && len(m.hits) > 0:
-		mid = fmt.Sprintf("/%s %d/%d", content.Clean(m.query), m.hitCursor+1, len(m.hits))
+		mid = fmt.Sprintf("/%s %d/%d", text.Clean(m.query), m.hitCursor+1, len(m.hits))
 	default:
 		if sp := m.panel.selectedSpeaker(); sp != nil {
 			pos := "–"
@@ -934,9 +937,9 @@ func (m Model) helpLines() []string {
 	st := m.st
 	lines = append(lines, st.PanelTitle.Render("Highlights"),
 		"  "+st.Quote.Render("“quoted words”")+"  "+st.Mention.Render("Speaker")+"  "+st.Active.Render("current")+"  "+st.forMask(clsMatch).Render("match"),
-		"  "+st.Figure[content.Count].Render("count")+" "+st.Figure[content.Quantity].Render("quantity")+" "+st.Figure[content.Ordinal].Render("ordinal")+"  "+
-			st.Figure[content.Percent].Render("percent")+" "+st.Figure[content.Money].Render("money")+"  "+
-			st.Figure[content.Date].Render("date")+" "+st.Figure[content.Duration].Render("duration"))
+		"  "+st.Figure[figures.Count].Render("count")+" "+st.Figure[figures.Quantity].Render("quantity")+" "+st.Figure[figures.Ordinal].Render("ordinal")+"  "+
+			st.Figure[figures.Percent].Render("percent")+" "+st.Figure[figures.Money].Render("money")+"  "+
+			st.Figure[figures.Date].Render("date")+" "+st.Figure[figures.Duration].Render("duration"))
 	return lines
 }
 

@@ -14,6 +14,8 @@ import (
 	xansi "github.com/charmbracelet/x/ansi"
 
 	"copydesk/content"
+	"copydesk/content/attribution"
+	"copydesk/content/text"
 )
 
 // The side panel lists speakers (most quoted first) with the selected
@@ -29,7 +31,7 @@ const (
 )
 
 type speakerItem struct {
-	sp *content.Speaker
+	sp *attribution.Speaker
 }
 
 func (i speakerItem) FilterValue() string { return i.sp.Name }
@@ -57,9 +59,9 @@ func (d speakerDelegate) Render(w io.Writer, m list.Model, index int, item list.
 	width := m.Width()
 	sel := index == m.Index()
 	count := strconv.Itoa(len(it.sp.Quotes))
-	name := xansi.Truncate(content.Clean(it.sp.Name), max(width-len(count)-3, 1), "…")
+	name := xansi.Truncate(text.Clean(it.sp.Name), max(width-len(count)-3, 1), "…")
 	gap := max(width-2-xansi.StringWidth(name)-len(count), 1)
-	desc := content.Clean(it.sp.Description)
+	desc := text.Clean(it.sp.Description)
 	if desc == "" {
 		desc = count + " " + plural(len(it.sp.Quotes), "quote", "quotes")
 	}
@@ -88,12 +90,12 @@ func (d figureDelegate) Render(w io.Writer, m list.Model, index int, item list.I
 		return
 	}
 	f := it.f
-	val := content.Clean(f.Value)
+	val := text.Clean(f.Value)
 	if f.Unit != "" {
-		val = strings.TrimSpace(val + " " + content.Clean(f.Unit))
+		val = strings.TrimSpace(val + " " + text.Clean(f.Unit))
 	}
-	line := fmt.Sprintf("¶%-3d %-8s %s", f.Paragraph, f.Kind, content.Clean(f.Text))
-	if val != "" && val != content.Clean(f.Text) {
+	line := fmt.Sprintf("¶%-3d %-8s %s", f.Paragraph, f.Kind, text.Clean(f.Text))
+	if val != "" && val != text.Clean(f.Text) {
 		line += " = " + val
 	}
 	bar := "  "
@@ -330,7 +332,7 @@ func (p *panel) list() *list.Model {
 	return &p.speakers
 }
 
-func (p *panel) selectedSpeaker() *content.Speaker {
+func (p *panel) selectedSpeaker() *attribution.Speaker {
 	if it, ok := p.speakers.SelectedItem().(speakerItem); ok {
 		return it.sp
 	}
@@ -393,7 +395,7 @@ type panelKey struct {
 	typing          bool
 	ready           bool
 	items, filtered int
-	speaker         *content.Speaker
+	speaker         *attribution.Speaker
 }
 
 // view draws the panel; quoteCursor marks the current quote of the selected
@@ -427,7 +429,7 @@ func (p *panel) header() string {
 		p.filter.Width = max(p.width-xansi.StringWidth(h)-2, 1)
 		return h + p.filter.View()
 	}
-	return h + p.st.ItemSel.Render("/"+content.Clean(p.filter.Value()))
+	return h + p.st.ItemSel.Render("/"+text.Clean(p.filter.Value()))
 }
 
 func (p *panel) draw(quoteCursor int) string {
@@ -464,18 +466,18 @@ func (p *panel) draw(quoteCursor int) string {
 
 // quoteLines is a quote in the panel: kind and paragraph, then the words,
 // at most two lines.
-func (p *panel) quoteLines(q content.Quote, current bool) []string {
+func (p *panel) quoteLines(q attribution.Quote, current bool) []string {
 	kind := "said"
-	if q.Kind == content.Direct {
+	if q.Kind == attribution.Direct {
 		kind = "quote"
 	}
 	label := fmt.Sprintf("¶%d %s ", q.Paragraph, kind)
-	text := content.Clean(q.Text)
-	if q.Kind == content.Direct {
-		text = "“" + text + "”"
+	words := text.Clean(q.Text)
+	if q.Kind == attribution.Direct {
+		words = "“" + words + "”"
 	}
 	w := max(p.width-1, 1)
-	wrapped := strings.Split(xansi.Wrap(label+text, w, ""), "\n")
+	wrapped := strings.Split(xansi.Wrap(label+words, w, ""), "\n")
 	lines := []string{wrapped[0]}
 	if len(wrapped) > 1 {
 		rest := strings.Join(wrapped[1:], " ")
@@ -520,8 +522,8 @@ func (p *panel) padN(lines []string, h int) string {
 // shortName is how the status line names a speaker: "Lavrov" for Sergei
 // Lavrov (a titled person), the whole name for "Western diplomat" or
 // "United Nations".
-func shortName(sp *content.Speaker) string {
-	f := strings.Fields(content.Clean(sp.Name))
+func shortName(sp *attribution.Speaker) string {
+	f := strings.Fields(text.Clean(sp.Name))
 	if len(f) >= 2 && len(f) <= 4 && sp.Description != "" {
 		person := true
 		for _, w := range f {

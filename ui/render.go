@@ -5,14 +5,14 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"copydesk/content/text"
+
 	"github.com/charmbracelet/glamour/ansi"
 	xansi "github.com/charmbracelet/x/ansi"
 	"github.com/muesli/termenv"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/util"
-
-	"copydesk/content"
 )
 
 // Paragraphs are laid out by Glamour (word wrap, block layout) and then
@@ -70,11 +70,11 @@ func newLayouter(width int, profile termenv.Profile, dark bool) *layouter {
 // written as an entity because Glamour unescapes HTML entities in text.
 const mdEscape = "\\`*_{}[]<>()#+.!|"
 
-// layout wraps text[s:e] (a block of a paragraph) to the layouter's width.
-func (l *layouter) layout(text string, s, e int, heading bool) []layoutLine {
+// layout wraps para[s:e] (a block of a paragraph) to the layouter's width.
+func (l *layouter) layout(para string, s, e int, heading bool) []layoutLine {
 	l.disp, l.doff = l.disp[:0], l.doff[:0]
 	space := false
-	content.CleanEach(text[s:e], func(r rune, off int) {
+	text.CleanEach(para[s:e], func(r rune, off int) {
 		if r == ' ' {
 			space = len(l.disp) > 0
 			return
@@ -178,7 +178,7 @@ func (l *layouter) hardwrap(ll layoutLine) []layoutLine {
 			cur = layoutLine{}
 		}
 		if w > l.width { // a double-width character in a one-column pane
-			cl, w = string(content.Placeholder), 1
+			cl, w = string(text.Placeholder), 1
 			cur.offs = append(cur.offs, ll.offs[i])
 		} else {
 			cur.offs = append(cur.offs, ll.offs[i:i+n]...)

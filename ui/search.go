@@ -9,6 +9,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"copydesk/content"
+	"copydesk/content/text"
 )
 
 // Searching reads every paragraph, so it runs once on enter (in the
@@ -55,7 +56,7 @@ func (m *Model) applySearch(r searchMsg) {
 		if m.current == currentMatch {
 			m.setCurrent(currentNone)
 		}
-		m.setMsg(fmt.Sprintf("not found: %s", content.Clean(r.query)), true)
+		m.setMsg(fmt.Sprintf("not found: %s", text.Clean(r.query)), true)
 		return
 	}
 	m.msg = ""
@@ -70,7 +71,7 @@ func (m *Model) applySearch(r searchMsg) {
 func (m *Model) stepMatch(n int) {
 	if len(m.hits) == 0 {
 		if m.query != "" {
-			m.setMsg("not found: "+content.Clean(m.query), true)
+			m.setMsg("not found: "+text.Clean(m.query), true)
 		} else {
 			m.setMsg("no search yet: / searches the article", true)
 		}

@@ -3,11 +3,11 @@ package ui
 import (
 	"strings"
 
+	"copydesk/content/figures"
+
 	"github.com/charmbracelet/bubbles/textinput"
 
 	"github.com/charmbracelet/lipgloss"
-
-	"copydesk/content"
 )
 
 // styles are built from one *lipgloss.Renderer, never package globals, so
@@ -22,7 +22,7 @@ type styles struct {
 	Title       lipgloss.Style
 	Quote       lipgloss.Style
 	Mention     lipgloss.Style
-	Figure      map[content.FigureKind]lipgloss.Style
+	Figure      map[figures.Kind]lipgloss.Style
 	Active      lipgloss.Style // the current quote, figure or search match
 	Match       lipgloss.Style
 
@@ -70,14 +70,14 @@ func newStyles(r *lipgloss.Renderer, noColor bool) *styles {
 	fig := func(light, dark, a string) lipgloss.Style {
 		return ns().Underline(true).Foreground(col(light, dark, a))
 	}
-	s.Figure = map[content.FigureKind]lipgloss.Style{
-		content.Count:    fig("130", "214", "3"),
-		content.Quantity: fig("130", "214", "3"),
-		content.Ordinal:  fig("130", "214", "3"),
-		content.Percent:  fig("31", "81", "6"),
-		content.Money:    fig("31", "81", "6"),
-		content.Date:     fig("160", "210", "1"),
-		content.Duration: fig("160", "210", "1"),
+	s.Figure = map[figures.Kind]lipgloss.Style{
+		figures.Count:    fig("130", "214", "3"),
+		figures.Quantity: fig("130", "214", "3"),
+		figures.Ordinal:  fig("130", "214", "3"),
+		figures.Percent:  fig("31", "81", "6"),
+		figures.Money:    fig("31", "81", "6"),
+		figures.Date:     fig("160", "210", "1"),
+		figures.Duration: fig("160", "210", "1"),
 	}
 	s.Active = ns().Reverse(true)
 	s.Match = ns().Underline(true).Bold(true)
@@ -107,9 +107,9 @@ const (
 	clsFigure // the figure kind follows in the bits above
 )
 
-var figureKinds = []content.FigureKind{content.Count, content.Date, content.Duration, content.Percent, content.Money, content.Ordinal, content.Quantity}
+var figureKinds = []figures.Kind{figures.Count, figures.Date, figures.Duration, figures.Percent, figures.Money, figures.Ordinal, figures.Quantity}
 
-func figureClass(k content.FigureKind) uint16 {
+func figureClass(k figures.Kind) uint16 {
 	for i, fk := range figureKinds {
 		if fk == k {
 			return clsFigure | uint16(i+1)<<8
