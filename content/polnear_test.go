@@ -12,8 +12,8 @@ import (
 	"unicode/utf8"
 
 	"copydesk/content/attribution"
-	"copydesk/internal/testkit"
 	"copydesk/content/text"
+	"copydesk/internal/testkit"
 )
 
 // The PolNeAR score mirrors ../shared/tools/score.py (the metric of

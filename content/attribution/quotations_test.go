@@ -4,8 +4,8 @@ import (
 	"strings"
 	"testing"
 
-	"copydesk/internal/testkit"
 	"copydesk/content/text"
+	"copydesk/internal/testkit"
 )
 
 // quotationTexts pairs the quotation marks of each paragraph of s, carrying
