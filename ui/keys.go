@@ -121,7 +121,7 @@ func (k *keyMap) setMode(m mode) {
 func (k keyMap) ShortHelp() []key.Binding {
 	switch {
 	case k.CloseHelp.Enabled():
-		return []key.Binding{k.ScrollDown, k.CloseHelp}
+		return []key.Binding{k.CloseHelp, k.ScrollDown}
 	case k.Accept.Enabled():
 		return []key.Binding{k.Accept, k.Cancel}
 	}

@@ -589,7 +589,7 @@ func TestShortHelpFollowsMode(t *testing.T) {
 	m = press(t, m, "tab", "/")
 	wantStatus(t, m, `enter done  esc cancel$`)
 	m = press(t, m, "esc", "esc", "?")
-	wantStatus(t, m, `close help$`)
+	wantStatus(t, m, `q/esc/\? close help  j/space scroll down$`)
 }
 
 // A burst that opens a mode and goes on in it ("?q", "/lav"): each key is
