@@ -111,7 +111,7 @@ var (
 )
 
 var rtExclusions = []rtExclusion{
-	{"identifier", "the issue rules numbers inside identifiers are not figures: IP addresses, phone numbers, \"SCP-173\", \"version two\"",
+	{"identifier", "numbers inside identifiers are not figures: IP addresses, phone numbers, \"SCP-173\", \"version two\"",
 		"Number", func(c rtCase, r *rtResult) bool {
 			return reIP.MatchString(c.Input) || strings.Contains(c.Input, "phone number") ||
 				strings.HasPrefix(c.Input, "SCP-") || strings.Contains(c.Input, "version two")
