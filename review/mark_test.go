@@ -1,0 +1,145 @@
+package review
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+const para = "Lavrov said the talks were “useful”. Kerry said the talks were “useful” too, and that the meeting would resume."
+
+func TestNewAnchor(t *testing.T) {
+	s := strings.Index(para, "useful")
+	a := NewAnchor(Quote, para, 3, s, s+len("useful"))
+	if a.Text != "useful" || a.Paragraph != 3 || a.Start != s {
+		t.Fatalf("%+v", a)
+	}
+	if !strings.HasSuffix(a.Before, "the talks were “") || !strings.HasPrefix(a.After, "”. Kerry") {
+		t.Errorf("context %q … %q", a.Before, a.After)
+	}
+	// the context never cuts a character in two
+	wide := strings.Repeat("€", 30) + "x" + strings.Repeat("€", 30)
+	w := NewAnchor(Paragraph, wide, 1, 90, 91)
+	if !utf8.ValidString(w.Before) || !utf8.ValidString(w.After) || w.Text != "x" {
+		t.Errorf("context %q … %q cut inside a character", w.Before, w.After)
+	}
+	short := NewAnchor(Paragraph, "Short.", 1, 0, 6)
+	if short.Before != "" || short.After != "" || short.Text != "Short." {
+		t.Errorf("%+v", short)
+	}
+}
+
+func TestLocate(t *testing.T) {
+	first := strings.Index(para, "useful")
+	second := strings.LastIndex(para, "useful")
+	items := []Anchor{
+		NewAnchor(Quote, para, 2, first, first+6),
+		NewAnchor(Quote, para, 2, second, second+6),
+		NewAnchor(Figure, "On October 17 they met.", 3, 3, 13),
+	}
+	// the same article with a paragraph inserted above: the anchors made
+	// before it still find their items, by words and context
+	moved := []Anchor{NewAnchor(Paragraph, "New first paragraph.", 1, 0, 20)}
+	for _, it := range items {
+		it.Paragraph++
+		moved = append(moved, it)
+	}
+	tests := []struct {
+		name  string
+		a     Anchor
+		items []Anchor
+		want  int
+	}{
+		{"same place", items[1], items, 1},
+		{"the same words twice: the context decides", items[0], items, 0},
+		{"moved down a paragraph", items[1], moved, 2},
+		{"figure moved", items[2], moved, 3},
+		{"words changed: outdated", NewAnchor(Quote, "He said it was “useless”.", 2, 17, 24), items, -1},
+		{"kind differs: outdated", Anchor{Kind: Figure, Text: "useful"}, items, -1},
+		{"no items", items[0], nil, -1},
+	}
+	for _, tt := range tests {
+		if got := Locate(tt.a, tt.items); got != tt.want {
+			t.Errorf("%s: got %d, want %d", tt.name, got, tt.want)
+		}
+	}
+}
+
+func TestFoldAndUndo(t *testing.T) {
+	items := []Anchor{
+		NewAnchor(Quote, para, 1, 29, 35),
+		NewAnchor(Figure, "8,000 rebels", 2, 0, 5),
+	}
+	gone := NewAnchor(Quote, "An old sentence that was rewritten.", 4, 0, 35)
+	alice, bob := Reviewer{Name: "alice"}, Reviewer{Name: "bob"}
+	var log []Mark
+	add := func(a Anchor, r Reviewer, s State, note string) {
+		log = append(log, Mark{Seq: int64(len(log) + 1), Anchor: a, Reviewer: r, State: s, Note: note})
+	}
+	add(items[0], alice, Checked, "")
+	add(items[1], bob, Disputed, "the UN says 6,000")
+	add(items[0], bob, Checked, "")
+	add(items[0], alice, Disputed, "")
+	add(gone, alice, Checked, "")
+	add(items[1], alice, Unmarked, "looked at it")
+
+	b := Fold(log, items)
+	if got := states(b.OnItem[0]); got != "alice:disputed bob:checked" {
+		t.Errorf("quote: %s", got)
+	}
+	if got := states(b.OnItem[1]); got != "alice::looked at it bob:disputed:the UN says 6,000" {
+		t.Errorf("figure: %s", got)
+	}
+	if len(b.Outdated) != 1 || b.Outdated[0].Anchor.Text != gone.Text {
+		t.Errorf("outdated: %+v", b.Outdated)
+	}
+	if len(b.All) != 5 || b.All[0].Seq != 6 {
+		t.Errorf("all, newest first: %d marks, first seq %d", len(b.All), b.All[0].Seq)
+	}
+
+	// alice takes back her last marks one by one: the note, the outdated
+	// check, the dispute (back to her check), the check
+	wantStates := []string{"", "", "checked", ""}
+	for i, want := range wantStates {
+		u, ok := Undo(log, "alice", items)
+		if !ok {
+			t.Fatalf("undo %d: nothing to undo", i+1)
+		}
+		if string(u.State) != want || u.Undoes == 0 || u.Reviewer != alice {
+			t.Errorf("undo %d: state %q undoes %d, want %q", i+1, u.State, u.Undoes, want)
+		}
+		u.Seq = int64(len(log) + 1)
+		log = append(log, u)
+	}
+	if _, ok := Undo(log, "alice", items); ok {
+		t.Error("alice has nothing left to undo")
+	}
+	b = Fold(log, items)
+	if got := states(b.OnItem[0]); got != "bob:checked" {
+		t.Errorf("after alice's undos, the quote: %s", got)
+	}
+	if len(b.Outdated) != 0 {
+		t.Errorf("after alice's undos, outdated: %+v", b.Outdated)
+	}
+	if _, ok := Undo(log, "carol", items); ok {
+		t.Error("carol never marked anything")
+	}
+}
+
+func states(ms []Mark) string {
+	var out []string
+	for _, m := range ms {
+		s := m.Reviewer.Name + ":" + string(m.State)
+		if m.Note != "" {
+			s += ":" + m.Note
+		}
+		out = append(out, s)
+	}
+	// newest first by construction; sorted here for a stable comparison
+	for i := 1; i < len(out); i++ {
+		for j := i; j > 0 && out[j] < out[j-1]; j-- {
+			out[j], out[j-1] = out[j-1], out[j]
+		}
+	}
+	return strings.Join(out, " ")
+}
