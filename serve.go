@@ -11,7 +11,6 @@ import (
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/log"
 	gossh "golang.org/x/crypto/ssh"
 
@@ -63,8 +62,8 @@ func (o *serveOptions) run(path string, maxSize int64, stdin io.Reader, stderr i
 	began := time.Now()
 	an := content.Analyze(art)
 	logger.Info("article ready", "source", art.Source, "paragraphs", len(art.Paragraphs), "analysed_in", time.Since(began).Round(10*time.Microsecond))
-	cfg.NewReader = func(r *lipgloss.Renderer, noColor bool) tea.Model {
-		return ui.New(art, ui.Options{Renderer: r, NoColor: noColor, Analysis: an})
+	cfg.NewReader = func(c sshserver.Client) tea.Model {
+		return ui.New(art, ui.Options{Renderer: c.Renderer, NoColor: c.NoColor, Analysis: an})
 	}
 
 	hostKey := o.hostKey

@@ -84,16 +84,39 @@ type Mark struct {
 	Undoes   int64 // the Seq of the mark this one takes back, 0 for none
 }
 
-// Locate finds the item an anchor is on among an article's items now: the
-// item of the same kind and words, and of those the one whose surrounding
-// words and place agree best. It returns -1 when no item has those words
-// any more: the mark is outdated.
-func Locate(a Anchor, items []Anchor) int {
-	best, bestScore := -1, -1
+// Index is an article's items now, ready to have anchors located among
+// them.
+type Index struct {
+	items  []Anchor
+	byText map[textKey][]int
+}
+
+type textKey struct {
+	kind Kind
+	text string
+}
+
+// NewIndex indexes items (an article's quotes, figures and paragraphs).
+func NewIndex(items []Anchor) *Index {
+	x := &Index{items: items, byText: make(map[textKey][]int, len(items))}
 	for i, it := range items {
-		if it.Kind != a.Kind || it.Text != a.Text {
-			continue
-		}
+		k := textKey{it.Kind, it.Text}
+		x.byText[k] = append(x.byText[k], i)
+	}
+	return x
+}
+
+// Items are the indexed items.
+func (x *Index) Items() []Anchor { return x.items }
+
+// Locate finds the item an anchor is on now: the item of the same kind and
+// words, and of those the one whose surrounding words and place agree
+// best. It returns -1 when no item has those words any more: the mark is
+// outdated.
+func (x *Index) Locate(a Anchor) int {
+	best, bestScore := -1, -1
+	for _, i := range x.byText[textKey{a.Kind, a.Text}] {
+		it := x.items[i]
 		// Context first; among equals, the nearer paragraph.
 		score := commonSuffix(it.Before, a.Before) + commonPrefix(it.After, a.After)
 		score = score*1024 - min(abs(it.Paragraph-a.Paragraph), 1023)
@@ -142,7 +165,7 @@ type Board struct {
 // Fold reads a log (in Seq order) against the article's items: each
 // reviewer's latest mark on each item is current, unless it clears the item
 // (no state, no note).
-func Fold(log []Mark, items []Anchor) Board {
+func Fold(log []Mark, x *Index) Board {
 	type key struct {
 		item     int    // -1: outdated, told apart by the anchor below
 		anchor   Anchor // for outdated marks
@@ -151,7 +174,7 @@ func Fold(log []Mark, items []Anchor) Board {
 	keys := make([]key, len(log))
 	latest := map[key]int{} // index in log
 	for i, m := range log {
-		k := key{item: Locate(m.Anchor, items), reviewer: m.Reviewer.Name}
+		k := key{item: x.Locate(m.Anchor), reviewer: m.Reviewer.Name}
 		if k.item < 0 {
 			k.anchor = m.Anchor
 		}
@@ -177,7 +200,7 @@ func Fold(log []Mark, items []Anchor) Board {
 // Undo is the mark that takes back reviewer's last mark still standing in
 // log: it puts back the state and note that reviewer had on that item
 // before. ok is false when there is nothing of theirs to take back.
-func Undo(log []Mark, reviewer string, items []Anchor) (m Mark, ok bool) {
+func Undo(log []Mark, reviewer string, x *Index) (m Mark, ok bool) {
 	undone := map[int64]bool{}
 	for _, e := range log {
 		if e.Undoes != 0 && e.Reviewer.Name == reviewer {
@@ -190,7 +213,7 @@ func Undo(log []Mark, reviewer string, items []Anchor) (m Mark, ok bool) {
 			continue
 		}
 		m = Mark{Anchor: e.Anchor, Reviewer: e.Reviewer, Undoes: e.Seq}
-		item := Locate(e.Anchor, items)
+		item := x.Locate(e.Anchor)
 		// the state before e: the latest of theirs on the same item
 		// before it, as the log reads with the undone marks left out
 		for j := i - 1; j >= 0; j-- {
@@ -198,7 +221,7 @@ func Undo(log []Mark, reviewer string, items []Anchor) (m Mark, ok bool) {
 			if p.Reviewer.Name != reviewer || undone[p.Seq] {
 				continue
 			}
-			if same := Locate(p.Anchor, items); same == item && (item >= 0 || p.Anchor == e.Anchor) {
+			if same := x.Locate(p.Anchor); same == item && (item >= 0 || p.Anchor == e.Anchor) {
 				m.State, m.Note = p.State, p.Note
 				break
 			}

@@ -59,7 +59,7 @@ func TestLocate(t *testing.T) {
 		{"no items", items[0], nil, -1},
 	}
 	for _, tt := range tests {
-		if got := Locate(tt.a, tt.items); got != tt.want {
+		if got := NewIndex(tt.items).Locate(tt.a); got != tt.want {
 			t.Errorf("%s: got %d, want %d", tt.name, got, tt.want)
 		}
 	}
@@ -83,7 +83,8 @@ func TestFoldAndUndo(t *testing.T) {
 	add(gone, alice, Checked, "")
 	add(items[1], alice, Unmarked, "looked at it")
 
-	b := Fold(log, items)
+	x := NewIndex(items)
+	b := Fold(log, x)
 	if got := states(b.OnItem[0]); got != "alice:disputed bob:checked" {
 		t.Errorf("quote: %s", got)
 	}
@@ -101,7 +102,7 @@ func TestFoldAndUndo(t *testing.T) {
 	// check, the dispute (back to her check), the check
 	wantStates := []string{"", "", "checked", ""}
 	for i, want := range wantStates {
-		u, ok := Undo(log, "alice", items)
+		u, ok := Undo(log, "alice", x)
 		if !ok {
 			t.Fatalf("undo %d: nothing to undo", i+1)
 		}
@@ -111,17 +112,17 @@ func TestFoldAndUndo(t *testing.T) {
 		u.Seq = int64(len(log) + 1)
 		log = append(log, u)
 	}
-	if _, ok := Undo(log, "alice", items); ok {
+	if _, ok := Undo(log, "alice", x); ok {
 		t.Error("alice has nothing left to undo")
 	}
-	b = Fold(log, items)
+	b = Fold(log, x)
 	if got := states(b.OnItem[0]); got != "bob:checked" {
 		t.Errorf("after alice's undos, the quote: %s", got)
 	}
 	if len(b.Outdated) != 0 {
 		t.Errorf("after alice's undos, outdated: %+v", b.Outdated)
 	}
-	if _, ok := Undo(log, "carol", items); ok {
+	if _, ok := Undo(log, "carol", x); ok {
 		t.Error("carol never marked anything")
 	}
 }

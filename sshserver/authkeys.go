@@ -20,7 +20,7 @@ type authorizedKeys struct {
 
 	mu   sync.Mutex
 	stat os.FileInfo
-	keys map[string]bool // by wire encoding
+	keys map[string]string // by wire encoding: the line's comment
 	err  error
 }
 
@@ -47,7 +47,16 @@ func (a *authorizedKeys) allows(key ssh.PublicKey) bool {
 	a.mu.Lock()
 	defer a.mu.Unlock()
 	// An unreadable file lets no one in rather than everyone.
-	return a.err == nil && a.keys[string(key.Marshal())]
+	_, ok := a.keys[string(key.Marshal())]
+	return a.err == nil && ok
+}
+
+// comment is the comment of key's line ("alice@desk"), "" when it has none
+// or is not in the file.
+func (a *authorizedKeys) comment(key ssh.PublicKey) string {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return a.keys[string(key.Marshal())]
 }
 
 func (a *authorizedKeys) refresh() {
@@ -68,7 +77,7 @@ func (a *authorizedKeys) refresh() {
 		a.err = err
 		return
 	}
-	keys := map[string]bool{}
+	keys := map[string]string{}
 	sc := bufio.NewScanner(bytes.NewReader(data))
 	sc.Buffer(nil, 1<<20)
 	for n := 1; sc.Scan(); n++ {
@@ -76,7 +85,7 @@ func (a *authorizedKeys) refresh() {
 		if len(line) == 0 || line[0] == '#' {
 			continue
 		}
-		key, _, opts, _, err := gossh.ParseAuthorizedKey(line)
+		key, comment, opts, _, err := gossh.ParseAuthorizedKey(line)
 		switch {
 		case err != nil:
 			a.log.Warn("authorized keys: line skipped", "path", a.path, "line", n, "err", err)
@@ -85,7 +94,7 @@ func (a *authorizedKeys) refresh() {
 			// may do; honouring none of them, the line lets nothing in.
 			a.log.Warn("authorized keys: line with options skipped (options are not supported)", "path", a.path, "line", n)
 		default:
-			keys[string(key.Marshal())] = true
+			keys[string(key.Marshal())] = comment
 		}
 	}
 	if a.stat != nil {

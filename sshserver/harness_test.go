@@ -14,7 +14,6 @@ import (
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/log"
 	gossh "golang.org/x/crypto/ssh"
 
@@ -113,9 +112,9 @@ var embedded = sync.OnceValues(func() (*content.Article, *content.Analysis) {
 	return art, content.Analyze(art)
 })
 
-func embeddedReader(r *lipgloss.Renderer, noColor bool) tea.Model {
+func embeddedReader(c Client) tea.Model {
 	art, an := embedded()
-	return ui.New(art, ui.Options{Renderer: r, NoColor: noColor, Analysis: an})
+	return ui.New(art, ui.Options{Renderer: c.Renderer, NoColor: c.NoColor, Analysis: an})
 }
 
 // startServer serves on 127.0.0.1:0 with testConfig changed by cfg.

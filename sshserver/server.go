@@ -44,13 +44,26 @@ type Config struct {
 	// RatePerMinute is the number of new connections a minute from one
 	// address, with a burst of as many.
 	RatePerMinute int
-	// NewReader builds the model for one session, given the session's
-	// renderer (the client's colour profile and background) and whether
-	// the client asked for no colour (NO_COLOR; the renderer's profile is
-	// ANSI then, so bold and underline stay). It is called once a session,
-	// from the session's goroutine; the models must share nothing that
-	// they write.
-	NewReader func(r *lipgloss.Renderer, noColor bool) tea.Model
+	// NewReader builds the model for one session, given what the server
+	// knows of its client. It is called once a session, from the session's
+	// goroutine; the models must share nothing that they write.
+	NewReader func(c Client) tea.Model
+}
+
+// Client is what the server knows of a session's client.
+type Client struct {
+	// Renderer paints for the client's terminal: its colour profile and
+	// background.
+	Renderer *lipgloss.Renderer
+	// NoColor is set when the client asked for no colour (NO_COLOR); the
+	// renderer's profile is ANSI then, so bold and underline stay.
+	NoColor bool
+	// Name is who the client is, for people: the comment of its key's
+	// line in the authorized keys file up to an "@" ("alice@desk" is
+	// alice), else the SSH user name.
+	Name string
+	// Fingerprint is the SHA256 fingerprint of the key it logged in with.
+	Fingerprint string
 }
 
 func (c Config) check() error {

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -270,12 +272,12 @@ func (p panicky) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 func TestServePanicEndsOneSession(t *testing.T) {
 	ts := startServer(t, func(c *Config) {
-		c.NewReader = func(r *lipgloss.Renderer, noColor bool) tea.Model {
-			if noColor {
+		c.NewReader = func(cl Client) tea.Model {
+			if cl.NoColor {
 				// outside the program: wish's recover middleware
 				panic("forced panic in NewReader")
 			}
-			return panicky{embeddedReader(r, noColor)}
+			return panicky{embeddedReader(cl)}
 		}
 	})
 	c := ts.dial(newSigner(t))
@@ -569,4 +571,39 @@ func TestServeClientStopsReading(t *testing.T) {
 	}
 	ts.waitLog("client stopped reading its output")
 	ts.waitLog("session end session=1")
+}
+
+// The reader learns who its client is: the comment of its key in the
+// authorized keys file up to "@", else its SSH user name, and its key.
+func TestServeClientName(t *testing.T) {
+	alice, bob, carol := newSigner(t), newSigner(t), newSigner(t)
+	var b strings.Builder
+	b.WriteString(strings.TrimSpace(string(gossh.MarshalAuthorizedKey(alice.PublicKey()))) + " alice@desk\n")
+	b.WriteString(strings.TrimSpace(string(gossh.MarshalAuthorizedKey(bob.PublicKey()))) + " Bob Smith\n")
+	b.Write(gossh.MarshalAuthorizedKey(carol.PublicKey()))
+	path := filepath.Join(t.TempDir(), "authorized_keys")
+	if err := os.WriteFile(path, []byte(b.String()), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	clients := make(chan Client, 3)
+	ts := startServer(t, func(c *Config) {
+		c.AuthorizedKeys = path
+		c.NewReader = func(cl Client) tea.Model {
+			clients <- cl
+			return embeddedReader(cl)
+		}
+	})
+	for _, tc := range []struct {
+		key  gossh.Signer
+		want string
+	}{{alice, "alice"}, {bob, "Bob Smith"}, {carol, "reader"}} {
+		tm := openTerm(t, ts.dial(tc.key), termOptions{bg: "rgb:0/0/0"})
+		tm.waitFor("¶ 1/18")
+		cl := <-clients
+		if cl.Name != tc.want || cl.Fingerprint != gossh.FingerprintSHA256(tc.key.PublicKey()) {
+			t.Errorf("client %q (%s), want %q (%s)", cl.Name, cl.Fingerprint, tc.want, gossh.FingerprintSHA256(tc.key.PublicKey()))
+		}
+		tm.press("q")
+		tm.exitStatus()
+	}
 }

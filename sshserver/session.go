@@ -133,7 +133,7 @@ func (se *session) runReader(winch <-chan ssh.Window) ending {
 	}
 	se.log.Debug("terminal", "profile", r.ColorProfile().Name(), "dark", caps.Dark, "sync", caps.Sync, "no_color", noColor)
 
-	m := se.srv.cfg.NewReader(r, noColor)
+	m := se.srv.cfg.NewReader(Client{Renderer: r, NoColor: noColor, Name: se.srv.clientName(sess), Fingerprint: fingerprint(sess.PublicKey())})
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	if !se.start(cancel) {
@@ -274,4 +274,16 @@ func getenv(env []string, key string) string {
 		}
 	}
 	return ""
+}
+
+// clientName is who a session's client is, for people: its key's comment
+// in the authorized keys file up to an "@", else the SSH user name.
+func (s *Server) clientName(sess ssh.Session) string {
+	if s.keys != nil && sess.PublicKey() != nil {
+		c := strings.TrimSpace(s.keys.comment(sess.PublicKey()))
+		if name, _, _ := strings.Cut(c, "@"); name != "" {
+			return name
+		}
+	}
+	return sess.User()
 }
