@@ -190,38 +190,38 @@ func (b *pgBackend) explain(err error) error {
 	case errors.As(err, &pe):
 		switch {
 		case pe.Code == "28P01" || pe.Code == "28000":
-			return fmt.Errorf("PostgreSQL at %s refused the login of user %q (authentication failed: %s): check the user and password in the URL or ~/.pgpass (%w)", b.where, b.cfg.User, pe.Message, err)
+			return explained(err, "PostgreSQL at %s refused the login of user %q (authentication failed: %s): check the user and password in the URL or ~/.pgpass", b.where, b.cfg.User, pe.Message)
 		case pe.Code == "3D000":
-			return fmt.Errorf("PostgreSQL at %s has no database %q: create it (createdb %s) or fix the URL (%w)", b.where, b.cfg.Database, b.cfg.Database, err)
+			return explained(err, "PostgreSQL at %s has no database %q: create it (createdb %s) or fix the URL", b.where, b.cfg.Database, b.cfg.Database)
 		case strings.HasPrefix(pe.Code, "57P"):
-			return fmt.Errorf("PostgreSQL at %s is shutting down or restarting (%s): try again in a moment (%w)", b.where, pe.Message, err)
+			return explained(err, "PostgreSQL at %s is shutting down or restarting (%s): try again in a moment", b.where, pe.Message)
 		case pe.Code == "53300":
-			return fmt.Errorf("PostgreSQL at %s has no connection to spare (%s): try again later, or raise max_connections (%w)", b.where, pe.Message, err)
+			return explained(err, "PostgreSQL at %s has no connection to spare (%s): try again later, or raise max_connections", b.where, pe.Message)
 		case pe.Code == "53100":
-			return fmt.Errorf("the disk of PostgreSQL at %s is full: free some space and try again; nothing was written (%w)", b.where, err)
+			return explained(err, "the disk of PostgreSQL at %s is full: free some space and try again; nothing was written", b.where)
 		case pe.Code == "42501":
-			return fmt.Errorf("user %q may not use the review tables on PostgreSQL at %s (%s): grant them, or connect as their owner (%w)", b.cfg.User, b.where, pe.Message, err)
+			return explained(err, "user %q may not use the review tables on PostgreSQL at %s (%s): grant them, or connect as their owner", b.cfg.User, b.where, pe.Message)
 		case pe.Code == "25006":
-			return fmt.Errorf("PostgreSQL at %s is read-only (a standby?): connect to the primary (%w)", b.where, err)
+			return explained(err, "PostgreSQL at %s is read-only (a standby?): connect to the primary", b.where)
 		}
-		return fmt.Errorf("PostgreSQL at %s: %w", b.where, err)
+		return explained(err, "PostgreSQL at %s: %s (SQLSTATE %s)", b.where, pe.Message, pe.Code)
 	case errors.As(err, &ce):
 		reason := ce.Unwrap()
 		if errors.As(err, &oe) {
 			reason = oe
 		}
 		if pgconn.Timeout(err) || errors.Is(err, context.DeadlineExceeded) {
-			return fmt.Errorf("cannot reach PostgreSQL at %s: no answer within %s (is the server up, and are the host and port right?) (%w)", b.where, b.cfg.ConnectTimeout, err)
+			return explained(err, "cannot reach PostgreSQL at %s: no answer within %s (is the server up, and are the host and port right?)", b.where, b.cfg.ConnectTimeout)
 		}
-		return fmt.Errorf("cannot reach PostgreSQL at %s: %v (is the server running, and are the host and port right?)", b.where, reasonOf(reason))
+		return explained(err, "cannot reach PostgreSQL at %s: %s (is the server running, and are the host and port right?)", b.where, reasonOf(reason))
 	case errors.Is(err, context.Canceled):
 		return err
 	case pgconn.Timeout(err) || errors.Is(err, context.DeadlineExceeded):
-		return fmt.Errorf("PostgreSQL at %s did not answer in time (%w)", b.where, err)
+		return explained(err, "PostgreSQL at %s did not answer in time", b.where)
 	case errors.Is(err, driver.ErrBadConn), errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF), errors.As(err, &oe), strings.Contains(err.Error(), "conn closed"):
-		return fmt.Errorf("lost the connection to PostgreSQL at %s (%w): it may be restarting; try again in a moment", b.where, err)
+		return explained(err, "lost the connection to PostgreSQL at %s (%v): it may be restarting; try again in a moment", b.where, err)
 	}
-	return fmt.Errorf("PostgreSQL at %s: %w", b.where, err)
+	return explained(err, "PostgreSQL at %s: %v", b.where, err)
 }
 
 // reasonOf is the part of a dial error that says what went wrong, without

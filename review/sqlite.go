@@ -54,12 +54,12 @@ func sqliteDSN(path string) string {
 func openSQLite(ctx context.Context, path string) (*sql.DB, backend, string, error) {
 	abs, err := filepath.Abs(path)
 	if err != nil {
-		return nil, nil, path, fmt.Errorf("review store %s: %w", path, err)
+		return nil, nil, path, explained(err, "review store %s: %v", path, err)
 	}
 	b := &sqliteBackend{path: abs, write: make(chan struct{}, 1)}
 	dir := filepath.Dir(abs)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return nil, nil, abs, fmt.Errorf("cannot create the folder %s for the review store: %w", dir, pathReason(err))
+		return nil, nil, abs, explained(err, "cannot create the folder %s for the review store: %v", dir, pathReason(err))
 	}
 	if fi, err := os.Stat(abs); err == nil {
 		if fi.IsDir() {
@@ -144,33 +144,33 @@ func (b *sqliteBackend) explain(err error) error {
 	case err == nil:
 		return nil
 	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
-		return fmt.Errorf("review store %s: %w", b.path, err)
+		return explained(err, "review store %s: %v", b.path, err)
 	case !errors.As(err, &se):
-		return fmt.Errorf("review store %s: %w", b.path, err)
+		return explained(err, "review store %s: %v", b.path, err)
 	}
 	switch code := se.Code(); {
 	case code == sqlite3.SQLITE_READONLY_DBMOVED:
-		return fmt.Errorf("the review store %s was moved or deleted while copydesk had it open: put it back, or restart copydesk to start a new one (%w)", b.path, err)
+		return explained(err, "the review store %s was moved or deleted while copydesk had it open: put it back, or restart copydesk to start a new one (%v)", b.path, err)
 	case code&0xff == sqlite3.SQLITE_BUSY, code&0xff == sqlite3.SQLITE_LOCKED:
-		return fmt.Errorf("the review store %s is locked by another program (waited %s): close the program that holds it, or try again (%w)", b.path, busyTimeout, err)
+		return explained(err, "the review store %s is locked by another program (waited %s): close the program that holds it, or try again (%v)", b.path, busyTimeout, err)
 	case code&0xff == sqlite3.SQLITE_READONLY, code&0xff == sqlite3.SQLITE_PERM:
 		return b.readOnly(err)
 	case code&0xff == sqlite3.SQLITE_NOTADB, code&0xff == sqlite3.SQLITE_CORRUPT:
-		return fmt.Errorf("%s is not a review database, or it is damaged (SQLite says: %w): move it away, or pass another file", b.path, err)
+		return explained(err, "%s is not a review database, or it is damaged (SQLite says: %v): move it away, or pass another file", b.path, err)
 	case code&0xff == sqlite3.SQLITE_FULL:
-		return fmt.Errorf("the disk holding the review store %s is full: free some space and try again; nothing was written (%w)", b.path, err)
+		return explained(err, "the disk holding the review store %s is full: free some space and try again; nothing was written (%v)", b.path, err)
 	case code&0xff == sqlite3.SQLITE_CANTOPEN:
 		if _, statErr := os.Stat(filepath.Dir(b.path)); statErr != nil {
-			return fmt.Errorf("cannot open the review store %s: its folder is gone (%w)", b.path, err)
+			return explained(err, "cannot open the review store %s: its folder is gone (%v)", b.path, err)
 		}
 		if unixAccessFails(b.path, filepath.Dir(b.path)) {
 			return b.readOnly(err)
 		}
-		return fmt.Errorf("cannot open the review store %s (%w)", b.path, err)
+		return explained(err, "cannot open the review store %s (%v)", b.path, err)
 	case code&0xff == sqlite3.SQLITE_IOERR:
-		return fmt.Errorf("cannot read or write the review store %s: disk error (%w)", b.path, err)
+		return explained(err, "cannot read or write the review store %s: disk error (%v)", b.path, err)
 	}
-	return fmt.Errorf("review store %s: %w", b.path, err)
+	return explained(err, "review store %s: %v", b.path, err)
 }
 
 func unixAccessFails(paths ...string) bool {
@@ -186,15 +186,15 @@ func unixAccessFails(paths ...string) bool {
 func (b *sqliteBackend) readOnly(err error) error {
 	dir := filepath.Dir(b.path)
 	if _, statErr := os.Stat(b.path); statErr == nil && unix.Access(b.path, unix.W_OK) != nil {
-		return fmt.Errorf("the review store %s is read-only: make the file writable (chmod u+w) or pass another path (%w)", b.path, pathReason(err))
+		return explained(err, "the review store %s is read-only: make the file writable (chmod u+w) or pass another path (%v)", b.path, pathReason(err))
 	}
 	if unix.Access(dir, unix.W_OK) != nil {
 		if _, statErr := os.Stat(b.path); statErr != nil {
-			return fmt.Errorf("cannot create the review store %s: its folder %s is read-only; make it writable or pass another path (%w)", b.path, dir, pathReason(err))
+			return explained(err, "cannot create the review store %s: its folder %s is read-only; make it writable or pass another path (%v)", b.path, dir, pathReason(err))
 		}
-		return fmt.Errorf("the folder %s of the review store is read-only: SQLite keeps its journal (%s-wal) beside the database, so the folder must be writable too; make it writable or pass another path (%w)", dir, filepath.Base(b.path), pathReason(err))
+		return explained(err, "the folder %s of the review store is read-only: SQLite keeps its journal (%s-wal) beside the database, so the folder must be writable too; make it writable or pass another path (%v)", dir, filepath.Base(b.path), pathReason(err))
 	}
-	return fmt.Errorf("the review store %s cannot be written (%w)", b.path, err)
+	return explained(err, "the review store %s cannot be written (%v)", b.path, err)
 }
 
 // pathReason keeps the reason of a file system error without repeating

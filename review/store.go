@@ -252,3 +252,18 @@ func (s *Store) since(ctx context.Context, article string, last int64) ([]Mark, 
 	}
 	return marks, rows.Err()
 }
+
+// problem is an error said in words a person can act on, that keeps the
+// driver's error beneath it for errors.Is and errors.As.
+type problem struct {
+	msg string
+	err error
+}
+
+func (p *problem) Error() string { return p.msg }
+func (p *problem) Unwrap() error { return p.err }
+
+// explained says msg (formatted with args) and wraps err.
+func explained(err error, format string, args ...any) error {
+	return &problem{msg: fmt.Sprintf(format, args...), err: err}
+}
