@@ -79,25 +79,43 @@ func openSQLite(ctx context.Context, path string) (*sql.DB, backend, string, err
 	db.SetMaxOpenConns(8)
 	db.SetMaxIdleConns(8)
 	db.SetConnMaxIdleTime(time.Minute)
-	fail := func(err error) (*sql.DB, backend, string, error) {
+	// SQLite answers busy without waiting in a few moments that another
+	// process holds the file for an instant: while it turns a new file to
+	// write-ahead logging, or recovers the log after a crash. Open tries
+	// again then, for as long as the busy timeout.
+	deadline := time.Now().Add(busyTimeout)
+	for {
+		err := b.setUp(ctx, db)
+		if err == nil {
+			return db, b, abs, nil
+		}
+		var se *sqlite.Error
+		if errors.As(err, &se) && se.Code()&0xff == sqlite3.SQLITE_BUSY && time.Now().Before(deadline) && ctx.Err() == nil {
+			time.Sleep(20 * time.Millisecond)
+			continue
+		}
 		db.Close()
+		var p *problem
+		if errors.As(err, &p) {
+			return nil, nil, abs, err
+		}
 		return nil, nil, abs, b.explain(err)
 	}
+}
+
+// setUp connects, checks the journal mode, and migrates.
+func (b *sqliteBackend) setUp(ctx context.Context, db *sql.DB) error {
 	if err := db.PingContext(ctx); err != nil {
-		return fail(err)
+		return err
 	}
 	var mode string
 	if err := db.QueryRowContext(ctx, "PRAGMA journal_mode").Scan(&mode); err != nil {
-		return fail(err)
+		return err
 	}
 	if mode != "wal" {
-		db.Close()
-		return nil, nil, abs, fmt.Errorf("the review store %s cannot use write-ahead logging (journal mode %q): is it on a network file system? Keep it on a local disk", abs, mode)
+		return explained(nil, "the review store %s cannot use write-ahead logging (journal mode %q): is it on a network file system? Keep it on a local disk", b.path, mode)
 	}
-	if err := migrate(ctx, db, goose.DialectSQLite3, "sqlite"); err != nil {
-		return fail(err)
-	}
-	return db, b, abs, nil
+	return migrate(ctx, db, goose.DialectSQLite3, "sqlite")
 }
 
 func (b *sqliteBackend) poll() time.Duration { return sqlitePoll }
