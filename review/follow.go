@@ -28,6 +28,9 @@ type Feed struct {
 	done    chan struct{}
 	exited  chan struct{}
 	once    sync.Once
+
+	mu   sync.Mutex
+	lost error // set by the listener when it loses its connection
 }
 
 // Follow delivers article's log live: first every mark so far (one batch,
@@ -88,82 +91,86 @@ func (f *Feed) run() {
 	}()
 
 	var (
-		last      int64  // the Seq of the last mark read
-		pending   []Mark // read, not yet delivered
-		due       bool   // a batch of pending marks is due, even empty (the first; after an error)
-		failure   error  // why the store cannot be read now
-		errDue    bool   // failure is yet to be delivered
-		errSent   bool   // an error batch went out and nothing has since
+		last      int64   // the Seq of the last mark read
+		q         []Batch // read, not yet delivered, oldest first
+		first     = true  // the first batch is yet to be queued
+		failing   bool    // an error batch is queued or sent, and no batch since
 		fetch     = true
 		pollEvery = f.s.be.poll()
 	)
-	var timer *time.Timer
-	var tick <-chan time.Time
-	arm := func(d time.Duration) {
-		if timer == nil {
-			timer = time.NewTimer(d)
-		} else {
-			timer.Reset(d)
+	// queueMarks adds marks to the last batch queued when it holds marks
+	// (a slow reader gets everything since its last in one batch), else
+	// queues a batch of them: even empty when force is set.
+	queueMarks := func(ms []Mark, force bool) {
+		if n := len(q); n > 0 && q[n-1].Err == nil {
+			q[n-1].Marks = append(q[n-1].Marks, ms...)
+		} else if len(ms) > 0 || force {
+			q = append(q, Batch{Marks: ms})
 		}
-		tick = timer.C
 	}
-	defer func() {
-		if timer != nil {
-			timer.Stop()
+	// queueErr queues an error batch, once for a failure however long it
+	// lasts: the last error replaces one not yet delivered.
+	queueErr := func(err error) {
+		if n := len(q); n > 0 && q[n-1].Err != nil {
+			q[n-1].Err = err
+		} else if !failing {
+			q = append(q, Batch{Err: err})
 		}
-	}()
-	first := true
+		failing = true
+	}
+	timer := time.NewTimer(time.Hour)
+	timer.Stop()
+	defer timer.Stop()
+	var tick <-chan time.Time
 	for {
 		if fetch {
 			fetch = false
-			marks, err := f.s.since(ctx, f.article, last)
+			if lost := f.takeLost(); lost != nil {
+				queueErr(lost) // notifications were cut: say so, even if reading works again by now
+			}
+			err := f.s.be.check()
+			var marks []Mark
+			if err == nil {
+				marks, err = f.s.since(ctx, f.article, last)
+			}
+			if ctx.Err() != nil {
+				return
+			}
 			if err != nil {
 				err = f.s.be.explain(err)
-			} else {
-				err = f.s.liveErr()
 			}
 			if len(marks) > 0 {
-				pending = append(pending, marks...)
+				queueMarks(marks, false)
 				last = marks[len(marks)-1].Seq
-				due = true
+			}
+			if err == nil {
+				err = f.s.liveErr()
 			}
 			switch {
-			case ctx.Err() != nil:
-				return
 			case err != nil:
-				failure = err
-				errDue = !errSent
-			default:
-				if first || errSent {
-					due = true // the first batch, or: readable again
-				}
-				first = false
-				failure, errDue, errSent = nil, false, false
+				queueErr(err)
+			case first || failing:
+				queueMarks(nil, true) // the first batch, or: readable again
+				first, failing = false, false
 			}
+			tick = nil
 			switch {
-			case failure != nil:
-				arm(retryEvery)
+			case failing:
+				timer.Reset(retryEvery)
+				tick = timer.C
 			case pollEvery > 0:
-				arm(pollEvery)
-			default:
-				tick = nil
+				timer.Reset(pollEvery)
+				tick = timer.C
 			}
 		}
 		var out chan Batch
 		var b Batch
-		switch {
-		case due:
-			out, b = f.c, Batch{Marks: pending}
-		case errDue:
-			out, b = f.c, Batch{Err: failure}
+		if len(q) > 0 {
+			out, b = f.c, q[0]
 		}
 		select {
 		case out <- b:
-			if due {
-				pending, due = nil, false
-			} else {
-				errDue, errSent = false, true
-			}
+			q = q[1:]
 		case <-f.wake:
 			fetch = true
 		case <-tick:
@@ -172,6 +179,23 @@ func (f *Feed) run() {
 			return
 		}
 	}
+}
+
+// lose tells the feed that it may have missed notifications: the
+// listener lost its connection.
+func (f *Feed) lose(err error) {
+	f.mu.Lock()
+	f.lost = err
+	f.mu.Unlock()
+	f.poke()
+}
+
+func (f *Feed) takeLost() error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	err := f.lost
+	f.lost = nil
+	return err
 }
 
 // hub knows the feeds of each article, to wake them.
@@ -225,6 +249,17 @@ func (h *hub) wake(article string) {
 	defer h.mu.Unlock()
 	for f := range h.feeds[article] {
 		f.poke()
+	}
+}
+
+// fail tells every feed that notifications were cut, for err.
+func (h *hub) fail(err error) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	for _, set := range h.feeds {
+		for f := range set {
+			f.lose(err)
+		}
 	}
 }
 

@@ -76,6 +76,8 @@ func pgWhere(cfg *pgx.ConnConfig) string {
 
 func (b *pgBackend) poll() time.Duration { return 0 }
 
+func (b *pgBackend) check() error { return nil }
+
 // add appends the mark in one statement, which is one transaction: the
 // upsert increments the article's counter and holds its row's lock until
 // the commit, so the article's writers, on any server, take turns; the
@@ -122,8 +124,9 @@ func (b *pgBackend) follow(s *Store) {
 			if listened {
 				wait = 100 * time.Millisecond
 			}
-			s.live.set(fmt.Errorf("not hearing of other sessions' marks: %w", b.explain(err)))
-			s.hub.wakeAll()
+			lost := fmt.Errorf("not hearing of other sessions' marks: %w", b.explain(err))
+			s.live.set(lost)
+			s.hub.fail(lost)
 			select {
 			case <-time.After(wait):
 			case <-s.ctx.Done():
@@ -178,6 +181,9 @@ func (b *pgBackend) listen(s *Store) (listened bool, err error) {
 // explain turns PostgreSQL's and the driver's errors into what a person
 // can do about them.
 func (b *pgBackend) explain(err error) error {
+	if p := (*problem)(nil); errors.As(err, &p) {
+		return err // said in words already
+	}
 	if err == nil {
 		return nil
 	}

@@ -56,6 +56,10 @@ type backend interface {
 	// poll is how often a follower looks for marks committed by other
 	// processes on its own, 0 for never.
 	poll() time.Duration
+	// check says, before a write or a follower's read, whether the store
+	// is still there to be used (a SQLite file deleted or moved away
+	// would take what is written to it along).
+	check() error
 }
 
 // ErrNoteTooLong is returned by Add for a note of more than MaxNote
@@ -171,6 +175,9 @@ func (s *Store) Add(ctx context.Context, article string, m Mark) (Mark, error) {
 	}
 	if !utf8.ValidString(article) || strings.IndexByte(article, 0) >= 0 {
 		return Mark{}, fmt.Errorf("article name %q: %w", article, ErrNotText)
+	}
+	if err := s.be.check(); err != nil {
+		return Mark{}, err
 	}
 	seq, at, err := s.be.add(ctx, s.db, article, m)
 	if err != nil {
