@@ -78,6 +78,11 @@ func openSQLite(ctx context.Context, path string) (*sql.DB, backend, string, err
 	if err := unix.Access(dir, unix.W_OK); err != nil {
 		return nil, nil, abs, b.readOnly(err)
 	}
+	// A new store is made readable by its owner only (SQLite gives its
+	// journal files the same mode); an empty file is an empty database.
+	if f, err := os.OpenFile(abs, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600); err == nil {
+		f.Close()
+	}
 	db, err := sql.Open("sqlite", sqliteDSN(abs))
 	if err != nil {
 		return nil, nil, abs, b.explain(err)

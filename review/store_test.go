@@ -283,4 +283,12 @@ func TestDefaultPath(t *testing.T) {
 	if fi, err := os.Stat(filepath.Dir(want)); err != nil || fi.Mode().Perm() != 0o700 {
 		t.Errorf("the folder: %v %v", fi.Mode(), err)
 	}
+	if _, err := s.Add(context.Background(), "a.txt", testMark("alice", 1, Checked, "")); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []string{want, want + "-wal"} {
+		if fi, err := os.Stat(f); err != nil || fi.Mode().Perm() != 0o600 {
+			t.Errorf("%s: %v %v", f, fi.Mode(), err)
+		}
+	}
 }
