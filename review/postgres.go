@@ -112,6 +112,9 @@ func (b *pgBackend) add(ctx context.Context, db *sql.DB, article string, m Mark)
 // every feed looks for the marks after its last, so none committed
 // meanwhile is missed.
 func (b *pgBackend) follow(s *Store) {
+	if s.ctx.Err() != nil {
+		return // closed
+	}
 	s.wg.Add(1)
 	go func() {
 		defer s.wg.Done()
