@@ -2,10 +2,11 @@
 // postgresql binaries, run as the postgres user through runuser, with its
 // data and its socket in a temporary folder, no TCP port, no fsync. One
 // server serves a whole test binary; each Start gives the calling test a
-// database of its own on it. A test binary that uses it calls Main from its
+// database of its own on it (for two "servers" sharing a desk, open the
+// same URL twice). A test binary that uses it calls Main from its
 // TestMain, which stops the server and removes its folder when the tests
-// end; a watcher process does the same if the binary dies first (a panic,
-// a timeout, kill -9).
+// end; a watcher process does the same, a second later, if the binary ends
+// otherwise (no TestMain, a panic, a timeout, kill -9).
 //
 // Tests skip, saying what is missing, when PostgreSQL is not installed or
 // they do not run as root (initdb must run as the postgres user). .ci/run
