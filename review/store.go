@@ -64,7 +64,7 @@ type backend interface {
 
 // ErrNoteTooLong is returned by Add for a note of more than MaxNote
 // characters; nothing is written.
-var ErrNoteTooLong = fmt.Errorf("the note is longer than %d characters", MaxNote)
+var ErrNoteTooLong = errors.New("the note is longer than 2000 characters")
 
 // ErrNotText is returned by Add for a mark whose words, context, speaker,
 // figure kind, reviewer or note is not UTF-8 text or holds a NUL
