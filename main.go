@@ -13,9 +13,12 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/user"
+	"path/filepath"
 	"runtime"
 	"runtime/debug"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/charmbracelet/lipgloss"
@@ -24,6 +27,7 @@ import (
 
 	"copydesk/cli"
 	"copydesk/content"
+	"copydesk/review"
 	"copydesk/ui"
 )
 
@@ -37,6 +41,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fs.Var(&maxSize, "max-size", "refuse articles larger than `SIZE` (64MB, 512KB, 2000000)")
 	}
 	var asJSON bool
+	var db, format string
+	dbFlag := func(fs *flag.FlagSet) {
+		fs.StringVar(&db, "db", "", "where review marks are kept: a SQLite `FILE`, or a postgres:// URL to share them\nbetween servers (default $XDG_DATA_HOME/copydesk/review.db or ~/.local/share/copydesk/review.db)")
+	}
 	var serve serveOptions
 	p := &cli.Program{
 		Name:    "copydesk",
@@ -45,13 +53,16 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		Stdout:  stdout,
 		Stderr:  stderr,
 		Commands: []*cli.Command{{
-			Args:    "[--max-size SIZE] [FILE|-]",
+			Args:    "[--db DB] [--max-size SIZE] [FILE|-]",
 			Summary: "read an article (the embedded one by default; - reads stdin)",
-			Setup:   sizeFlag,
+			Setup: func(fs *flag.FlagSet) {
+				dbFlag(fs)
+				sizeFlag(fs)
+			},
 			MaxArgs: 1,
 			Takes:   isArticle,
 			Run: func(args []string) int {
-				return read(first(args), int64(maxSize), stderr)
+				return read(first(args), int64(maxSize), db, stderr)
 			},
 		}, {
 			Name:    "analyze",
@@ -73,11 +84,25 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			Help:    serveHelp,
 			Setup: func(fs *flag.FlagSet) {
 				serve.flags(fs)
+				dbFlag(fs)
 				sizeFlag(fs)
 			},
 			MaxArgs: 1,
 			Run: func(args []string) int {
-				return serve.run(first(args), int64(maxSize), stdin, stderr)
+				return serve.run(first(args), int64(maxSize), db, stdin, stderr)
+			},
+		}, {
+			Name:    "review",
+			Args:    "export [--db DB] [--format md|json|claimreview] [ARTICLE]",
+			Summary: "export the review marks of an article, or of every article",
+			Help:    reviewHelp,
+			Setup: func(fs *flag.FlagSet) {
+				dbFlag(fs)
+				fs.StringVar(&format, "format", "md", "`FORMAT`: md for people, json for tools (docs/review-json.md),\nclaimreview for schema.org ClaimReview JSON-LD")
+			},
+			MaxArgs: 2,
+			Run: func(args []string) int {
+				return exportReview(args, db, format, stdout, stderr)
 			},
 		}},
 	}
@@ -120,7 +145,7 @@ func analyze(path string, asJSON bool, maxSize int64, stdin io.Reader, stdout, s
 	return 0
 }
 
-func read(path string, maxSize int64, stderr io.Writer) int {
+func read(path string, maxSize int64, db string, stderr io.Writer) int {
 	if os.Getenv("GOGC") == "" {
 		// Reading a long article and analysing it allocate fast while the
 		// first frame is due; collecting at twice the live heap instead of
@@ -129,10 +154,13 @@ func read(path string, maxSize int64, stderr io.Writer) int {
 		debug.SetGCPercent(200)
 	}
 	// The article first: a bad file is the more useful thing to hear about.
-	art, err := content.Load(path, os.Stdin, maxSize)
+	art, watcher, err := openArticle(path, maxSize)
 	if err != nil {
 		fmt.Fprintln(stderr, "copydesk:", err)
 		return 1
+	}
+	if watcher != nil {
+		defer watcher.Close()
 	}
 	if !isatty.IsTerminal(os.Stdout.Fd()) && !isatty.IsCygwinTerminal(os.Stdout.Fd()) {
 		fmt.Fprintln(stderr, "copydesk: the reader needs a terminal; for text output use: copydesk analyze [FILE|-]")
@@ -149,6 +177,8 @@ func read(path string, maxSize int64, stderr io.Writer) int {
 		defer tty.Close()
 		in = tty
 	}
+	rv, closeReview := openReview(db, articleName(path), localReviewer())
+	defer closeReview()
 	caps := ui.QueryTTY(300 * time.Millisecond)
 	r := lipgloss.DefaultRenderer()
 	r.SetHasDarkBackground(caps.Dark)
@@ -166,7 +196,7 @@ func read(path string, maxSize int64, stderr io.Writer) int {
 		// (measured: worst key 20 ms → 6 ms on 2 cores, 3.9 MB article).
 		runtime.GOMAXPROCS(4)
 	}
-	m := ui.New(art, ui.Options{Renderer: r, NoColor: noColor})
+	m := ui.New(art, ui.Options{Renderer: r, NoColor: noColor, Review: rv, Watcher: watcher})
 	err = ui.Run(context.Background(), m, ui.Terminal{In: in, Out: os.Stdout, Caps: caps})
 	var pe *ui.PanicError
 	switch {
@@ -206,4 +236,131 @@ func (v *sizeValue) Set(s string) error {
 	}
 	*v = sizeValue(n * mult)
 	return nil
+}
+
+const reviewHelp = `Writes the review marks kept in the review store (--db) for ARTICLE (a file's path,
+or "embedded" for the built-in article), or for every article that has marks: md for
+people, json for tools (docs/review-json.md), claimreview for schema.org ClaimReview
+JSON-LD. Marks whose words are no longer in the article's file are listed as outdated.`
+
+// openArticle reads the article at path (the embedded one for "", stdin
+// for "-") and, for a file, follows it, so a new version shows without a
+// restart.
+func openArticle(path string, maxSize int64) (*content.Article, *content.Watcher, error) {
+	if path == "" || path == "-" {
+		art, err := content.Load(path, os.Stdin, maxSize)
+		return art, nil, err
+	}
+	w, err := content.Watch(path, maxSize, nil)
+	if err != nil {
+		return nil, nil, err
+	}
+	return w.Current().Article, w, nil
+}
+
+// articleName is an article's name in the review store: its file's
+// absolute path, so every reader of the file shares its marks.
+func articleName(path string) string {
+	switch path {
+	case "", "embedded":
+		return "embedded:" + content.EmbeddedName
+	case "-":
+		return "stdin"
+	}
+	if abs, err := filepath.Abs(path); err == nil {
+		return abs
+	}
+	return path
+}
+
+// localReviewer is who reviews on this terminal: the user logged in.
+func localReviewer() review.Reviewer {
+	if u, err := user.Current(); err == nil && u.Username != "" {
+		return review.Reviewer{Name: u.Username}
+	}
+	if name := os.Getenv("USER"); name != "" {
+		return review.Reviewer{Name: name}
+	}
+	return review.Reviewer{Name: "reader"}
+}
+
+// openReview starts opening the review store at db for the reader, beside
+// its start: the reader takes the store when it is open. A store that
+// cannot be opened leaves the reader reading, its marks refused with the
+// reason. done closes the store.
+func openReview(db, article string, who review.Reviewer) (rv *ui.Review, done func()) {
+	type opened struct {
+		s   *review.Store
+		err error
+	}
+	ch := make(chan opened, 1)
+	go func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		s, err := review.Open(ctx, db)
+		ch <- opened{s, err}
+	}()
+	result := sync.OnceValue(func() opened { return <-ch })
+	open := func() (*review.Store, error) { r := result(); return r.s, r.err }
+	return &ui.Review{Open: open, Article: article, Reviewer: who}, func() {
+		if s, err := open(); err == nil {
+			s.Close()
+		}
+	}
+}
+
+// exportReview is `copydesk review export`.
+func exportReview(args []string, db, format string, stdout, stderr io.Writer) int {
+	if len(args) == 0 || args[0] != "export" {
+		fmt.Fprintln(stderr, "copydesk: review what? the review command has one subcommand, export")
+		fmt.Fprintln(stderr, "usage: copydesk review export [--db DB] [--format md|json|claimreview] [ARTICLE]")
+		return 2
+	}
+	ctx := context.Background()
+	store, err := review.Open(ctx, db)
+	if err != nil {
+		fmt.Fprintln(stderr, "copydesk:", err)
+		return 1
+	}
+	defer store.Close()
+	var names []string
+	if len(args) > 1 {
+		names = []string{articleName(args[1])}
+	} else if names, err = store.Articles(ctx); err != nil {
+		fmt.Fprintln(stderr, "copydesk:", err)
+		return 1
+	}
+	var out []review.ExportArticle
+	for _, name := range names {
+		log, err := store.Log(ctx, name)
+		if err != nil {
+			fmt.Fprintln(stderr, "copydesk:", err)
+			return 1
+		}
+		out = append(out, review.ExportArticle{Name: name, Log: log, Items: itemsNow(name)})
+	}
+	if err := review.Export(stdout, format, out); err != nil {
+		fmt.Fprintln(stderr, "copydesk:", err)
+		return 1
+	}
+	return 0
+}
+
+// itemsNow is the items of the article named name as it reads now, nil
+// when it cannot be read (then no mark is called outdated).
+func itemsNow(name string) []review.Anchor {
+	var art *content.Article
+	var err error
+	switch {
+	case name == articleName(""):
+		art = content.Embedded()
+	case filepath.IsAbs(name):
+		art, err = content.Open(name, nil, content.DefaultMaxSize)
+	default:
+		return nil
+	}
+	if err != nil {
+		return nil
+	}
+	return review.ItemsOf(art, content.Analyze(art))
 }

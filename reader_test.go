@@ -5,6 +5,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -25,7 +26,7 @@ func TestReaderInATerminal(t *testing.T) {
 		t.Fatalf("build: %v\n%s", err, out)
 	}
 	cmd := exec.Command(bin)
-	cmd.Env = append(os.Environ(), "TERM=xterm-256color")
+	cmd.Env = append(os.Environ(), "TERM=xterm-256color", "XDG_DATA_HOME="+t.TempDir())
 	tty, err := pty.StartWithSize(cmd, &pty.Winsize{Cols: 100, Rows: 30})
 	if err != nil {
 		t.Skipf("no pseudo-terminal: %v", err)
@@ -56,9 +57,18 @@ func TestReaderInATerminal(t *testing.T) {
 	}
 	scr.Resize(60, 20)
 	deadline := time.Now().Add(10 * time.Second)
+	nudge := time.Now().Add(2 * time.Second)
 	for !strings.Contains(scr.Row(19), "¶ 3/18") || strings.Contains(scr.Text(), "Speakers") {
 		if time.Now().After(deadline) {
 			t.Fatalf("no 60x20 frame after the resize:\n%s", scr.Text())
+		}
+		if time.Now().After(nudge) {
+			// Bubble Tea starts listening for SIGWINCH in a goroutine
+			// of its own after the first frame; on a machine busy enough
+			// it may not listen yet when the kernel signals. The size is
+			// read when the signal comes, so another one tells.
+			_ = cmd.Process.Signal(syscall.SIGWINCH)
+			nudge = time.Now().Add(2 * time.Second)
 		}
 		time.Sleep(5 * time.Millisecond)
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"flag"
 	"fmt"
 	"io"
@@ -15,6 +16,7 @@ import (
 	gossh "golang.org/x/crypto/ssh"
 
 	"copydesk/content"
+	"copydesk/review"
 	"copydesk/sshserver"
 	"copydesk/ui"
 )
@@ -46,7 +48,7 @@ func (o *serveOptions) flags(fs *flag.FlagSet) {
 	fs.IntVar(&cfg.RatePerMinute, "rate-limit", cfg.RatePerMinute, "new connections a minute from one address (a burst of as many is allowed)")
 }
 
-func (o *serveOptions) run(path string, maxSize int64, stdin io.Reader, stderr io.Writer) int {
+func (o *serveOptions) run(path string, maxSize int64, db string, stdin io.Reader, stderr io.Writer) int {
 	cfg := o.cfg
 	if cfg.MaxSessions < 1 || cfg.IdleTimeout <= 0 || cfg.HandshakeTimeout <= 0 || cfg.RatePerMinute < 1 {
 		fmt.Fprintln(stderr, "copydesk serve: --max-sessions and --rate-limit at least 1; timeouts above 0")
@@ -54,20 +56,54 @@ func (o *serveOptions) run(path string, maxSize int64, stdin io.Reader, stderr i
 	}
 	logger := log.NewWithOptions(stderr, log.Options{ReportTimestamp: true, TimeFormat: "2006-01-02 15:04:05.000", Prefix: "serve"})
 
-	art, err := content.Load(path, stdin, maxSize)
-	if err != nil {
-		fmt.Fprintln(stderr, "copydesk:", err)
-		return 1
-	}
+	// The article is analysed once and shared by every session; a file is
+	// followed, and each new version of it analysed once too.
 	began := time.Now()
-	an := content.Analyze(art)
-	logger.Info("article ready", "source", art.Source, "paragraphs", len(art.Paragraphs), "analysed_in", time.Since(began).Round(10*time.Microsecond))
+	var watcher *content.Watcher
+	var edition content.Edition
+	if path == "" || path == "-" {
+		art, err := content.Load(path, stdin, maxSize)
+		if err != nil {
+			fmt.Fprintln(stderr, "copydesk:", err)
+			return 1
+		}
+		edition = content.Edition{Article: art, Analysis: content.Analyze(art)}
+	} else {
+		w, err := content.Watch(path, maxSize, func(err error) {
+			logger.Warn("the article's file changed but cannot be read; still serving the version before", "err", err)
+		})
+		if err != nil {
+			fmt.Fprintln(stderr, "copydesk:", err)
+			return 1
+		}
+		defer w.Close()
+		watcher, edition = w, w.Current()
+	}
+	logger.Info("article ready", "source", edition.Article.Source, "paragraphs", len(edition.Article.Paragraphs), "analysed_in", time.Since(began).Round(10*time.Microsecond))
+
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	store, storeErr := review.Open(ctx, db)
+	cancel()
+	if storeErr != nil {
+		logger.Error("review marks cannot be kept: sessions read, and are told their marks are not saved", "err", storeErr)
+	} else {
+		defer store.Close()
+		logger.Info("review marks kept", "in", store.Where())
+	}
+	openStore := func() (*review.Store, error) { return store, storeErr }
+	article := articleName(path)
 	cfg.NewReader = func(c sshserver.Client) tea.Model {
-		return ui.New(art, ui.Options{Renderer: c.Renderer, NoColor: c.NoColor, Analysis: an})
+		ed := edition
+		if watcher != nil {
+			ed = watcher.Current()
+		}
+		rv := &ui.Review{Open: openStore, Article: article, Reviewer: review.Reviewer{Name: c.Name, Fingerprint: c.Fingerprint}}
+		return ui.New(ed.Article, ui.Options{Renderer: c.Renderer, NoColor: c.NoColor, Analysis: ed.Analysis, Review: rv, Watcher: watcher})
 	}
 
 	hostKey := o.hostKey
 	if hostKey == "" {
+		var err error
 		if hostKey, err = sshserver.DefaultHostKeyPath(); err != nil {
 			fmt.Fprintln(stderr, "copydesk serve: no place for the host key, give one with --host-key:", err)
 			return 1

@@ -29,28 +29,9 @@ func Open(path string, stdin io.Reader, maxSize int64) (*Article, error) {
 		}
 		return a, nil
 	}
-	fi, err := os.Stat(path)
+	data, err := readFile(path, maxSize)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, plainPathError(err))
-	}
-	if fi.IsDir() {
-		return nil, fmt.Errorf("%s: is a directory, not an article", path)
-	}
-	if fi.Mode().IsRegular() && fi.Size() > maxSize {
-		return nil, fmt.Errorf("%s: %w", path, tooLarge(maxSize))
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, plainPathError(err))
-	}
-	defer f.Close()
-	hint := int64(0)
-	if fi.Mode().IsRegular() {
-		hint = fi.Size()
-	}
-	data, err := readLimited(f, maxSize, hint)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+		return nil, err
 	}
 	a, err := Parse(filepath.Base(path), data)
 	if err != nil {
@@ -81,6 +62,35 @@ func FormatSize(n int64) string {
 		return fmt.Sprintf("%d KB", n>>10)
 	}
 	return fmt.Sprintf("%d bytes", n)
+}
+
+// readFile reads the article file at path, refusing what is no article
+// file or larger than maxSize.
+func readFile(path string, maxSize int64) ([]byte, error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, plainPathError(err))
+	}
+	if fi.IsDir() {
+		return nil, fmt.Errorf("%s: is a directory, not an article", path)
+	}
+	if fi.Mode().IsRegular() && fi.Size() > maxSize {
+		return nil, fmt.Errorf("%s: %w", path, tooLarge(maxSize))
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, plainPathError(err))
+	}
+	defer f.Close()
+	hint := int64(0)
+	if fi.Mode().IsRegular() {
+		hint = fi.Size()
+	}
+	data, err := readLimited(f, maxSize, hint)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return data, nil
 }
 
 // readLimited reads r up to max bytes. hint is the expected size (a regular

@@ -66,9 +66,10 @@ func (a ExportArticle) folded() (marks []current, items []Anchor, known bool) {
 			}
 		}
 	}
-	b := Fold(a.Log, items)
+	x := NewIndex(items)
+	b := Fold(a.Log, x)
 	for _, m := range b.All {
-		c := current{Mark: m, item: m.Anchor, index: Locate(m.Anchor, items)}
+		c := current{Mark: m, item: m.Anchor, index: x.Locate(m.Anchor)}
 		if c.index >= 0 {
 			c.item = items[c.index]
 			if c.item.Speaker == "" {

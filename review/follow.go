@@ -1,7 +1,9 @@
 package review
 
 import (
+	"cmp"
 	"context"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -29,8 +31,9 @@ type Feed struct {
 	exited  chan struct{}
 	once    sync.Once
 
-	mu   sync.Mutex
-	lost error // set by the listener when it loses its connection
+	mu     sync.Mutex
+	lost   error  // set by the listener when it loses its connection
+	pushed []Mark // committed in this process, handed over by Add
 }
 
 // Follow delivers article's log live: first every mark so far (one batch,
@@ -172,7 +175,14 @@ func (f *Feed) run() {
 		case out <- b:
 			q = q[1:]
 		case <-f.wake:
-			fetch = true
+			// Marks this process committed come with the wake-up: when
+			// they follow on from the last one read, no query is needed.
+			// Twenty readers of an article would otherwise read each
+			// mark twenty times.
+			var ok bool
+			if last, ok = f.takePushed(last, queueMarks); !ok || failing || first {
+				fetch = true
+			}
 		case <-tick:
 			fetch = true
 		case <-ctx.Done():
@@ -188,6 +198,44 @@ func (f *Feed) lose(err error) {
 	f.lost = err
 	f.mu.Unlock()
 	f.poke()
+}
+
+// offer hands the feed a mark this process has just committed.
+func (f *Feed) offer(m Mark) {
+	f.mu.Lock()
+	f.pushed = append(f.pushed, m)
+	f.mu.Unlock()
+	f.poke()
+}
+
+// takePushed queues the marks handed over since the last wake-up that
+// follow on from last, and returns the new last; ok is false when there is
+// a gap (a mark committed elsewhere, or not handed over yet): the store
+// must be read.
+func (f *Feed) takePushed(last int64, queue func([]Mark, bool)) (int64, bool) {
+	f.mu.Lock()
+	ms := f.pushed
+	f.pushed = nil
+	f.mu.Unlock()
+	if len(ms) == 0 {
+		return last, false // woken by a notification: read the store
+	}
+	slices.SortFunc(ms, func(a, b Mark) int { return cmp.Compare(a.Seq, b.Seq) })
+	var next []Mark
+	for _, m := range ms {
+		switch {
+		case m.Seq <= last:
+			// read already
+		case m.Seq == last+1:
+			next = append(next, m)
+			last = m.Seq
+		default:
+			queue(next, false)
+			return last, false
+		}
+	}
+	queue(next, false)
+	return last, true
 }
 
 func (f *Feed) takeLost() error {
@@ -241,6 +289,16 @@ func (h *hub) all() []*Feed {
 		}
 	}
 	return fs
+}
+
+// push hands a mark this process committed to article's feeds; it never
+// blocks.
+func (h *hub) push(article string, m Mark) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	for f := range h.feeds[article] {
+		f.offer(m)
+	}
 }
 
 // wake tells article's feeds to look for new marks; it never blocks.

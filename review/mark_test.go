@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"copydesk/content"
 )
 
 const para = "Lavrov said the talks were “useful”. Kerry said the talks were “useful” too, and that the meeting would resume."
@@ -143,4 +145,31 @@ func states(ms []Mark) string {
 		}
 	}
 	return strings.Join(out, " ")
+}
+
+func TestItemsOf(t *testing.T) {
+	art := content.Embedded()
+	an := content.Analyze(art)
+	items := ItemsOf(art, an)
+	if len(items) != len(an.Quotes)+len(an.Figures)+len(art.Paragraphs) {
+		t.Fatalf("%d items", len(items))
+	}
+	for i, q := range an.Quotes {
+		if a := items[i]; a.Kind != Quote || a.Text != q.Text || a.Paragraph != q.Paragraph || a.Start != q.Start {
+			t.Errorf("item %d is not quote %d: %+v", i, i, a)
+		}
+	}
+	f := items[len(an.Quotes)]
+	if f.Kind != Figure || f.Figure != string(an.Figures[0].Kind) || f.Text != an.Figures[0].Text {
+		t.Errorf("the first figure: %+v", f)
+	}
+	if p := items[len(items)-1]; p.Kind != Paragraph || p.Text != art.Paragraphs[len(art.Paragraphs)-1].Text {
+		t.Errorf("the last paragraph: %+v", p)
+	}
+	// Lavrov's quotes carry his name
+	for i, q := range an.Quotes {
+		if strings.Contains(q.Text, "prolong our contacts") && items[i].Speaker != "Sergei Lavrov" {
+			t.Errorf("speaker %q", items[i].Speaker)
+		}
+	}
 }

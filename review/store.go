@@ -184,7 +184,7 @@ func (s *Store) Add(ctx context.Context, article string, m Mark) (Mark, error) {
 		return Mark{}, s.be.explain(err)
 	}
 	m.Seq, m.At = seq, at
-	s.hub.wake(article)
+	s.hub.push(article, m)
 	return m, nil
 }
 

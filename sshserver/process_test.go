@@ -19,6 +19,8 @@ import (
 	"testing"
 	"time"
 
+	"copydesk/internal/pgtest"
+
 	gossh "golang.org/x/crypto/ssh"
 )
 
@@ -36,9 +38,7 @@ func TestMain(m *testing.M) {
 		os.Exit(1)
 	}
 	buildDir = dir
-	code := m.Run()
-	_ = os.RemoveAll(dir)
-	os.Exit(code)
+	pgtest.Main(m, func() { _ = os.RemoveAll(dir) })
 }
 
 // memstatsHook is added to the binary's main package for the tests only,
@@ -117,6 +117,8 @@ func startProc(t testing.TB, args ...string) *serverProc {
 	}
 	args = append(append([]string{"serve"}, args...), "--listen", "127.0.0.1:0", "--host-key", filepath.Join(t.TempDir(), "host_key"))
 	cmd := exec.Command(bin, args...)
+	// the default review store is under XDG_DATA_HOME: never the home's
+	cmd.Env = append(os.Environ(), "XDG_DATA_HOME="+t.TempDir())
 	p := &serverProc{t: t, cmd: cmd, stderr: &syncBuffer{}, exited: make(chan struct{})}
 	cmd.Stderr = p.stderr
 	if err := cmd.Start(); err != nil {

@@ -18,6 +18,9 @@ type keyMap struct {
 	NextMatch, PrevMatch key.Binding
 	Clear                key.Binding
 
+	// review
+	Check, Dispute, Note, Undo key.Binding
+
 	// the side panel
 	Focus, Panel, View     key.Binding
 	ListDown, ListUp       key.Binding
@@ -30,6 +33,8 @@ type keyMap struct {
 	ScrollDown, ScrollUp, CloseHelp key.Binding
 
 	Help, Quit, ForceQuit key.Binding
+
+	reviewing bool // the review keys work: the reader has a review
 }
 
 // defaultKeyMap is the reader's keyboard layout, close to less and vi.
@@ -56,9 +61,14 @@ func defaultKeyMap() keyMap {
 		PrevMatch: b("N", "previous match", "N"),
 		Clear:     b("esc", "clear search and highlight", "esc"),
 
+		Check:   b("c", "mark it checked (again: clear)", "c"),
+		Dispute: b("x", "mark it disputed (again: clear)", "x"),
+		Note:    b("a", "a note on it", "a"),
+		Undo:    b("u", "undo my last mark", "u"),
+
 		Focus:    b("tab", "article ⇄ panel", "tab"),
 		Panel:    b("s", "show/hide the panel", "s"),
-		View:     b("v", "panel: speakers ⇄ figures", "v"),
+		View:     b("v", "panel: speakers, figures, review", "v"),
 		ListDown: b("j/↓", "next in the list", "j", "down"),
 		ListUp:   b("k/↑", "previous in the list", "k", "up"),
 		Filter:   b("/", "filter the list", "/"),
@@ -86,6 +96,7 @@ const (
 	modePanel
 	modeSearch // typing a search
 	modeFilter // typing a panel filter
+	modeNote   // typing a review note
 	modeHelp
 )
 
@@ -112,8 +123,11 @@ func (k *keyMap) setMode(m mode) {
 		&k.Focus, &k.Panel, &k.View, &k.Help, &k.Quit} {
 		b.SetEnabled(article || panel)
 	}
+	for _, b := range []*key.Binding{&k.Check, &k.Dispute, &k.Note, &k.Undo} {
+		b.SetEnabled(k.reviewing && (article || panel))
+	}
 	for _, b := range []*key.Binding{&k.Accept, &k.Cancel} {
-		b.SetEnabled(m == modeSearch || m == modeFilter)
+		b.SetEnabled(m == modeSearch || m == modeFilter || m == modeNote)
 	}
 }
 
@@ -134,6 +148,7 @@ func (k keyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Down, k.Up, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom, k.Count},
 		{k.NextQuote, k.PrevQuote, k.NextFig, k.PrevFig, k.Search, k.NextMatch, k.PrevMatch, k.Clear},
+		{k.Check, k.Dispute, k.Note, k.Undo},
 		{k.Focus, k.Panel, k.View, k.ListDown, k.ListUp, k.Filter, k.Select, k.Return, k.Help, k.Quit, k.ForceQuit},
 	}
 }

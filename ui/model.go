@@ -25,6 +25,7 @@ import (
 	"copydesk/content/attribution"
 	"copydesk/content/figures"
 	"copydesk/content/text"
+	"copydesk/review"
 )
 
 // Options configure a reader.
@@ -37,6 +38,12 @@ type Options struct {
 	// Analysis, when set, is used instead of analysing the article; the
 	// SSH server analyses once and shares it with every session.
 	Analysis *content.Analysis
+	// Review, when set, lets the user mark quotes, figures and paragraphs
+	// and see everyone's marks on the article live.
+	Review *Review
+	// Watcher, when set, follows the article's file: each new edition
+	// replaces the one shown, where the reader was.
+	Watcher *content.Watcher
 }
 
 // syncAnalysisLimit is the article size analysed before the first frame;
@@ -63,6 +70,10 @@ type Model struct {
 	help  help.Model
 	spin  spinner.Model
 	input textinput.Model
+	note  textinput.Model // a review note being typed
+	rv    *reviewState    // nil: no review
+	opt   Options
+	eds   *editions // nil: the article is not followed
 
 	width, height int
 	focus         focusArea
@@ -71,6 +82,8 @@ type Model struct {
 	showHelp      bool
 	helpTop       int // the first help line shown
 	searching     bool
+	noting        bool // typing a review note on item noteItem
+	noteItem      int
 	count         int // a number typed before g
 	hasCount      bool
 
@@ -102,12 +115,27 @@ type hit struct{ para, s, e int }
 type analysisMsg struct{ p prepared }
 
 type searchMsg struct {
+	art   *content.Article // the edition searched
 	query string
 	hits  []hit
 }
 
 // New returns a reader for art.
 func New(art *content.Article, opt Options) Model {
+	var rv *reviewState
+	if opt.Review != nil {
+		rv = &reviewState{cfg: opt.Review, marks: map[int64]review.Mark{}}
+	}
+	var eds *editions
+	if opt.Watcher != nil {
+		eds = &editions{w: opt.Watcher}
+	}
+	return newModel(art, opt, rv, eds)
+}
+
+// newModel is a reader for art that takes over a review and the following
+// of the article's file (a new edition of the article starts one).
+func newModel(art *content.Article, opt Options, rv *reviewState, eds *editions) Model {
 	r := opt.Renderer
 	if r == nil {
 		r = lipgloss.DefaultRenderer()
@@ -122,8 +150,10 @@ func New(art *content.Article, opt Options) Model {
 		figCursor:   -1,
 		hitCursor:   -1,
 	}
+	m.opt, m.rv, m.eds = opt, rv, eds
+	m.keys.reviewing = rv != nil
 	m.pane = newPane(art, st, func(w int) *layouter { return newLayouter(w, prof, dark) })
-	m.panel = newPanel(st, art)
+	m.panel = newPanel(st, art, m.rv)
 	m.help = help.New()
 	m.help.Styles = help.Styles{
 		ShortKey: st.StatusKey, ShortDesc: st.StatusDim, ShortSeparator: st.StatusDim,
@@ -140,13 +170,18 @@ func New(art *content.Article, opt Options) Model {
 	// every reader on the server.
 	m.input.Cursor.SetMode(cursor.CursorStatic)
 	m.panel.filter.Cursor.SetMode(cursor.CursorStatic)
+	m.note = textinput.New()
+	st.input(&m.note, st.StatusKey, st.Status)
+	m.note.Prompt = "note: "
+	m.note.CharLimit = review.MaxNote
+	m.note.Cursor.SetMode(cursor.CursorStatic)
 	m.given = opt.Analysis
 	if articleSize(art) <= syncAnalysisLimit {
 		an := m.given
 		if an == nil {
 			an = content.Analyze(art)
 		}
-		m.setAnalysis(prepare(art, an))
+		m.setAnalysis(prepare(art, an, m.rv != nil))
 	}
 	return m
 }
@@ -159,17 +194,19 @@ func articleSize(a *content.Article) int {
 	return n
 }
 
-// Init starts the analysis when it was not done before the first frame.
+// Init starts the analysis when it was not done before the first frame,
+// and follows the review's marks once the article's items are known.
 func (m Model) Init() tea.Cmd {
+	follow, review := m.followEditions(), m.startReview()
 	if m.an != nil {
-		return nil
+		return tea.Batch(review, follow)
 	}
-	art, an := m.art, m.given
-	return tea.Batch(m.spin.Tick, func() tea.Msg {
+	art, an, reviewing := m.art, m.given, m.rv != nil
+	return tea.Batch(follow, review, m.spin.Tick, func() tea.Msg {
 		if an == nil {
 			an = content.Analyze(art)
 		}
-		return analysisMsg{prepare(art, an)}
+		return analysisMsg{prepare(art, an, reviewing)}
 	})
 }
 
@@ -177,13 +214,15 @@ func (m Model) Init() tea.Cmd {
 // every paragraph and the panel's items. It is built where the analysis
 // runs, off the event loop, so its arrival costs a key press nothing.
 type prepared struct {
+	art               *content.Article // the edition prepared
 	an                *content.Analysis
 	spans             [][]hlSpan
 	spanMax           int // the longest span, in bytes
 	speakers, figures []list.Item
+	items             itemList // what a reviewer marks
 }
 
-func prepare(art *content.Article, an *content.Analysis) prepared {
+func prepare(art *content.Article, an *content.Analysis, reviewing bool) prepared {
 	spans := make([][]hlSpan, len(art.Paragraphs))
 	if hasTitle(art) {
 		spans[0] = []hlSpan{{0, len(art.Title), clsTitle}}
@@ -211,12 +250,15 @@ func prepare(art *content.Article, an *content.Analysis) prepared {
 			longest = max(longest, sp.e-sp.s)
 		}
 	}
-	p := prepared{an: an, spans: spans, spanMax: longest, speakers: make([]list.Item, len(an.Speakers)), figures: make([]list.Item, len(an.Figures))}
+	p := prepared{art: art, an: an, spans: spans, spanMax: longest, speakers: make([]list.Item, len(an.Speakers)), figures: make([]list.Item, len(an.Figures))}
 	for i := range an.Speakers {
 		p.speakers[i] = speakerItem{&an.Speakers[i]}
 	}
 	for i := range an.Figures {
 		p.figures[i] = figureItem{&an.Figures[i], i}
+	}
+	if reviewing {
+		p.items = reviewItems(art, an)
 	}
 	return p
 }
@@ -225,6 +267,7 @@ func (m *Model) setAnalysis(p prepared) {
 	m.an = p.an
 	m.pane.setHighlights(p.spans, p.spanMax)
 	m.panel.setAnalysis(p)
+	m.setItems(p.items)
 }
 
 // Update handles a message, then has the paragraphs around the screen laid
@@ -250,6 +293,8 @@ func (m *Model) mode() mode {
 		return modeHelp
 	case m.searching:
 		return modeSearch
+	case m.noting:
+		return modeNote
 	case m.focus == focusPanel && m.panel.typing:
 		return modeFilter
 	case m.focus == focusPanel:
@@ -265,14 +310,30 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.layout()
 		return m, nil
 	case analysisMsg:
+		if msg.p.art != m.art {
+			return m, nil // an edition replaced since
+		}
 		m.setAnalysis(msg.p)
+		return m, m.startReview()
+	case reviewMsg:
+		return m, tea.Batch(m.fed(msg.b), follow(m.rv.feed))
+	case foldMsg:
+		m.folded()
 		return m, nil
+	case editionMsg:
+		return m.revise(msg.ed)
+	case savedMsg:
+		return m, m.saved(msg)
+	case storeMsg:
+		return m, m.opened(msg)
 	case filterMsg:
 		m.panel.filtered(msg)
 		m.syncQuoteCursor(m.panel.selectedSpeaker())
 		return m, nil
 	case searchMsg:
-		m.applySearch(msg)
+		if msg.art == m.art {
+			m.applySearch(msg)
+		}
 		return m, nil
 	case spinner.TickMsg:
 		if m.an != nil {
@@ -373,6 +434,8 @@ func (m Model) key(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		return m.searchKey(msg)
 	case modeFilter:
 		return m.filterKey(msg)
+	case modeNote:
+		return m.noteKey(msg)
 	case modeHelp:
 		m.helpKey(msg)
 		return m, nil
@@ -417,6 +480,14 @@ func (m Model) key(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, k.PrevFig):
 		m.stepFigure(-1)
 		return m, nil
+	case key.Matches(msg, k.Check):
+		return m, m.mark(review.Checked)
+	case key.Matches(msg, k.Dispute):
+		return m, m.mark(review.Disputed)
+	case key.Matches(msg, k.Note):
+		return m, m.startNote()
+	case key.Matches(msg, k.Undo):
+		return m, m.undo()
 	}
 	if m.focus == focusPanel {
 		return m.panelKey(msg)
@@ -555,15 +626,19 @@ func (m *Model) syncQuoteCursor(before *attribution.Speaker) {
 	}
 }
 
-// switchPanel shows the other list; the figures list opens at the current
+// switchPanel shows the next list: speakers, figures, then the review's
+// marks when there is a review. The figures list opens at the current
 // figure, or at the first figure from the focused paragraph on.
 func (m *Model) switchPanel() {
-	if m.panel.mode == modeSpeakers {
+	switch {
+	case m.panel.mode == modeSpeakers:
 		m.panel.setMode(modeFigures)
 		if i := m.figureHere(); i >= 0 {
 			m.panel.selectFigure(i)
 		}
-	} else {
+	case m.panel.mode == modeFigures && m.rv != nil:
+		m.panel.setMode(modeReview)
+	default:
 		m.panel.setMode(modeSpeakers)
 	}
 	if !m.panelVisible() {
@@ -588,7 +663,11 @@ func (m *Model) figureHere() int {
 // jumpToSelection goes to the selected speaker's first quote or the
 // selected figure, and returns to the article.
 func (m *Model) jumpToSelection() {
-	if m.panel.mode == modeFigures {
+	if m.panel.mode == modeReview {
+		if mk, ok := m.panel.selectedMark(); ok {
+			m.jumpToMark(mk)
+		}
+	} else if m.panel.mode == modeFigures {
 		if i := m.panel.selectedFigure(); i >= 0 {
 			m.gotoFigure(i)
 		}
@@ -822,6 +901,10 @@ func (m Model) statusView() string {
 		m.input.Width = max(w-3, 1)
 		return xansi.Truncate(m.input.View(), w, "")
 	}
+	if m.noting {
+		m.note.Width = max(w-8, 1)
+		return xansi.Truncate(m.note.View(), w, "")
+	}
 	title := m.art.Title
 	if title == "" {
 		title = m.art.Source
@@ -855,6 +938,9 @@ func (m Model) statusView() string {
 	parts := []string{m.st.StatusKey.Render(para)}
 	if mid != "" {
 		parts = append(parts, mid)
+	}
+	if p := m.progress(); p != "" {
+		parts = append(parts, p)
 	}
 	if right != "" {
 		parts = append(parts, right)

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -51,6 +52,8 @@ type pane struct {
 	spans   [][]hlSpan       // by paragraph, from the analysis, sorted by start
 	spanMax int              // the longest span, in bytes
 	matches map[int][]hlSpan // search matches by paragraph
+	marks   map[int][]hlSpan // review marks on quotes and figures, by paragraph
+	glyphs  map[int]rune     // the review mark of each paragraph, for the gutter
 	active  hlSpan           // the current quote, figure or match
 	actPara int              // paragraph of active, -1 for none
 
@@ -227,6 +230,7 @@ func (p *pane) spansFor(para, s, e int) []hlSpan {
 		add(p.spans[para])
 	}
 	add(p.matches[para])
+	add(p.marks[para])
 	if p.actPara == para && p.active.s < e && p.active.e > s {
 		out = append(out, p.active)
 	}
@@ -314,6 +318,19 @@ func (p *pane) setHighlights(spans [][]hlSpan, longest int) {
 	p.clearPainted()
 }
 
+// setMarks shows review marks: tints on the marked quotes and figures, and
+// a glyph in the gutter of each marked paragraph.
+func (p *pane) setMarks(m map[int][]hlSpan, glyphs map[int]rune) {
+	for _, list := range m {
+		slices.SortFunc(list, func(a, b hlSpan) int { return a.s - b.s })
+		for _, sp := range list {
+			p.spanMax = max(p.spanMax, sp.e-sp.s)
+		}
+	}
+	p.marks, p.glyphs = m, glyphs
+	p.clearPainted()
+}
+
 func (p *pane) setMatches(m map[int][]hlSpan) {
 	p.matches = m
 	p.clearPainted()
@@ -375,10 +392,18 @@ func (p *pane) gutter(b, l int) string {
 	}
 	num := strconv.Itoa(bl.para + 1)
 	num = strings.Repeat(" ", max(p.numW-len(num), 0)) + num
-	if focused {
+	g, marked := p.glyphs[bl.para]
+	switch {
+	case !marked && focused:
 		return p.st.wrap("gutterFocus", p.st.GutterFocus, num+" ▌") + " "
+	case !marked:
+		return p.st.wrap("gutter", p.st.Gutter, num) + "   "
 	}
-	return p.st.wrap("gutter", p.st.Gutter, num) + "   "
+	mark := p.st.wrap(string(g), p.st.markStyle(string(g)), string(g))
+	if focused {
+		return p.st.wrap("gutterFocus", p.st.GutterFocus, num) + mark + p.st.wrap("gutterFocus", p.st.GutterFocus, "▌") + " "
+	}
+	return p.st.wrap("gutter", p.st.Gutter, num) + mark + "  "
 }
 
 func (p *pane) blankGutter() string {

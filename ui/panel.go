@@ -5,6 +5,7 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -16,18 +17,20 @@ import (
 	"copydesk/content"
 	"copydesk/content/attribution"
 	"copydesk/content/text"
+	"copydesk/review"
 )
 
 // The side panel lists speakers (most quoted first) with the selected
-// speaker's quotes beneath, or every figure; `v` switches. Both lists are
-// bubbles lists, drawn under a header of the panel's own that shows the
-// filter while it is typed and while it applies.
+// speaker's quotes beneath, every figure, or every review mark; `v`
+// switches. The lists are bubbles lists, drawn under a header of the
+// panel's own that shows the filter while it is typed and while it applies.
 
 type panelMode int
 
 const (
 	modeSpeakers panelMode = iota
 	modeFigures
+	modeReview
 )
 
 type speakerItem struct {
@@ -78,7 +81,10 @@ func (d speakerDelegate) Render(w io.Writer, m list.Model, index int, item list.
 	fmt.Fprintf(w, "%s\n%s", line1, line2)
 }
 
-type figureDelegate struct{ st *styles }
+type figureDelegate struct {
+	st *styles
+	rv *reviewState // nil: no review
+}
 
 func (d figureDelegate) Height() int                         { return 1 }
 func (d figureDelegate) Spacing() int                        { return 0 }
@@ -103,7 +109,71 @@ func (d figureDelegate) Render(w io.Writer, m list.Model, index int, item list.I
 	if index == m.Index() {
 		bar, st = d.st.ItemSel.Render("▌")+" ", d.st.ItemSel
 	}
-	fmt.Fprint(w, xansi.Truncate(bar+st.Render(line), m.Width(), "…"))
+	tag := ""
+	if d.rv != nil {
+		if t := d.rv.tag(d.rv.items.figure(it.ix)); t != "" {
+			tag = d.st.markStyle(t).Render(t) + " "
+		}
+	}
+	fmt.Fprint(w, xansi.Truncate(bar+tag+st.Render(line), m.Width(), "…"))
+}
+
+// markItem is a row of the review panel: a current mark and the item it is
+// on now (-1: outdated).
+type markItem struct {
+	mk   review.Mark
+	item int
+}
+
+func (i markItem) FilterValue() string {
+	return strings.Join([]string{i.mk.Reviewer.Name, string(i.mk.State), i.mk.Anchor.Speaker, i.mk.Anchor.Figure, i.mk.Anchor.Text, i.mk.Note}, " ")
+}
+
+type markDelegate struct{ st *styles }
+
+func (d markDelegate) Height() int                         { return 2 }
+func (d markDelegate) Spacing() int                        { return 0 }
+func (d markDelegate) Update(tea.Msg, *list.Model) tea.Cmd { return nil }
+
+// Render shows a mark on two lines: the glyph, the reviewer, when, what it
+// is on; then the note, or the item's words.
+func (d markDelegate) Render(w io.Writer, m list.Model, index int, item list.Item) {
+	it, ok := item.(markItem)
+	if !ok || m.Width() <= 0 {
+		return
+	}
+	mk, a := it.mk, it.mk.Anchor
+	g := string(glyphOf([]review.Mark{mk}))
+	what := fmt.Sprintf("¶%d %s", a.Paragraph, a.Kind)
+	switch {
+	case it.item < 0:
+		what = "outdated " + string(a.Kind)
+	case a.Speaker != "":
+		what += " of " + text.Clean(a.Speaker)
+	case a.Figure != "":
+		what += " (" + a.Figure + ")"
+	}
+	bar, title := "  ", d.st.Item
+	if index == m.Index() {
+		bar, title = d.st.ItemSel.Render("▌")+" ", d.st.ItemSel
+	}
+	line1 := bar + d.st.markStyle(g).Render(g) + " " + title.Render(text.Clean(mk.Reviewer.Name)) + " " + d.st.Dim.Render(when(mk.At)+" "+what)
+	body := "“" + text.Clean(a.Text) + "”"
+	if mk.Note != "" {
+		body = "✎ " + text.Clean(mk.Note)
+	}
+	line2 := "  " + d.st.ItemDesc.Render(body)
+	fmt.Fprintf(w, "%s\n%s", xansi.Truncate(line1, m.Width(), "…"), xansi.Truncate(line2, m.Width(), "…"))
+}
+
+// when is a mark's time as a reader wants it: the time of day today, the
+// date before.
+func when(t time.Time) string {
+	t = t.Local()
+	if y, m, d := time.Now().Date(); t.Year() == y && t.Month() == m && t.Day() == d {
+		return t.Format("15:04")
+	}
+	return t.Format("Jan 2")
 }
 
 type panel struct {
@@ -111,14 +181,19 @@ type panel struct {
 	mode     panelMode
 	speakers list.Model
 	figures  list.Model
-	width    int
-	height   int
-	listH    int
-	ready    bool
-	art      *content.Article
-	an       *content.Analysis
-	key      panelKey
-	cached   string
+	reviews  list.Model
+	rv       *reviewState // nil: no review
+	// marksFrom makes the review list's items; set when the marks
+	// changed, cleared when the list is made (only when it is shown)
+	marksFrom func() []list.Item
+	width     int
+	height    int
+	listH     int
+	ready     bool
+	art       *content.Article
+	an        *content.Analysis
+	key       panelKey
+	cached    string
 
 	// The filter is typed here, not in the lists, and applied to the list
 	// as it is typed: the lists' own filtering answers later, in a command,
@@ -136,10 +211,11 @@ type panel struct {
 // longer list is filtered in the background.
 const syncFilterLimit = 2000
 
-func newPanel(st *styles, art *content.Article) *panel {
-	p := &panel{st: st, art: art}
+func newPanel(st *styles, art *content.Article, rv *reviewState) *panel {
+	p := &panel{st: st, art: art, rv: rv}
 	p.speakers = p.newList(speakerDelegate{st}, modeSpeakers)
-	p.figures = p.newList(figureDelegate{st}, modeFigures)
+	p.figures = p.newList(figureDelegate{st, rv}, modeFigures)
+	p.reviews = p.newList(markDelegate{st}, modeReview)
 	p.filter = textinput.New()
 	st.input(&p.filter, st.ItemSel, st.Item)
 	p.filter.CharLimit = 128
@@ -300,6 +376,9 @@ func (p *panel) setMode(m panelMode) {
 		p.acceptFilter()
 	}
 	p.mode = m
+	if m == modeReview {
+		p.listMarks()
+	}
 	p.filter.SetValue(p.list().FilterValue())
 }
 
@@ -323,11 +402,74 @@ func (p *panel) setSize(w, h int) {
 	p.listH = max(h*11/20, min(h, 5))
 	p.speakers.SetSize(w, max(p.listH-1, 0))
 	p.figures.SetSize(w, max(h-1, 0))
+	p.reviews.SetSize(w, max(h-1, 0))
+}
+
+// setMarks has the review list made from items when it is shown (now, or
+// when it is next shown), keeping the selected mark selected and a filter
+// applied.
+func (p *panel) setMarks(items func() []list.Item) {
+	p.marksFrom = items
+	if p.mode == modeReview {
+		p.listMarks()
+	}
+}
+
+// listMarks makes the review list, if the marks changed since it was made.
+func (p *panel) listMarks() {
+	if p.marksFrom == nil {
+		return
+	}
+	items := p.marksFrom()
+	p.marksFrom = nil
+	var keep int64
+	if it, ok := p.reviews.SelectedItem().(markItem); ok {
+		keep = it.mk.Seq
+	}
+	p.reviews.SetItems(items)
+	if p.mode == modeReview && p.filter.Value() != "" {
+		p.applyFilter(true)
+	}
+	for k, it := range p.reviews.VisibleItems() {
+		if it.(markItem).mk.Seq == keep {
+			p.reviews.Select(k)
+		}
+	}
+}
+
+// selectedMark is the mark selected in the review list.
+func (p *panel) selectedMark() (review.Mark, bool) {
+	it, ok := p.reviews.SelectedItem().(markItem)
+	return it.mk, ok
+}
+
+// selectSpeaker selects sp in the speakers list, showing the whole list
+// again if a filter hides it.
+func (p *panel) selectSpeaker(sp *attribution.Speaker) {
+	l := &p.speakers
+	for k, it := range l.VisibleItems() {
+		if it.(speakerItem).sp == sp {
+			l.Select(k)
+			return
+		}
+	}
+	if p.mode == modeSpeakers {
+		p.filter.SetValue("")
+	}
+	l.ResetFilter()
+	for k, it := range l.Items() {
+		if it.(speakerItem).sp == sp {
+			l.Select(k)
+		}
+	}
 }
 
 func (p *panel) list() *list.Model {
-	if p.mode == modeFigures {
+	switch p.mode {
+	case modeFigures:
 		return &p.figures
+	case modeReview:
+		return &p.reviews
 	}
 	return &p.speakers
 }
@@ -370,7 +512,7 @@ func (p *panel) selectFigure(i int) {
 // selectAt selects the item drawn at panel row y (a mouse click).
 func (p *panel) selectAt(y int) bool {
 	l := p.list()
-	h := 2
+	h := 2 // speakers and marks take two rows each
 	if p.mode == modeFigures {
 		h = 1
 	}
@@ -396,6 +538,7 @@ type panelKey struct {
 	ready           bool
 	items, filtered int
 	speaker         *attribution.Speaker
+	marks           int // the review's version
 }
 
 // view draws the panel; quoteCursor marks the current quote of the selected
@@ -404,7 +547,10 @@ type panelKey struct {
 func (p *panel) view(quoteCursor int) string {
 	l := p.list()
 	k := panelKey{p.mode, p.width, p.height, p.listH, quoteCursor, l.Index(), l.Paginator.Page,
-		p.filter.Value(), p.typing, p.ready, len(l.Items()), len(l.VisibleItems()), p.selectedSpeaker()}
+		p.filter.Value(), p.typing, p.ready, len(l.Items()), len(l.VisibleItems()), p.selectedSpeaker(), 0}
+	if p.rv != nil {
+		k.marks = p.rv.version
+	}
 	// While the filter is typed its cursor moves: draw every time then.
 	if k == p.key && p.cached != "" && !k.typing {
 		return p.cached
@@ -416,10 +562,7 @@ func (p *panel) view(quoteCursor int) string {
 // header is the panel's first line: the list's name and size and, while
 // one is typed or applied, the filter.
 func (p *panel) header() string {
-	name := "Speakers"
-	if p.mode == modeFigures {
-		name = "Figures"
-	}
+	name := map[panelMode]string{modeSpeakers: "Speakers", modeFigures: "Figures", modeReview: "Review"}[p.mode]
 	l := p.list()
 	if !p.typing && p.filter.Value() == "" {
 		return p.st.PanelTitle.Render(fmt.Sprintf("%s (%d)", name, len(l.Items())))
@@ -437,8 +580,11 @@ func (p *panel) draw(quoteCursor int) string {
 		return p.pad([]string{p.st.PanelTitle.Render("Speakers"), p.st.Dim.Render("analysing…")})
 	}
 	head := p.header()
-	if p.mode == modeFigures {
+	switch p.mode {
+	case modeFigures:
 		return p.fit(head+"\n"+p.figures.View(), p.height)
+	case modeReview:
+		return p.fit(head+"\n"+p.reviews.View(), p.height)
 	}
 	top := p.fit(head+"\n"+p.speakers.View(), p.listH)
 	rest := p.height - p.listH
@@ -471,7 +617,14 @@ func (p *panel) quoteLines(q attribution.Quote, current bool) []string {
 	if q.Kind == attribution.Direct {
 		kind = "quote"
 	}
-	label := fmt.Sprintf("¶%d %s ", q.Paragraph, kind)
+	num := fmt.Sprintf("¶%d ", q.Paragraph)
+	tag := ""
+	if p.rv != nil {
+		if t := p.rv.tag(p.rv.items.quote(q.ID)); t != "" {
+			tag = t + " "
+		}
+	}
+	label := num + tag + kind + " "
 	words := text.Clean(q.Text)
 	if q.Kind == attribution.Direct {
 		words = "“" + words + "”"
@@ -486,8 +639,12 @@ func (p *panel) quoteLines(q attribution.Quote, current bool) []string {
 	for i, l := range lines {
 		if current {
 			lines[i] = p.st.Active.Render(l)
-		} else if i == 0 {
-			lines[i] = p.st.Dim.Render(label) + strings.TrimPrefix(l, label)
+		} else if i == 0 && strings.HasPrefix(l, label) {
+			styledTag := ""
+			if tag != "" {
+				styledTag = p.st.markStyle(tag).Render(strings.TrimSpace(tag)) + " "
+			}
+			lines[i] = p.st.Dim.Render(num) + styledTag + p.st.Dim.Render(kind+" ") + strings.TrimPrefix(l, label)
 		}
 	}
 	return lines

@@ -9,6 +9,7 @@ import tea "github.com/charmbracelet/bubbletea"
 // and the next paragraphs are ready when asked for.
 
 type prefetchMsg struct {
+	pane  *pane // a new edition of the article makes a new pane
 	width int
 	lines map[int][]layoutLine
 }
@@ -49,13 +50,16 @@ func (p *pane) prefetch() tea.Cmd {
 			bl := blocks[b]
 			out[b] = pre.layout(art.Paragraphs[bl.para].Text, bl.s, bl.e, bl.para == 0 && hasTitle(art))
 		}
-		return prefetchMsg{width, out}
+		return prefetchMsg{p, width, out}
 	}
 }
 
 // prefetched stores what a prefetch laid out, unless the screen has laid
 // the same blocks out meanwhile.
 func (p *pane) prefetched(msg prefetchMsg) {
+	if msg.pane != p {
+		return
+	}
 	p.preBusy = false
 	wc, ok := p.widths[msg.width]
 	if !ok {

@@ -47,7 +47,8 @@ func (e *PanicError) Error() string { return fmt.Sprintf("panic: %v", e.Value) }
 // it found it. Bubble Tea reads the keys, runs commands and delivers
 // messages; m's View is drawn through a screen as soon as m has changed.
 // A panic anywhere in m (Update, View, or a command's goroutine) ends the
-// run with a *PanicError, after the terminal is restored.
+// run with a *PanicError, after the terminal is restored. A model with a
+// Close method is closed when the run ends.
 func Run(ctx context.Context, m tea.Model, t Terminal) error {
 	scr := newScreen(t.Out, t.Caps.Sync)
 	g := &guard{inner: newLive(m, scr)}
@@ -88,6 +89,10 @@ func Run(ctx context.Context, m tea.Model, t Terminal) error {
 		}()
 	}
 	_, err := p.Run()
+	if c, ok := m.(interface{ Close() }); ok {
+		// what the model follows (a review's feed) it follows no more
+		c.Close()
+	}
 	cerr := scr.Close(leaveTimeout)
 	if c := g.crashed(); c != nil {
 		return &PanicError{c.val, c.stack}

@@ -33,11 +33,11 @@ func (m Model) searchKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		}
 		art := m.art
 		if articleSize(art) <= syncSearchLimit {
-			m.applySearch(searchMsg{q, findAll(art, q)})
+			m.applySearch(searchMsg{art, q, findAll(art, q)})
 			return m, nil
 		}
 		m.setMsg("searching…", false)
-		return m, func() tea.Msg { return searchMsg{q, findAll(art, q)} }
+		return m, func() tea.Msg { return searchMsg{art, q, findAll(art, q)} }
 	}
 	var cmd tea.Cmd
 	m.input, cmd = m.input.Update(msg)

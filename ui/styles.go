@@ -25,6 +25,9 @@ type styles struct {
 	Figure      map[figures.Kind]lipgloss.Style
 	Active      lipgloss.Style // the current quote, figure or search match
 	Match       lipgloss.Style
+	Checked     lipgloss.Style // a quote or figure a reviewer checked
+	Disputed    lipgloss.Style // one a reviewer disputes
+	Noted       lipgloss.Style // a note without a verdict
 
 	Status      lipgloss.Style
 	StatusKey   lipgloss.Style
@@ -81,6 +84,17 @@ func newStyles(r *lipgloss.Renderer, noColor bool) *styles {
 	}
 	s.Active = ns().Reverse(true)
 	s.Match = ns().Underline(true).Bold(true)
+	// Marks tint the background, so they show beside the highlights'
+	// foreground colours; without colour, a dispute strikes the words
+	// through and a check is faint.
+	if noColor {
+		s.Checked = ns().Faint(true)
+		s.Disputed = ns().Strikethrough(true)
+	} else {
+		s.Checked = ns().Background(col("194", "22", "2"))
+		s.Disputed = ns().Background(col("224", "52", "1"))
+	}
+	s.Noted = ns().Foreground(accent)
 	s.Status = ns()
 	s.StatusKey = ns().Bold(true)
 	s.StatusDim = ns().Foreground(dim)
@@ -104,6 +118,8 @@ const (
 	clsTitle
 	clsMatch
 	clsActive
+	clsChecked
+	clsDisputed
 	clsFigure // the figure kind follows in the bits above
 )
 
@@ -137,6 +153,11 @@ func (s *styles) forMask(m uint16) lipgloss.Style {
 	}
 	if m&clsMatch != 0 {
 		st = s.Match.Inherit(st)
+	}
+	if m&clsDisputed != 0 {
+		st = st.Inherit(s.Disputed)
+	} else if m&clsChecked != 0 {
+		st = st.Inherit(s.Checked)
 	}
 	if m&clsActive != 0 {
 		st = st.Reverse(true)
@@ -179,4 +200,15 @@ func (s *styles) input(ti *textinput.Model, key, text lipgloss.Style) {
 	ti.Prompt = "/"
 	ti.PromptStyle, ti.TextStyle, ti.PlaceholderStyle = key, text, s.Dim
 	ti.Cursor.Style, ti.Cursor.TextStyle = key, text
+}
+
+// markStyle is the style of a mark's glyph (or of a tag starting with it).
+func (s *styles) markStyle(tag string) lipgloss.Style {
+	switch {
+	case strings.HasPrefix(tag, "✗"):
+		return s.StatusError
+	case strings.HasPrefix(tag, "✓"):
+		return s.ItemSel
+	}
+	return s.Noted
 }

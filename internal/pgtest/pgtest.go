@@ -57,11 +57,14 @@ var (
 )
 
 // Main runs the tests of a binary that uses Start, then stops the server
-// and removes its folder. Call it from TestMain: func TestMain(m
-// *testing.M) { pgtest.Main(m) }.
-func Main(m *testing.M) {
+// and removes its folder, then runs after (the binary's own clean-up).
+// Call it from TestMain: func TestMain(m *testing.M) { pgtest.Main(m) }.
+func Main(m *testing.M, after ...func()) {
 	code := m.Run()
 	stop()
+	for _, f := range after {
+		f()
+	}
 	os.Exit(code)
 }
 

@@ -1,0 +1,181 @@
+package ui
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"copydesk/content"
+	"copydesk/review"
+)
+
+// openStore is a review store in a fresh SQLite file.
+func openStore(t *testing.T) *review.Store {
+	t.Helper()
+	s, err := review.Open(context.Background(), filepath.Join(t.TempDir(), "review.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+// reviewer runs a reader that reviews the embedded article as name, on an
+// emulated 120x40 terminal.
+func reviewer(t *testing.T, store *review.Store, name string) *screenTerm {
+	t.Helper()
+	st, term := newScreenTerm(t, 120, 40)
+	rv := &Review{Open: func() (*review.Store, error) {
+		if store == nil {
+			return nil, errors.New("the review database is read-only")
+		}
+		return store, nil
+	}, Article: "embedded", Reviewer: review.Reviewer{Name: name}}
+	done := runAsync(context.Background(), New(content.Embedded(), Options{Renderer: asciiRenderer(), Review: rv}), term)
+	t.Cleanup(func() {
+		st.press("\x03")
+		wait(t, done)
+	})
+	st.waitFor("¶ 1/18")
+	return st
+}
+
+// Two readers of one article: what one marks, the other sees without a
+// key press, with the reviewer's name; marks are kept, undone, noted.
+func TestReviewLive(t *testing.T) {
+	store := openStore(t)
+	alice, bob := reviewer(t, store, "alice"), reviewer(t, store, "bob")
+	alice.waitFor("✓0 ✗0 of 30")
+
+	// alice goes to Lavrov's first quote and checks it
+	alice.press("\t/lav\r")
+	alice.waitFor("Lavrov 1/6")
+	alice.press("c")
+	alice.waitFor("saved: checked")
+	alice.waitFor("✓1 ✗0 of 30")
+	if !strings.Contains(alice.Text(), " 7✓▌") {
+		t.Errorf("no ✓ in the gutter of ¶7:\n%s", alice.Text())
+	}
+	// bob sees it: in the status, the gutter and Lavrov's quotes
+	bob.waitFor("✓1 ✗0 of 30")
+	bob.press("\t/lav\r")
+	bob.waitFor("¶7 ✓ alice said")
+
+	// bob disputes the figure 275,000 with a note; alice sees both
+	bob.press("v\t/275,000\r")
+	bob.waitFor("count 275,000 → 275000 civilians")
+	bob.press("x")
+	bob.waitFor("saved: disputed")
+	bob.press("a")
+	bob.waitFor("note:")
+	bob.press("the UN said 275,000 in September\r")
+	alice.waitFor("✓1 ✗1 of 30")
+	alice.press("vv")
+	alice.waitFor("Review (2)")
+	alice.waitFor("✗ bob")
+	alice.waitFor("✎ the UN said 275,000 in September")
+
+	// a note written by another program, with an escape sequence in it: kept
+	// as written, shown without it
+	items := review.ItemsOf(content.Embedded(), content.Analyze(content.Embedded()))
+	evil := "see \x1b]52;c;cm0gLXJmIH4=\x07the wire"
+	if _, err := store.Add(context.Background(), "embedded", review.Mark{Anchor: items[len(items)-1], Reviewer: review.Reviewer{Name: "carol"}, Note: evil}); err != nil {
+		t.Fatal(err)
+	}
+	alice.waitFor("✎ see the wire")
+	if strings.Contains(alice.Output(), "\x1b]52") {
+		t.Error("the note's escape sequence reached the terminal")
+	}
+
+	// alice's undo takes back her check, for everyone
+	alice.press("u")
+	alice.waitFor("saved: undone")
+	bob.waitFor("✓0 ✗1 of 30")
+	log, err := store.Log(context.Background(), "embedded")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(log) != 5 || log[0].Reviewer.Name != "alice" || log[2].Note == "" || log[3].Note != evil || log[4].Undoes != log[0].Seq {
+		t.Errorf("the log: %+v", log)
+	}
+}
+
+// Without a store the reader reads, and says marks are not saved and why.
+func TestReviewNotSaved(t *testing.T) {
+	st := reviewer(t, nil, "alice")
+	st.waitFor("(not saved)")
+	st.press("c")
+	st.waitFor("not saved: the review database is read-only")
+	st.press("j")
+	st.waitFor("¶ 2/18")
+}
+
+// A note longer than the store takes is refused, never cut short.
+func TestReviewLongNote(t *testing.T) {
+	store := openStore(t)
+	m := New(content.Embedded(), Options{Renderer: asciiRenderer(), Review: &Review{Open: func() (*review.Store, error) { return store, nil }, Article: "a", Reviewer: review.Reviewer{Name: "alice"}}})
+	m = resize(m, 120, 40)
+	i, _ := m.target()
+	_, err := store.Add(context.Background(), "a", review.Mark{Anchor: m.rv.index.Items()[i], Reviewer: m.rv.cfg.Reviewer, Note: strings.Repeat("n", review.MaxNote+1)})
+	if err == nil {
+		t.Fatal("a note over the limit was kept")
+	}
+	if m.note.CharLimit != review.MaxNote {
+		t.Errorf("the note line takes %d characters, the store %d", m.note.CharLimit, review.MaxNote)
+	}
+}
+
+// A new version of the article's file: the marks stay on their quotes,
+// wherever they moved, and a mark on words that are gone is outdated.
+func TestReviewRevision(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "story.txt")
+	orig, err := os.ReadFile(filepath.Join("..", "content", content.EmbeddedName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, orig, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	w, err := content.Watch(path, content.DefaultMaxSize, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	store := openStore(t)
+	st, term := newScreenTerm(t, 120, 40)
+	ed := w.Current()
+	rv := &Review{Open: func() (*review.Store, error) { return store, nil }, Article: path, Reviewer: review.Reviewer{Name: "alice"}}
+	done := runAsync(context.Background(), New(ed.Article, Options{Renderer: asciiRenderer(), Analysis: ed.Analysis, Review: rv, Watcher: w}), term)
+	defer func() { st.press("\x03"); wait(t, done) }()
+	st.waitFor("¶ 1/")
+	// check Lavrov's first quote; dispute paragraph 12, which is rewritten below
+	st.press("\t/lav\r")
+	st.waitFor("Lavrov 1/6")
+	st.press("c")
+	st.waitFor("saved: checked")
+	st.press("\x1b")
+	time.Sleep(200 * time.Millisecond)
+	st.press("12gx")
+	st.waitFor("saved: disputed")
+	st.press("14g")
+	st.waitFor("¶ 14/18")
+
+	revised := "A new first paragraph, written after the marks.\n" +
+		strings.Replace(string(orig), "the meeting appeared ill-prepared", "the meeting seemed ill-prepared", 1)
+	if err := os.WriteFile(path, []byte(revised), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	st.waitFor("the article changed on disk")
+	st.waitFor("¶ 15/19") // the reader stays on the paragraph it was on
+	st.press("\t/lav\r")
+	st.waitFor("¶8 ✓ alice said") // Lavrov's quote, now in ¶8, still checked
+	st.press("vv")
+	st.waitFor("Review (2)")
+	st.waitFor("outdated paragraph")
+	st.waitFor("“A Western diplomat in Lausanne")
+}
