@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"regexp"
@@ -17,6 +18,7 @@ import (
 	"github.com/muesli/termenv"
 
 	"copydesk/content"
+	"copydesk/review"
 )
 
 // asciiRenderer pins the colour profile so frames are plain text.
@@ -335,9 +337,10 @@ func TestHelp(t *testing.T) {
 // At every size a person may use, every binding that works is on the help
 // screen, scrolling to it if need be.
 func TestHelpReachesEveryBinding(t *testing.T) {
+	reviewing := &Review{Open: func() (*review.Store, error) { return nil, errors.New("no store") }}
 	for _, size := range [][2]int{{120, 40}, {80, 24}, {70, 20}, {40, 12}} {
 		for _, panel := range []bool{false, true} {
-			m := newReader(t, content.Embedded(), size[0], size[1])
+			m := resize(New(content.Embedded(), Options{Renderer: asciiRenderer(), Review: reviewing}), size[0], size[1])
 			if panel {
 				m = press(t, m, "tab")
 			}
@@ -349,6 +352,9 @@ func TestHelpReachesEveryBinding(t *testing.T) {
 				m = press(t, m, "j")
 			}
 			checkWidth(t, m)
+			if !keys.Check.Enabled() || !strings.Contains(seen, "mark it checked") {
+				t.Errorf("%dx%d: the review keys are not in the help", size[0], size[1])
+			}
 			for _, group := range keys.FullHelp() {
 				for _, b := range group {
 					if !b.Enabled() {

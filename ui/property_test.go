@@ -14,6 +14,7 @@ import (
 	xansi "github.com/charmbracelet/x/ansi"
 
 	"copydesk/content"
+	"copydesk/review"
 )
 
 // TestRandomEvents drives the reader with random keys, mouse events and
@@ -34,11 +35,16 @@ func TestRandomEvents(t *testing.T) {
 	if s := os.Getenv("COPYDESK_EVENTS"); s != "" {
 		n, _ = strconv.Atoi(s)
 	}
+	// The embedded article is reviewed too: marks, notes and undos are
+	// kept in a real store and come back through its feed.
+	store := openStore(t)
+	reviewing := &Review{Open: func() (*review.Store, error) { return store, nil }, Article: "random", Reviewer: review.Reviewer{Name: "random"}}
 	for _, tc := range []struct {
 		art    *content.Article
+		rv     *Review
 		events int
-	}{{content.Embedded(), n}, {hostileArticle(t), n}, {longArticle(t), n / 10}} {
-		t.Run(tc.art.Source, func(t *testing.T) { randomEvents(t, tc.art, tc.events) })
+	}{{content.Embedded(), reviewing, n}, {hostileArticle(t), nil, n}, {longArticle(t), nil, n / 10}} {
+		t.Run(tc.art.Source, func(t *testing.T) { randomEvents(t, tc.art, tc.rv, tc.events) })
 	}
 }
 
@@ -64,7 +70,7 @@ func longArticle(t testing.TB) *content.Article {
 var randomKeys = []string{
 	"j", "k", "j", "k", "g", "G", "space", "b", "ctrl+d", "ctrl+u", "pgdown", "pgup", "home", "end", "up", "down",
 	"]", "[", "f", "F", "n", "N", "tab", "esc", "s", "v", "?", "enter", "/", "1", "2", "7", "0", "x", "L", "a",
-	"backspace", "jjjkk", "12g", "/Aleppo", "/lav", "q", "ctrl+c",
+	"backspace", "jjjkk", "12g", "/Aleppo", "/lav", "q", "ctrl+c", "c", "x", "a", "u",
 }
 
 // commands runs a reader's commands the way Bubble Tea does: each in a
@@ -105,9 +111,10 @@ func (c *commands) arrived() []tea.Msg {
 	return msgs
 }
 
-func randomEvents(t *testing.T, art *content.Article, n int) {
+func randomEvents(t *testing.T, art *content.Article, rv *Review, n int) {
 	rng := rand.New(rand.NewPCG(7, uint64(len(art.Paragraphs))))
-	m := New(art, Options{Renderer: asciiRenderer()})
+	m := New(art, Options{Renderer: asciiRenderer(), Review: rv})
+	defer m.Close()
 	var cmds commands
 	cmds.run(m.Init())
 	w, h := 80, 24
@@ -158,6 +165,9 @@ func randomEvents(t *testing.T, art *content.Article, n int) {
 	}
 	if art.Source == "long.txt" && m.an == nil {
 		t.Error("the background analysis never arrived")
+	}
+	if rv != nil && delivered["ui.savedMsg"] == 0 {
+		t.Error("no mark was saved")
 	}
 	t.Logf("%d events; messages from commands: %v", n, delivered)
 }
