@@ -68,7 +68,7 @@ func (a ExportArticle) folded() (marks []current, items []Anchor, known bool) {
 	}
 	x := NewIndex(items)
 	b := Fold(a.Log, x)
-	for _, m := range b.All {
+	for _, m := range b.All() {
 		c := current{Mark: m, item: m.Anchor, index: x.Locate(m.Anchor)}
 		if c.index >= 0 {
 			c.item = items[c.index]

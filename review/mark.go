@@ -7,6 +7,8 @@
 package review
 
 import (
+	"cmp"
+	"slices"
 	"time"
 	"unicode/utf8"
 )
@@ -150,51 +152,107 @@ func abs(n int) int {
 	return n
 }
 
-// Board is an article's log read against its items now.
+// Board is an article's log read against its items now: each reviewer's
+// latest mark on each item is current, unless it clears the item (no
+// state, no note). Marks may be added in any order: the one with the
+// higher Seq is the later, so a board built mark by mark as they arrive is
+// the board of the whole log.
 type Board struct {
-	// OnItem holds, by item index, the reviewers' current marks on it
-	// (their latest, when it says something), newest first.
-	OnItem map[int][]Mark
-	// Outdated holds the current marks whose item is gone, newest first,
-	// with the words they were made on.
-	Outdated []Mark
-	// All is every current mark, on an item or outdated, newest first.
-	All []Mark
+	x        *Index
+	onItem   map[int]map[string]Mark    // by item, by reviewer: the latest
+	outdated map[Anchor]map[string]Mark // the same for marks whose item is gone
 }
 
-// Fold reads a log (in Seq order) against the article's items: each
-// reviewer's latest mark on each item is current, unless it clears the item
-// (no state, no note).
-func Fold(log []Mark, x *Index) Board {
-	type key struct {
-		item     int    // -1: outdated, told apart by the anchor below
-		anchor   Anchor // for outdated marks
-		reviewer string
-	}
-	keys := make([]key, len(log))
-	latest := map[key]int{} // index in log
-	for i, m := range log {
-		k := key{item: x.Locate(m.Anchor), reviewer: m.Reviewer.Name}
-		if k.item < 0 {
-			k.anchor = m.Anchor
-		}
-		keys[i] = k
-		latest[k] = i
-	}
-	b := Board{OnItem: map[int][]Mark{}}
-	for i := len(log) - 1; i >= 0; i-- {
-		m, k := log[i], keys[i]
-		if latest[k] != i || m.State == Unmarked && m.Note == "" {
-			continue
-		}
-		b.All = append(b.All, m)
-		if k.item < 0 {
-			b.Outdated = append(b.Outdated, m)
-		} else {
-			b.OnItem[k.item] = append(b.OnItem[k.item], m)
-		}
+// NewBoard is an empty board for the items x indexes.
+func NewBoard(x *Index) *Board {
+	return &Board{x: x, onItem: map[int]map[string]Mark{}, outdated: map[Anchor]map[string]Mark{}}
+}
+
+// Fold reads a log against the article's items.
+func Fold(log []Mark, x *Index) *Board {
+	b := NewBoard(x)
+	for _, m := range log {
+		b.Add(m)
 	}
 	return b
+}
+
+// Add reads one more mark and returns the item it is on (-1 when its item
+// is gone) and whether it changed what stands.
+func (b *Board) Add(m Mark) (item int, changed bool) {
+	item = b.x.Locate(m.Anchor)
+	var byReviewer map[string]Mark
+	if item >= 0 {
+		if byReviewer = b.onItem[item]; byReviewer == nil {
+			byReviewer = map[string]Mark{}
+			b.onItem[item] = byReviewer
+		}
+	} else {
+		if byReviewer = b.outdated[m.Anchor]; byReviewer == nil {
+			byReviewer = map[string]Mark{}
+			b.outdated[m.Anchor] = byReviewer
+		}
+	}
+	if old, ok := byReviewer[m.Reviewer.Name]; ok && old.Seq >= m.Seq {
+		return item, false
+	}
+	byReviewer[m.Reviewer.Name] = m
+	return item, true
+}
+
+// On is the current marks on item i, newest first.
+func (b *Board) On(i int) []Mark { return standing(b.onItem[i]) }
+
+// Items is the items that have current marks.
+func (b *Board) Items() []int {
+	out := make([]int, 0, len(b.onItem))
+	for i, byReviewer := range b.onItem {
+		if len(standing(byReviewer)) > 0 {
+			out = append(out, i)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// Outdated is the current marks whose item is gone, newest first, with
+// the words they were made on.
+func (b *Board) Outdated() []Mark {
+	var out []Mark
+	for _, byReviewer := range b.outdated {
+		out = append(out, standing(byReviewer)...)
+	}
+	newestFirst(out)
+	return out
+}
+
+// All is every current mark, on an item or outdated, newest first.
+func (b *Board) All() []Mark {
+	var out []Mark
+	for _, byReviewer := range b.onItem {
+		out = append(out, standing(byReviewer)...)
+	}
+	for _, byReviewer := range b.outdated {
+		out = append(out, standing(byReviewer)...)
+	}
+	newestFirst(out)
+	return out
+}
+
+// standing is the marks of byReviewer that say something, newest first.
+func standing(byReviewer map[string]Mark) []Mark {
+	var out []Mark
+	for _, m := range byReviewer {
+		if m.State != Unmarked || m.Note != "" {
+			out = append(out, m)
+		}
+	}
+	newestFirst(out)
+	return out
+}
+
+func newestFirst(ms []Mark) {
+	slices.SortFunc(ms, func(a, b Mark) int { return cmp.Compare(b.Seq, a.Seq) })
 }
 
 // Undo is the mark that takes back reviewer's last mark still standing in

@@ -87,17 +87,28 @@ func TestFoldAndUndo(t *testing.T) {
 
 	x := NewIndex(items)
 	b := Fold(log, x)
-	if got := states(b.OnItem[0]); got != "alice:disputed bob:checked" {
+	if got := states(b.On(0)); got != "alice:disputed bob:checked" {
 		t.Errorf("quote: %s", got)
 	}
-	if got := states(b.OnItem[1]); got != "alice::looked at it bob:disputed:the UN says 6,000" {
+	if got := states(b.On(1)); got != "alice::looked at it bob:disputed:the UN says 6,000" {
 		t.Errorf("figure: %s", got)
 	}
-	if len(b.Outdated) != 1 || b.Outdated[0].Anchor.Text != gone.Text {
-		t.Errorf("outdated: %+v", b.Outdated)
+	if out := b.Outdated(); len(out) != 1 || out[0].Anchor.Text != gone.Text {
+		t.Errorf("outdated: %+v", out)
 	}
-	if len(b.All) != 5 || b.All[0].Seq != 6 {
-		t.Errorf("all, newest first: %d marks, first seq %d", len(b.All), b.All[0].Seq)
+	if all := b.All(); len(all) != 5 || all[0].Seq != 6 {
+		t.Errorf("all, newest first: %d marks, first seq %d", len(all), all[0].Seq)
+	}
+	// the same board from the marks in any order
+	shuffled := NewBoard(x)
+	for _, i := range []int{5, 0, 3, 2, 4, 1} {
+		shuffled.Add(log[i])
+	}
+	if states(shuffled.On(0)) != states(b.On(0)) || states(shuffled.On(1)) != states(b.On(1)) || len(shuffled.All()) != 5 {
+		t.Error("a board built out of order differs")
+	}
+	if item, changed := b.Add(log[0]); item != 0 || changed {
+		t.Errorf("an older mark again: item %d, changed %v", item, changed)
 	}
 
 	// alice takes back her last marks one by one: the note, the outdated
@@ -118,11 +129,14 @@ func TestFoldAndUndo(t *testing.T) {
 		t.Error("alice has nothing left to undo")
 	}
 	b = Fold(log, x)
-	if got := states(b.OnItem[0]); got != "bob:checked" {
+	if got := states(b.On(0)); got != "bob:checked" {
 		t.Errorf("after alice's undos, the quote: %s", got)
 	}
-	if len(b.Outdated) != 0 {
-		t.Errorf("after alice's undos, outdated: %+v", b.Outdated)
+	if out := b.Outdated(); len(out) != 0 {
+		t.Errorf("after alice's undos, outdated: %+v", out)
+	}
+	if items := b.Items(); len(items) != 2 || items[0] != 0 || items[1] != 1 {
+		t.Errorf("items with marks: %v", items)
 	}
 	if _, ok := Undo(log, "carol", x); ok {
 		t.Error("carol never marked anything")

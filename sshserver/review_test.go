@@ -246,11 +246,11 @@ func TestServeReviewLoad(t *testing.T) {
 	art := content.Embedded()
 	board := review.Fold(log, review.NewIndex(review.ItemsOf(art, content.Analyze(art))))
 	checked, disputed := 0, 0
-	for i, ms := range board.OnItem {
+	for _, i := range board.Items() {
 		if i >= 30 { // paragraphs do not count
 			continue
 		}
-		switch g := glyph(ms); g {
+		switch g := glyph(board.On(i)); g {
 		case "✗":
 			disputed++
 		case "✓":
@@ -340,4 +340,35 @@ func TestServeReviewRevision(t *testing.T) {
 		tm.waitFor("outdated paragraph")
 		tm.waitFor("“A Western diplomat in Lausanne")
 	}
+}
+
+// How long a mark takes from the key to a colleague's screen: on one
+// server with SQLite, and between two servers on PostgreSQL.
+func TestServeReviewLatency(t *testing.T) {
+	measure := func(name string, a, b *serverProc, keys keyring) {
+		alice := openTerm(t, a.dial(keys.alice), termOptions{bg: "rgb:0/0/0"})
+		bob := openTerm(t, b.dial(keys.bob), termOptions{bg: "rgb:0/0/0"})
+		alice.waitFor("✓0 ✗0 of 30")
+		bob.waitFor("✓0 ✗0 of 30")
+		var took []time.Duration
+		for i := 1; i <= 10; i++ {
+			alice.press("f")
+			alice.waitFor(fmt.Sprintf("figure %d/10", i))
+			time.Sleep(50 * time.Millisecond)
+			pressed := time.Now()
+			alice.press("c")
+			took = append(took, seenWithin(t, bob, fmt.Sprintf("✓%d ✗0 of 30", i), pressed))
+		}
+		slices.Sort(took)
+		t.Logf("%s: a mark on a colleague's screen %v after the key (median), at most %v", name, took[len(took)/2].Round(time.Millisecond), took[len(took)-1].Round(time.Millisecond))
+		if took[len(took)-1] > 2*time.Second {
+			t.Errorf("%s: a mark took %v", name, took[len(took)-1])
+		}
+	}
+	keys := newKeyring(t)
+	one := startProc(t, "--db", filepath.Join(t.TempDir(), "review.db"), "--authorized-keys", keys.path)
+	measure("SQLite, one server", one, one, keys)
+	url := pgtest.Start(t)
+	two, three := startProc(t, "--db", url, "--authorized-keys", keys.path), startProc(t, "--db", url, "--authorized-keys", keys.path)
+	measure("PostgreSQL, two servers", two, three, keys)
 }

@@ -74,6 +74,10 @@ type Model struct {
 	rv    *reviewState    // nil: no review
 	opt   Options
 	eds   *editions // nil: the article is not followed
+	// presses counts the keys pressed, shared by the model's copies: a
+	// late answer (a mark saved) does not take the status line from a
+	// user who has gone on.
+	presses *int
 
 	width, height int
 	focus         focusArea
@@ -151,6 +155,7 @@ func newModel(art *content.Article, opt Options, rv *reviewState, eds *editions)
 		hitCursor:   -1,
 	}
 	m.opt, m.rv, m.eds = opt, rv, eds
+	m.presses = new(int)
 	m.keys.reviewing = rv != nil
 	m.pane = newPane(art, st, func(w int) *layouter { return newLayouter(w, prof, dark) })
 	m.panel = newPanel(st, art, m.rv)
@@ -316,14 +321,13 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.setAnalysis(msg.p)
 		return m, m.startReview()
 	case reviewMsg:
-		return m, tea.Batch(m.fed(msg.b), follow(m.rv.feed))
-	case foldMsg:
-		m.folded()
-		return m, nil
+		m.fed(msg.b)
+		return m, follow(m.rv.feed)
 	case editionMsg:
 		return m.revise(msg.ed)
 	case savedMsg:
-		return m, m.saved(msg)
+		m.saved(msg)
+		return m, nil
 	case storeMsg:
 		return m, m.opened(msg)
 	case filterMsg:
@@ -425,6 +429,7 @@ func (m Model) key(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	// Keys typed faster than they are read come in one message and are
 	// handled one by one here; each may change the mode.
 	m.keys.setMode(m.mode())
+	*m.presses++
 	k := m.keys
 	if key.Matches(msg, k.ForceQuit) {
 		return m, tea.Quit

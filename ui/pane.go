@@ -319,16 +319,25 @@ func (p *pane) setHighlights(spans [][]hlSpan, longest int) {
 }
 
 // setMarks shows review marks: tints on the marked quotes and figures, and
-// a glyph in the gutter of each marked paragraph.
+// a glyph in the gutter of each marked paragraph (glyphs is the reader's,
+// read as the gutter is drawn).
 func (p *pane) setMarks(m map[int][]hlSpan, glyphs map[int]rune) {
-	for _, list := range m {
-		slices.SortFunc(list, func(a, b hlSpan) int { return a.s - b.s })
-		for _, sp := range list {
-			p.spanMax = max(p.spanMax, sp.e-sp.s)
-		}
-	}
 	p.marks, p.glyphs = m, glyphs
 	p.clearPainted()
+}
+
+// setParaMarks sets the tints of paragraph para's marked words.
+func (p *pane) setParaMarks(para int, spans []hlSpan) {
+	slices.SortFunc(spans, func(a, b hlSpan) int { return a.s - b.s })
+	for _, sp := range spans {
+		p.spanMax = max(p.spanMax, sp.e-sp.s)
+	}
+	if len(spans) == 0 {
+		delete(p.marks, para)
+	} else {
+		p.marks[para] = spans
+	}
+	p.invalidate(para)
 }
 
 func (p *pane) setMatches(m map[int][]hlSpan) {

@@ -48,18 +48,17 @@ type reviewState struct {
 	marks   map[int64]review.Mark // by Seq: a mark comes from Add and from the feed
 	log     []review.Mark         // marks in Seq order
 	index   *review.Index         // the article's items now
-	board   review.Board
-	glyphs  map[int]rune // by paragraph index: the mark the gutter shows
-	checked int          // quotes and figures checked by someone, none disputing
-	dispute int          // quotes and figures someone disputes
-	problem string       // the store cannot be read now
-	version int          // counts changes, for the panel's drawing cache
+	problem string                // the store cannot be read now
+	version int                   // counts changes, for the panel's drawing cache
 
-	// Folding reads the whole log: when marks come in fast (twenty
-	// reviewers at once), it is done at most every foldEvery.
-	dirty    bool
-	waiting  bool // a foldMsg is on its way
-	lastFold time.Time
+	// What the marks show, kept up to date mark by mark: a new mark costs
+	// what its item and paragraph hold, never the whole log.
+	board     *review.Board
+	itemGlyph map[int]rune         // by item: ✓ ✗ ✎
+	paraItems map[int]map[int]bool // by paragraph index: its items with a glyph
+	glyphs    map[int]rune         // by paragraph index: the gutter's
+	checked   int                  // quotes and figures checked by someone, none disputing
+	dispute   int                  // quotes and figures someone disputes
 
 	// asked holds, by item, the user's marks sent to the store and not
 	// answered yet: the next key on the item builds on them (x, then a
@@ -67,13 +66,6 @@ type reviewState struct {
 	// store has kept it.
 	asked map[int]review.Mark
 }
-
-// foldEvery is the least time between two readings of the log: marks show
-// at once when they come one by one, within this when they pour in.
-const foldEvery = 100 * time.Millisecond
-
-// foldMsg asks for the log to be read again, once foldEvery has passed.
-type foldMsg struct{}
 
 // The items a reader marks, in one list: the quotes (by Quote.ID), then the
 // figures, then the paragraphs.
@@ -104,10 +96,11 @@ type reviewMsg struct{ b review.Batch }
 // savedMsg is the store's answer to a mark asked for on an item: kept
 // (with its Seq) or not.
 type savedMsg struct {
-	item  int
-	asked review.Mark
-	m     review.Mark
-	err   error
+	item    int
+	asked   review.Mark
+	m       review.Mark
+	err     error
+	presses int // keys pressed before the mark was asked for
 }
 
 // follow waits for the feed's next batch.
@@ -174,17 +167,25 @@ func (m Model) Close() {
 // setItems reads the log against the article's items (after the analysis
 // arrived, or a revision of the article).
 func (m *Model) setItems(l itemList) {
-	if m.rv == nil {
+	rv := m.rv
+	if rv == nil {
 		return
 	}
-	m.rv.items = l
-	m.rv.index = review.NewIndex(l.anchors)
-	m.refold()
+	rv.items = l
+	rv.index = review.NewIndex(l.anchors)
+	rv.board = review.Fold(rv.log, rv.index)
+	rv.itemGlyph, rv.paraItems, rv.glyphs = map[int]rune{}, map[int]map[int]bool{}, map[int]rune{}
+	rv.checked, rv.dispute = 0, 0
+	m.pane.setMarks(map[int][]hlSpan{}, rv.glyphs)
+	for _, i := range rv.board.Items() {
+		m.showItem(i)
+	}
+	m.reviewChanged()
 }
 
 // addMarks takes marks from the feed or from Add, whichever comes first,
-// and has the log read again, now or soon.
-func (m *Model) addMarks(ms []review.Mark) tea.Cmd {
+// and shows what they change.
+func (m *Model) addMarks(ms []review.Mark) {
 	rv := m.rv
 	fresh := false
 	for _, mk := range ms {
@@ -195,65 +196,89 @@ func (m *Model) addMarks(ms []review.Mark) tea.Cmd {
 		fresh = true
 		if n := len(rv.log); n == 0 || rv.log[n-1].Seq < mk.Seq {
 			rv.log = append(rv.log, mk) // the usual case: marks come in order
-			continue
+		} else {
+			i := sort.Search(len(rv.log), func(i int) bool { return rv.log[i].Seq > mk.Seq })
+			rv.log = slices.Insert(rv.log, i, mk)
 		}
-		i := sort.Search(len(rv.log), func(i int) bool { return rv.log[i].Seq > mk.Seq })
-		rv.log = slices.Insert(rv.log, i, mk)
+		if rv.board == nil {
+			continue // the items are not known yet: setItems reads the log
+		}
+		if item, changed := rv.board.Add(mk); changed && item >= 0 {
+			m.showItem(item)
+		}
 	}
-	if !fresh {
-		return nil
-	}
-	rv.dirty = true
-	if rv.waiting {
-		return nil
-	}
-	if wait := foldEvery - time.Since(rv.lastFold); wait > 0 {
-		rv.waiting = true
-		return tea.Tick(wait, func(time.Time) tea.Msg { return foldMsg{} })
-	}
-	m.refold()
-	return nil
-}
-
-// folded reads the log again when marks came in since the last reading.
-func (m *Model) folded() {
-	m.rv.waiting = false
-	if m.rv.dirty {
-		m.refold()
+	if fresh {
+		m.reviewChanged()
 	}
 }
 
-// refold makes the board, the gutter's glyphs, the highlights of marked
-// items and the progress count from the log.
-func (m *Model) refold() {
+// showItem shows the marks standing on item i: its glyph, its paragraph's
+// glyph in the gutter, the tint on its words, the progress count.
+func (m *Model) showItem(i int) {
 	rv := m.rv
-	if rv.index == nil {
-		return
+	l := rv.items
+	p := rv.index.Items()[i].Paragraph - 1
+	counted := b2i(l.isQuote(i) || l.isFigure(i))
+	switch rv.itemGlyph[i] {
+	case '✓':
+		rv.checked -= counted
+	case '✗':
+		rv.dispute -= counted
 	}
-	rv.version++
-	rv.dirty, rv.lastFold = false, time.Now()
-	rv.board = review.Fold(rv.log, rv.index)
-	rv.glyphs = map[int]rune{}
-	rv.checked, rv.dispute = 0, 0
-	spans := map[int][]hlSpan{}
-	for i, ms := range rv.board.OnItem {
-		a := rv.index.Items()[i]
-		g := glyphOf(ms)
-		if pi := a.Paragraph - 1; stronger(g, rv.glyphs[pi]) {
-			rv.glyphs[pi] = g
+	g := glyphOf(rv.board.On(i))
+	if g == 0 {
+		delete(rv.itemGlyph, i)
+		delete(rv.paraItems[p], i)
+	} else {
+		rv.itemGlyph[i] = g
+		if rv.paraItems[p] == nil {
+			rv.paraItems[p] = map[int]bool{}
 		}
-		if rv.items.isQuote(i) || rv.items.isFigure(i) {
-			switch g {
+		rv.paraItems[p][i] = true
+	}
+	switch g {
+	case '✓':
+		rv.checked += counted
+	case '✗':
+		rv.dispute += counted
+	}
+	// the paragraph: its strongest glyph, and the tints of its quotes and
+	// figures
+	var pg rune
+	var spans []hlSpan
+	for j := range rv.paraItems[p] {
+		jg := rv.itemGlyph[j]
+		if stronger(jg, pg) {
+			pg = jg
+		}
+		if ja := rv.index.Items()[j]; l.isQuote(j) || l.isFigure(j) {
+			switch jg {
 			case '✗':
-				rv.dispute++
-				spans[a.Paragraph-1] = append(spans[a.Paragraph-1], hlSpan{a.Start, a.End, clsDisputed})
+				spans = append(spans, hlSpan{ja.Start, ja.End, clsDisputed})
 			case '✓':
-				rv.checked++
-				spans[a.Paragraph-1] = append(spans[a.Paragraph-1], hlSpan{a.Start, a.End, clsChecked})
+				spans = append(spans, hlSpan{ja.Start, ja.End, clsChecked})
 			}
 		}
 	}
-	m.pane.setMarks(spans, rv.glyphs)
+	if pg == 0 {
+		delete(rv.glyphs, p)
+	} else {
+		rv.glyphs[p] = pg
+	}
+	m.pane.setParaMarks(p, spans)
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// reviewChanged tells the panels the marks changed; the review list is
+// made again when it is shown.
+func (m *Model) reviewChanged() {
+	m.rv.version++
 	m.panel.setMarks(m.reviewListItems)
 }
 
@@ -320,10 +345,7 @@ func (m *Model) mine(i int) review.Mark {
 	if mk, ok := m.rv.asked[i]; ok {
 		return mk
 	}
-	if m.rv.dirty {
-		m.refold() // the log has marks the board does not show yet
-	}
-	for _, mk := range m.rv.board.OnItem[i] {
+	for _, mk := range m.rv.board.On(i) {
 		if mk.Reviewer.Name == m.rv.cfg.Reviewer.Name {
 			return mk
 		}
@@ -409,25 +431,28 @@ func (m *Model) save(i int, mk review.Mark) tea.Cmd {
 	}
 	rv.asked[i] = mk
 	m.setMsg("saving…", false)
-	store, article := rv.store, rv.cfg.Article
+	store, article, presses := rv.store, rv.cfg.Article, *m.presses
 	return func() tea.Msg {
 		ctx, cancel := context.WithTimeout(context.Background(), saveTimeout)
 		defer cancel()
 		kept, err := store.Add(ctx, article, mk)
-		return savedMsg{i, mk, kept, err}
+		return savedMsg{i, mk, kept, err, presses}
 	}
 }
 
 // saved shows the store's answer.
-func (m *Model) saved(msg savedMsg) tea.Cmd {
+func (m *Model) saved(msg savedMsg) {
 	if last, ok := m.rv.asked[msg.item]; ok && last == msg.asked {
 		delete(m.rv.asked, msg.item) // nothing asked for since
 	}
 	if msg.err != nil {
 		m.setMsg("not saved: "+text.Clean(msg.err.Error()), true)
-		return nil
+		return
 	}
-	cmd := m.addMarks([]review.Mark{msg.m})
+	m.addMarks([]review.Mark{msg.m})
+	if *m.presses != msg.presses {
+		return // the user has gone on: the status line is theirs
+	}
 	verb := map[review.State]string{review.Checked: "checked", review.Disputed: "disputed", review.Unmarked: "cleared"}[msg.m.State]
 	if msg.m.Undoes != 0 {
 		verb = "undone"
@@ -435,24 +460,23 @@ func (m *Model) saved(msg savedMsg) tea.Cmd {
 		verb = "noted"
 	}
 	m.setMsg("saved: "+verb, false)
-	return cmd
 }
 
 // fed takes a batch from the store's feed.
-func (m *Model) fed(b review.Batch) tea.Cmd {
+func (m *Model) fed(b review.Batch) {
 	if b.Err != nil {
 		m.rv.problem = text.Clean(b.Err.Error())
-		return nil
+		return
 	}
 	m.rv.problem = ""
-	return m.addMarks(b.Marks)
+	m.addMarks(b.Marks)
 }
 
 // progress is the review part of the status line: how many quotes and
 // figures someone checked or disputes, of all.
 func (m Model) progress() string {
 	rv := m.rv
-	if rv == nil || rv.index == nil {
+	if rv == nil || rv.board == nil {
 		return ""
 	}
 	total := rv.items.quotes + rv.items.figures
@@ -484,15 +508,19 @@ func (rv *reviewState) tag(i int) string {
 	if rv == nil {
 		return ""
 	}
-	return markTag(rv.board.OnItem[i])
+	if rv.board == nil {
+		return ""
+	}
+	return markTag(rv.board.On(i))
 }
 
 // reviewListItems are the review panel's rows: every current mark,
 // newest first, with the item it is on now (-1: outdated).
 func (m *Model) reviewListItems() []list.Item {
 	rv := m.rv
-	out := make([]list.Item, 0, len(rv.board.All))
-	for _, mk := range rv.board.All {
+	all := rv.board.All()
+	out := make([]list.Item, 0, len(all))
+	for _, mk := range all {
 		out = append(out, markItem{mk, rv.index.Locate(mk.Anchor)})
 	}
 	return out
