@@ -98,7 +98,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			Help:    reviewHelp,
 			Setup: func(fs *flag.FlagSet) {
 				dbFlag(fs)
-				fs.StringVar(&format, "format", "md", "`FORMAT`: md for people, json for tools (docs/review-json.md),\nclaimreview for schema.org ClaimReview JSON-LD")
+				fs.StringVar(&format, "format", "md", "write `FORMAT`: md for people, json for tools (docs/review-json.md),\nclaimreview for schema.org ClaimReview JSON-LD")
 			},
 			MaxArgs: 2,
 			Run: func(args []string) int {

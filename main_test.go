@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -9,6 +10,7 @@ import (
 	"testing"
 
 	"copydesk/content"
+	"copydesk/review"
 )
 
 func runCmd(t *testing.T, stdin string, args ...string) (int, string, string) {
@@ -174,5 +176,64 @@ func TestCommandLine(t *testing.T) {
 				t.Errorf("stdout on failure: %q", out)
 			}
 		})
+	}
+}
+
+// review export: the marks kept for an article, in each format, and a
+// clear error for a store that cannot be read.
+func TestReviewExport(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "review.db")
+	store, err := review.Open(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	art := content.Embedded()
+	items := review.ItemsOf(art, content.Analyze(art))
+	for _, m := range []review.Mark{
+		{Anchor: items[7], Reviewer: review.Reviewer{Name: "alice"}, State: review.Checked},
+		{Anchor: items[len(art.Paragraphs)], Reviewer: review.Reviewer{Name: "bob"}, State: review.Disputed, Note: "the UN said 6,000"},
+	} {
+		if _, err := store.Add(context.Background(), articleName(""), m); err != nil {
+			t.Fatal(err)
+		}
+	}
+	store.Close()
+	for _, tc := range []struct {
+		args []string
+		want []string
+	}{
+		{[]string{"review", "export", "--db", db}, []string{"alice", "checked", "the UN said 6,000"}},
+		{[]string{"review", "export", "--db", db, "embedded", "--format", "json"}, []string{`"version": 1`, `"name": "alice"`, `"state": "disputed"`}},
+		{[]string{"review", "export", "--format=claimreview", "--db", db}, []string{"ClaimReview", "Sergei Lavrov"}},
+	} {
+		code, out, errs := runCmd(t, "", tc.args...)
+		if code != 0 {
+			t.Fatalf("%v: exit %d: %s", tc.args, code, errs)
+		}
+		for _, w := range tc.want {
+			if !strings.Contains(out, w) {
+				t.Errorf("%v: output lacks %q:\n%s", tc.args, w, out)
+			}
+		}
+	}
+	notDB := filepath.Join(dir, "notes.txt")
+	if err := os.WriteFile(notDB, []byte(strings.Repeat("not a database ", 100)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"review", "export", "--db", notDB}, 1, "is not a review database"},
+		{[]string{"review", "export", "--db", db, "--format", "pdf"}, 1, "pdf"},
+		{[]string{"review"}, 2, "review what?"},
+		{[]string{"review", "import"}, 2, "review what?"},
+	} {
+		code, _, errs := runCmd(t, "", tc.args...)
+		if code != tc.code || !strings.Contains(errs, tc.want) {
+			t.Errorf("%v: exit %d, stderr %q; want %d and %q", tc.args, code, errs, tc.code, tc.want)
+		}
 	}
 }
