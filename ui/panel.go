@@ -538,7 +538,37 @@ type panelKey struct {
 	ready           bool
 	items, filtered int
 	speaker         *attribution.Speaker
-	marks           int // the review's version
+	marks           string // the review marks the panel shows
+}
+
+// shownMarks is what the panel shows of the review marks: a mark elsewhere
+// in the article changes nothing on it, and it need not be drawn again
+// (twenty reviewers marking at once would have every panel drawn for every
+// mark).
+func (p *panel) shownMarks() string {
+	rv := p.rv
+	if rv == nil || rv.board == nil {
+		return ""
+	}
+	var b strings.Builder
+	switch p.mode {
+	case modeReview:
+		fmt.Fprint(&b, rv.version)
+	case modeFigures:
+		start, end := p.figures.Paginator.GetSliceBounds(len(p.figures.VisibleItems()))
+		for _, it := range p.figures.VisibleItems()[start:end] {
+			b.WriteString(rv.tag(rv.items.figure(it.(figureItem).ix)))
+			b.WriteByte(0)
+		}
+	default:
+		if sp := p.selectedSpeaker(); sp != nil {
+			for _, qi := range sp.Quotes {
+				b.WriteString(rv.tag(rv.items.quote(qi)))
+				b.WriteByte(0)
+			}
+		}
+	}
+	return b.String()
 }
 
 // view draws the panel; quoteCursor marks the current quote of the selected
@@ -547,10 +577,7 @@ type panelKey struct {
 func (p *panel) view(quoteCursor int) string {
 	l := p.list()
 	k := panelKey{p.mode, p.width, p.height, p.listH, quoteCursor, l.Index(), l.Paginator.Page,
-		p.filter.Value(), p.typing, p.ready, len(l.Items()), len(l.VisibleItems()), p.selectedSpeaker(), 0}
-	if p.rv != nil {
-		k.marks = p.rv.version
-	}
+		p.filter.Value(), p.typing, p.ready, len(l.Items()), len(l.VisibleItems()), p.selectedSpeaker(), p.shownMarks()}
 	// While the filter is typed its cursor moves: draw every time then.
 	if k == p.key && p.cached != "" && !k.typing {
 		return p.cached
