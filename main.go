@@ -21,12 +21,14 @@ import (
 	"sync"
 	"time"
 
+	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/mattn/go-isatty"
 	"github.com/muesli/termenv"
 
 	"copydesk/cli"
 	"copydesk/content"
+	"copydesk/library"
 	"copydesk/review"
 	"copydesk/ui"
 )
@@ -154,13 +156,26 @@ func read(path string, maxSize int64, db string, stderr io.Writer) int {
 		debug.SetGCPercent(200)
 	}
 	// The article first: a bad file is the more useful thing to hear about.
-	art, watcher, err := openArticle(path, maxSize)
+	var (
+		art     *content.Article
+		watcher *content.Watcher
+		lib     *library.Library
+		err     error
+	)
+	if isDir(path) {
+		lib, err = library.Open(path, maxSize)
+	} else {
+		art, watcher, err = openArticle(path, maxSize)
+	}
 	if err != nil {
 		fmt.Fprintln(stderr, "copydesk:", err)
 		return 1
 	}
 	if watcher != nil {
 		defer watcher.Close()
+	}
+	if lib != nil {
+		defer lib.Close()
 	}
 	if !isatty.IsTerminal(os.Stdout.Fd()) && !isatty.IsCygwinTerminal(os.Stdout.Fd()) {
 		fmt.Fprintln(stderr, "copydesk: the reader needs a terminal; for text output use: copydesk analyze [FILE|-]")
@@ -196,7 +211,13 @@ func read(path string, maxSize int64, db string, stderr io.Writer) int {
 		// (measured: worst key 20 ms → 6 ms on 2 cores, 3.9 MB article).
 		runtime.GOMAXPROCS(4)
 	}
-	m := ui.New(art, ui.Options{Renderer: r, NoColor: noColor, Review: rv, Watcher: watcher})
+	opt := ui.Options{Renderer: r, NoColor: noColor, Review: rv, Editions: editionsOf(watcher)}
+	var m tea.Model
+	if lib != nil {
+		m = ui.NewLibrary(lib, opt)
+	} else {
+		m = ui.New(art, opt)
+	}
 	err = ui.Run(context.Background(), m, ui.Terminal{In: in, Out: os.Stdout, Caps: caps})
 	var pe *ui.PanicError
 	switch {
@@ -243,6 +264,15 @@ or "embedded" for the built-in article), or for every article that has marks: md
 people, json for tools (docs/review-json.md), claimreview for schema.org ClaimReview
 JSON-LD. Marks whose words are no longer in the article's file are listed as outdated.`
 
+// isDir reports whether path names a folder: a library of articles.
+func isDir(path string) bool {
+	if path == "" || path == "-" {
+		return false
+	}
+	st, err := os.Stat(path)
+	return err == nil && st.IsDir()
+}
+
 // openArticle reads the article at path (the embedded one for "", stdin
 // for "-") and, for a file, follows it, so a new version shows without a
 // restart.
@@ -256,6 +286,15 @@ func openArticle(path string, maxSize int64) (*content.Article, *content.Watcher
 		return nil, nil, err
 	}
 	return w.Current().Article, w, nil
+}
+
+// editionsOf is the reader's source of new editions: w, or none (a nil
+// *Watcher in the interface would not be none).
+func editionsOf(w *content.Watcher) ui.Editions {
+	if w == nil {
+		return nil
+	}
+	return w
 }
 
 // articleName is an article's name in the review store: its file's

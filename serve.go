@@ -16,13 +16,14 @@ import (
 	gossh "golang.org/x/crypto/ssh"
 
 	"copydesk/content"
+	"copydesk/library"
 	"copydesk/review"
 	"copydesk/sshserver"
 	"copydesk/ui"
 )
 
 const serveHelp = `Serves the reader over SSH: ssh -p 23234 HOST opens FILE (the embedded article
-by default) in the client's own terminal. Public-key login only; without
+by default), or the list of the articles in DIR, in the client's own terminal. Public-key login only; without
 --authorized-keys any key is let in.`
 
 // shutdownGrace bounds a graceful stop: sessions are told and closed, and
@@ -61,7 +62,20 @@ func (o *serveOptions) run(path string, maxSize int64, db string, stdin io.Reade
 	began := time.Now()
 	var watcher *content.Watcher
 	var edition content.Edition
-	if path == "" || path == "-" {
+	var lib *library.Library
+	if isDir(path) {
+		// A folder: every session has its list; each article is read and
+		// analysed once, in the background, for all of them.
+		l, err := library.Open(path, maxSize)
+		if err != nil {
+			fmt.Fprintln(stderr, "copydesk:", err)
+			return 1
+		}
+		defer l.Close()
+		lib = l
+		_, total := l.Progress()
+		logger.Info("library open", "dir", l.Dir(), "articles", total)
+	} else if path == "" || path == "-" {
 		art, err := content.Load(path, stdin, maxSize)
 		if err != nil {
 			fmt.Fprintln(stderr, "copydesk:", err)
@@ -79,7 +93,9 @@ func (o *serveOptions) run(path string, maxSize int64, db string, stdin io.Reade
 		defer w.Close()
 		watcher, edition = w, w.Current()
 	}
-	logger.Info("article ready", "source", edition.Article.Source, "paragraphs", len(edition.Article.Paragraphs), "analysed_in", time.Since(began).Round(10*time.Microsecond))
+	if lib == nil {
+		logger.Info("article ready", "source", edition.Article.Source, "paragraphs", len(edition.Article.Paragraphs), "analysed_in", time.Since(began).Round(10*time.Microsecond))
+	}
 
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	store, storeErr := review.Open(ctx, db)
@@ -93,12 +109,16 @@ func (o *serveOptions) run(path string, maxSize int64, db string, stdin io.Reade
 	openStore := func() (*review.Store, error) { return store, storeErr }
 	article := articleName(path)
 	cfg.NewReader = func(c sshserver.Client) tea.Model {
+		if lib != nil {
+			rv := &ui.Review{Open: openStore, Reviewer: review.Reviewer{Name: c.Name, Fingerprint: c.Fingerprint}}
+			return ui.NewLibrary(lib, ui.Options{Renderer: c.Renderer, NoColor: c.NoColor, Review: rv})
+		}
 		ed := edition
 		if watcher != nil {
 			ed = watcher.Current()
 		}
 		rv := &ui.Review{Open: openStore, Article: article, Reviewer: review.Reviewer{Name: c.Name, Fingerprint: c.Fingerprint}}
-		return ui.New(ed.Article, ui.Options{Renderer: c.Renderer, NoColor: c.NoColor, Analysis: ed.Analysis, Review: rv, Watcher: watcher})
+		return ui.New(ed.Article, ui.Options{Renderer: c.Renderer, NoColor: c.NoColor, Analysis: ed.Analysis, Review: rv, Editions: editionsOf(watcher)})
 	}
 
 	hostKey := o.hostKey

@@ -29,7 +29,7 @@ func Open(path string, stdin io.Reader, maxSize int64) (*Article, error) {
 		}
 		return a, nil
 	}
-	data, err := readFile(path, maxSize)
+	data, err := ReadFile(path, maxSize)
 	if err != nil {
 		return nil, err
 	}
@@ -64,9 +64,9 @@ func FormatSize(n int64) string {
 	return fmt.Sprintf("%d bytes", n)
 }
 
-// readFile reads the article file at path, refusing what is no article
+// ReadFile reads the article file at path, refusing what is no article
 // file or larger than maxSize.
-func readFile(path string, maxSize int64) ([]byte, error) {
+func ReadFile(path string, maxSize int64) ([]byte, error) {
 	fi, err := os.Stat(path)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, plainPathError(err))

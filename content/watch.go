@@ -64,7 +64,7 @@ func Watch(path string, maxSize int64, onError func(error)) (*Watcher, error) {
 
 // read reads the file again and makes a new edition if its bytes changed.
 func (w *Watcher) read() (changed bool, err error) {
-	data, err := readFile(w.path, w.maxSize)
+	data, err := ReadFile(w.path, w.maxSize)
 	if err != nil {
 		return false, err
 	}

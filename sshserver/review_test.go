@@ -330,7 +330,8 @@ func TestServeReviewRevision(t *testing.T) {
 	if err := os.WriteFile(path, []byte(revised), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	alice.waitFor("the article changed on disk")
+	alice.waitFor("a new version of this article is on disk: R shows it")
+	alice.press("R")
 	// a reader who comes after the change reads the new version, marks and all
 	bob := openTerm(t, p.dial(keys.bob), termOptions{bg: "rgb:0/0/0"})
 	for _, tm := range []*client{alice, bob} {

@@ -9,9 +9,12 @@ import (
 // editions is the following of the article's file, shared by the copies
 // of the model and by the model a new edition makes.
 type editions struct {
-	w    *content.Watcher
+	w    Editions
 	ch   <-chan content.Edition
 	stop func()
+	// newer is an edition that came and is not shown yet: the reader is
+	// told, and R shows it, so the text never changes under the eyes.
+	newer *content.Edition
 }
 
 // editionMsg brings a new edition of the article.
@@ -41,6 +44,7 @@ func (m Model) followEditions() tea.Cmd {
 // and the review's marks read against the new text (marks whose words are
 // gone are listed as outdated).
 func (m Model) revise(ed content.Edition) (tea.Model, tea.Cmd) {
+	m.eds.newer = nil
 	opt := m.opt
 	opt.Analysis = ed.Analysis
 	nm := newModel(ed.Article, opt, m.rv, m.eds)
@@ -57,6 +61,7 @@ func (m Model) revise(ed content.Edition) (tea.Model, tea.Cmd) {
 	}
 	nm.layout()
 	nm.focusPara(para, true)
-	nm.setMsg("the article changed on disk: this is the new version", false)
-	return nm, nm.Init() // which waits for the next edition too
+	nm.setMsg("this is the new version of the article", false)
+	// The next edition is waited for already (editionMsg follows on).
+	return nm, nm.initExceptEditions()
 }

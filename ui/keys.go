@@ -34,6 +34,10 @@ type keyMap struct {
 
 	Help, Quit, ForceQuit key.Binding
 
+	// Reload shows the new version of the article, when one came.
+	Reload key.Binding
+	newer  bool // a new version came
+
 	reviewing bool // the review keys work: the reader has a review
 }
 
@@ -82,6 +86,7 @@ func defaultKeyMap() keyMap {
 		ScrollUp:   b("k/b", "scroll up", "k", "up", "b", "pgup", "ctrl+u"),
 		CloseHelp:  b("q/esc/?", "close help", "q", "esc", "?"),
 
+		Reload:    b("R", "show the new version of the article", "R"),
 		Help:      b("?", "help", "?"),
 		Quit:      b("q", "quit", "q"),
 		ForceQuit: b("ctrl+c", "quit from anywhere", "ctrl+c"),
@@ -123,6 +128,7 @@ func (k *keyMap) setMode(m mode) {
 		&k.Focus, &k.Panel, &k.View, &k.Help, &k.Quit} {
 		b.SetEnabled(article || panel)
 	}
+	k.Reload.SetEnabled(k.newer && (article || panel))
 	for _, b := range []*key.Binding{&k.Check, &k.Dispute, &k.Note, &k.Undo} {
 		b.SetEnabled(k.reviewing && (article || panel))
 	}
@@ -149,6 +155,6 @@ func (k keyMap) FullHelp() [][]key.Binding {
 		{k.Down, k.Up, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom, k.Count},
 		{k.NextQuote, k.PrevQuote, k.NextFig, k.PrevFig, k.Search, k.NextMatch, k.PrevMatch, k.Clear},
 		{k.Check, k.Dispute, k.Note, k.Undo},
-		{k.Focus, k.Panel, k.View, k.ListDown, k.ListUp, k.Filter, k.Select, k.Return, k.Help, k.Quit, k.ForceQuit},
+		{k.Focus, k.Panel, k.View, k.ListDown, k.ListUp, k.Filter, k.Select, k.Return, k.Reload, k.Help, k.Quit, k.ForceQuit},
 	}
 }

@@ -41,10 +41,23 @@ type Options struct {
 	// Review, when set, lets the user mark quotes, figures and paragraphs
 	// and see everyone's marks on the article live.
 	Review *Review
-	// Watcher, when set, follows the article's file: each new edition
-	// replaces the one shown, where the reader was.
-	Watcher *content.Watcher
+	// Editions, when set, follows the article's file: the reader is told
+	// of each new edition and shows it, where the reader was, on R.
+	Editions Editions
+	// Back, when set, makes q (and esc with nothing to clear) end the
+	// reader with a BackMsg instead of quitting: the reader was opened
+	// from a library's list.
+	Back bool
 }
+
+// Editions is where new editions of an article come from: a followed
+// file (content.Watcher) or an article of a library.
+type Editions interface {
+	Follow() (editions <-chan content.Edition, stop func())
+}
+
+// BackMsg is a reader's request to go back to the list it was opened from.
+type BackMsg struct{}
 
 // syncAnalysisLimit is the article size analysed before the first frame;
 // larger articles show their text at once and fill the panels when the
@@ -131,8 +144,8 @@ func New(art *content.Article, opt Options) Model {
 		rv = &reviewState{cfg: opt.Review, marks: map[int64]review.Mark{}}
 	}
 	var eds *editions
-	if opt.Watcher != nil {
-		eds = &editions{w: opt.Watcher}
+	if opt.Editions != nil {
+		eds = &editions{w: opt.Editions}
 	}
 	return newModel(art, opt, rv, eds)
 }
@@ -157,6 +170,10 @@ func newModel(art *content.Article, opt Options, rv *reviewState, eds *editions)
 	m.opt, m.rv, m.eds = opt, rv, eds
 	m.presses = new(int)
 	m.keys.reviewing = rv != nil
+	if opt.Back {
+		m.keys.Quit.SetHelp("q", "back to the list")
+		m.keys.Clear.SetHelp("esc", "clear search and highlight, else back to the list")
+	}
 	m.pane = newPane(art, st, func(w int) *layouter { return newLayouter(w, prof, dark) })
 	m.panel = newPanel(st, art, m.rv)
 	m.help = help.New()
@@ -202,12 +219,18 @@ func articleSize(a *content.Article) int {
 // Init starts the analysis when it was not done before the first frame,
 // and follows the review's marks once the article's items are known.
 func (m Model) Init() tea.Cmd {
-	follow, review := m.followEditions(), m.startReview()
+	return tea.Batch(m.followEditions(), m.initExceptEditions())
+}
+
+// initExceptEditions starts the review and the analysis; a model made for
+// a new edition starts only these, since the editions are followed already.
+func (m Model) initExceptEditions() tea.Cmd {
+	review := m.startReview()
 	if m.an != nil {
-		return tea.Batch(review, follow)
+		return review
 	}
 	art, an, reviewing := m.art, m.given, m.rv != nil
-	return tea.Batch(follow, review, m.spin.Tick, func() tea.Msg {
+	return tea.Batch(review, m.spin.Tick, func() tea.Msg {
 		if an == nil {
 			an = content.Analyze(art)
 		}
@@ -284,6 +307,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	}
 	next, cmd := m.update(msg)
 	nm := next.(Model)
+	nm.keys.newer = nm.eds != nil && nm.eds.newer != nil
 	nm.keys.setMode(nm.mode())
 	if pre := nm.pane.prefetch(); pre != nil {
 		cmd = tea.Batch(cmd, pre)
@@ -324,7 +348,10 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.fed(msg.b)
 		return m, follow(m.rv.feed)
 	case editionMsg:
-		return m.revise(msg.ed)
+		ed := msg.ed
+		m.eds.newer = &ed
+		m.setMsg("a new version of this article is on disk: R shows it", false)
+		return m, m.followEditions()
 	case savedMsg:
 		m.saved(msg)
 		return m, nil
@@ -428,6 +455,7 @@ func (m Model) tooSmall() bool { return m.width < 20 || m.height < 5 }
 func (m Model) key(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	// Keys typed faster than they are read come in one message and are
 	// handled one by one here; each may change the mode.
+	m.keys.newer = m.eds != nil && m.eds.newer != nil
 	m.keys.setMode(m.mode())
 	*m.presses++
 	k := m.keys
@@ -448,7 +476,9 @@ func (m Model) key(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	m.msg = ""
 	switch {
 	case key.Matches(msg, k.Quit):
-		return m, tea.Quit
+		return m, m.quit()
+	case key.Matches(msg, k.Reload):
+		return m.revise(*m.eds.newer)
 	case key.Matches(msg, k.Help):
 		m.showHelp, m.helpTop = true, 0
 		return m, nil
@@ -560,6 +590,9 @@ func (m Model) articleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, k.PrevMatch):
 		m.stepMatch(-n)
 	case key.Matches(msg, k.Clear):
+		if m.opt.Back && m.query == "" && m.current == currentNone {
+			return m, m.quit()
+		}
 		m.clearSearch()
 	}
 	return m, nil
@@ -803,6 +836,14 @@ func describeFigure(f content.Figure) string {
 
 func (m *Model) setMsg(s string, isErr bool) { m.msg, m.msgErr = s, isErr }
 
+// quit ends the reader: back to the list it came from, or out.
+func (m *Model) quit() tea.Cmd {
+	if m.opt.Back {
+		return func() tea.Msg { return BackMsg{} }
+	}
+	return tea.Quit
+}
+
 func (m Model) mouse(msg tea.MouseMsg) (tea.Model, tea.Cmd) {
 	if m.tooSmall() || m.showHelp {
 		return m, nil
@@ -946,6 +987,9 @@ func (m Model) statusView() string {
 	}
 	if p := m.progress(); p != "" {
 		parts = append(parts, p)
+	}
+	if m.eds != nil && m.eds.newer != nil && m.msg == "" {
+		parts = append(parts, m.st.StatusKey.Render("new version: R"))
 	}
 	if right != "" {
 		parts = append(parts, right)

@@ -150,7 +150,7 @@ func TestReviewRevision(t *testing.T) {
 	st, term := newScreenTerm(t, 120, 40)
 	ed := w.Current()
 	rv := &Review{Open: func() (*review.Store, error) { return store, nil }, Article: path, Reviewer: review.Reviewer{Name: "alice"}}
-	done := runAsync(context.Background(), New(ed.Article, Options{Renderer: asciiRenderer(), Analysis: ed.Analysis, Review: rv, Watcher: w}), term)
+	done := runAsync(context.Background(), New(ed.Article, Options{Renderer: asciiRenderer(), Analysis: ed.Analysis, Review: rv, Editions: w}), term)
 	defer func() { st.press("\x03"); wait(t, done) }()
 	st.waitFor("¶ 1/")
 	// check Lavrov's first quote; dispute paragraph 12, which is rewritten below
@@ -170,8 +170,14 @@ func TestReviewRevision(t *testing.T) {
 	if err := os.WriteFile(path, []byte(revised), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	st.waitFor("the article changed on disk")
-	st.waitFor("¶ 15/19") // the reader stays on the paragraph it was on
+	// The reader is told, and the text changes only when asked to.
+	st.waitFor("a new version of this article is on disk: R shows it")
+	st.waitFor("¶ 14/18")
+	st.press("j")
+	st.waitFor("new version: R")
+	st.press("R")
+	st.waitFor("this is the new version of the article")
+	st.waitFor("¶ 16/19") // the reader stays on the paragraph it was on
 	st.press("\t/lav\r")
 	st.waitFor("¶8 ✓ alice said") // Lavrov's quote, now in ¶8, still checked
 	st.press("vv")
