@@ -67,7 +67,7 @@ func TestLibraryFollowsFolder(t *testing.T) {
 	for i, sp := range []string{"Kerry", "Lavrov", "Zarif"} {
 		write(t, filepath.Join(dir, fmt.Sprintf("story-%d.txt", i)), story(sp, i))
 	}
-	write(t, filepath.Join(dir, "photo.jpg"), "\xff\xd8\xff")           // not an article
+	write(t, filepath.Join(dir, "photo.jpg"), "\xff\xd8\xff")            // not an article
 	write(t, filepath.Join(dir, ".story.txt.swp"), "editor's swap file") // hidden
 	write(t, filepath.Join(dir, "broken.txt"), "\x00\x01binary")
 

@@ -52,8 +52,8 @@ func TestLibraryList(t *testing.T) {
 	// filter, then open the match
 	st.press("/number 07")
 	st.waitFor("Story number 07")
-	st.press("\r")   // accept the filter
-	st.press("\r")   // open the article
+	st.press("\r") // accept the filter
+	st.press("\r") // open the article
 	st.waitFor("Story number 07")
 	st.waitFor("¶ 1/3")
 	st.press("?")
