@@ -1,6 +1,6 @@
 // Command copydesk is a terminal reader for news articles that knows who said
-// what: `copydesk [FILE|-]` opens the reader (the embedded article when no
-// file is named), `copydesk analyze` prints the analysis and `copydesk
+// what: `copydesk [FILE|DIR|URL|-]` opens the reader (the embedded article
+// when no file is named, a list of articles for a folder), `copydesk analyze` prints the analysis and `copydesk
 // serve` serves the reader over SSH. This file only wires the packages
 // together: content reads and analyses, ui reads with a person, sshserver
 // serves, cli reads the command line.
@@ -38,9 +38,10 @@ func main() {
 }
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	maxSize := sizeValue(content.DefaultMaxSize)
+	in := inputOptions{maxSize: content.DefaultMaxSize}
 	sizeFlag := func(fs *flag.FlagSet) {
-		fs.Var(&maxSize, "max-size", "refuse articles larger than `SIZE` (64MB, 512KB, 2000000)")
+		fs.Var(&in.maxSize, "max-size", "refuse articles larger than `SIZE` (64MB, 512KB, 2000000)")
+		fs.Var(&in.date, "date", "the article's publication `DATE` (2016-10-15), over its metadata's:\n\"last month\" and \"Friday\" are counted from it")
 	}
 	var asJSON bool
 	var db, format string
@@ -55,8 +56,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		Stdout:  stdout,
 		Stderr:  stderr,
 		Commands: []*cli.Command{{
-			Args:    "[--db DB] [--max-size SIZE] [FILE|-]",
-			Summary: "read an article (the embedded one by default; - reads stdin)",
+			Args:    "[--db DB] [--max-size SIZE] [--date DATE] [FILE|DIR|URL|-]",
+			Summary: "read an article (the embedded one by default; - reads stdin), or a folder of them",
 			Setup: func(fs *flag.FlagSet) {
 				dbFlag(fs)
 				sizeFlag(fs)
@@ -64,11 +65,11 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			MaxArgs: 1,
 			Takes:   isArticle,
 			Run: func(args []string) int {
-				return read(first(args), int64(maxSize), db, stderr)
+				return read(first(args), in, db, stderr)
 			},
 		}, {
 			Name:    "analyze",
-			Args:    "[--json] [--max-size SIZE] [FILE|-]",
+			Args:    "[--json] [--max-size SIZE] [--date DATE] [FILE|URL|-]",
 			Summary: "print speakers, quotes and figures",
 			Help:    "Prints who said what and the figures of FILE (the embedded article by default; - reads\nstdin). --json prints the analysis as documented in docs/analysis-json.md.",
 			Setup: func(fs *flag.FlagSet) {
@@ -77,11 +78,11 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			},
 			MaxArgs: 1,
 			Run: func(args []string) int {
-				return analyze(first(args), asJSON, int64(maxSize), stdin, stdout, stderr)
+				return analyze(first(args), asJSON, in, stdin, stdout, stderr)
 			},
 		}, {
 			Name:    "serve",
-			Args:    "[flags] [FILE|-]",
+			Args:    "[flags] [FILE|DIR|URL|-]",
 			Summary: "serve the reader over SSH",
 			Help:    serveHelp,
 			Setup: func(fs *flag.FlagSet) {
@@ -91,7 +92,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			},
 			MaxArgs: 1,
 			Run: func(args []string) int {
-				return serve.run(first(args), int64(maxSize), db, stdin, stderr)
+				return serve.run(first(args), in, db, stdin, stderr)
 			},
 		}, {
 			Name:    "review",
@@ -128,8 +129,8 @@ func isArticle(arg string) bool {
 	return err == nil
 }
 
-func analyze(path string, asJSON bool, maxSize int64, stdin io.Reader, stdout, stderr io.Writer) int {
-	art, err := content.Load(path, stdin, maxSize)
+func analyze(path string, asJSON bool, in inputOptions, stdin io.Reader, stdout, stderr io.Writer) int {
+	art, err := in.load(path, stdin)
 	if err != nil {
 		fmt.Fprintln(stderr, "copydesk:", err)
 		return 1
@@ -147,7 +148,7 @@ func analyze(path string, asJSON bool, maxSize int64, stdin io.Reader, stdout, s
 	return 0
 }
 
-func read(path string, maxSize int64, db string, stderr io.Writer) int {
+func read(path string, in inputOptions, db string, stderr io.Writer) int {
 	if os.Getenv("GOGC") == "" {
 		// Reading a long article and analysing it allocate fast while the
 		// first frame is due; collecting at twice the live heap instead of
@@ -163,9 +164,9 @@ func read(path string, maxSize int64, db string, stderr io.Writer) int {
 		err     error
 	)
 	if isDir(path) {
-		lib, err = library.Open(path, maxSize)
+		lib, err = library.Open(path, int64(in.maxSize))
 	} else {
-		art, watcher, err = openArticle(path, maxSize)
+		art, watcher, err = openArticle(path, in)
 	}
 	if err != nil {
 		fmt.Fprintln(stderr, "copydesk:", err)
@@ -181,7 +182,7 @@ func read(path string, maxSize int64, db string, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "copydesk: the reader needs a terminal; for text output use: copydesk analyze [FILE|-]")
 		return 1
 	}
-	in := os.Stdin
+	keys := os.Stdin
 	if path == "-" {
 		// The article came on stdin; keys come from the terminal.
 		tty, err := os.Open("/dev/tty")
@@ -190,7 +191,7 @@ func read(path string, maxSize int64, db string, stderr io.Writer) int {
 			return 1
 		}
 		defer tty.Close()
-		in = tty
+		keys = tty
 	}
 	rv, closeReview := openReview(db, articleName(path), localReviewer())
 	defer closeReview()
@@ -218,7 +219,7 @@ func read(path string, maxSize int64, db string, stderr io.Writer) int {
 	} else {
 		m = ui.New(art, opt)
 	}
-	err = ui.Run(context.Background(), m, ui.Terminal{In: in, Out: os.Stdout, Caps: caps})
+	err = ui.Run(context.Background(), m, ui.Terminal{In: keys, Out: os.Stdout, Caps: caps})
 	var pe *ui.PanicError
 	switch {
 	case errors.As(err, &pe):
@@ -230,6 +231,41 @@ func read(path string, maxSize int64, db string, stderr io.Writer) int {
 		return 1
 	}
 	return 0
+}
+
+// inputOptions are how an article is read: the --max-size and --date flags.
+type inputOptions struct {
+	maxSize sizeValue
+	date    dateValue
+}
+
+// load reads the article at path (a file, a URL, - for stdin, the
+// embedded one for ""), dated by --date when it is given.
+func (in inputOptions) load(path string, stdin io.Reader) (*content.Article, error) {
+	art, err := content.Load(path, stdin, int64(in.maxSize))
+	if err == nil && !time.Time(in.date).IsZero() {
+		art.Published = time.Time(in.date)
+	}
+	return art, err
+}
+
+// dateValue is a calendar date given as 2016-10-15.
+type dateValue time.Time
+
+func (v *dateValue) String() string {
+	if time.Time(*v).IsZero() {
+		return ""
+	}
+	return time.Time(*v).Format(time.DateOnly)
+}
+
+func (v *dateValue) Set(s string) error {
+	t, err := time.Parse(time.DateOnly, strings.TrimSpace(s))
+	if err != nil {
+		return errors.New("not a date (2016-10-15)")
+	}
+	*v = dateValue(t)
+	return nil
 }
 
 // sizeValue is a byte count given as 64MB, 512KB or plain bytes.
@@ -276,12 +312,12 @@ func isDir(path string) bool {
 // openArticle reads the article at path (the embedded one for "", stdin
 // for "-") and, for a file, follows it, so a new version shows without a
 // restart.
-func openArticle(path string, maxSize int64) (*content.Article, *content.Watcher, error) {
-	if path == "" || path == "-" {
-		art, err := content.Load(path, os.Stdin, maxSize)
+func openArticle(path string, in inputOptions) (*content.Article, *content.Watcher, error) {
+	if path == "" || path == "-" || content.IsURL(path) {
+		art, err := in.load(path, os.Stdin)
 		return art, nil, err
 	}
-	w, err := content.Watch(path, maxSize, nil)
+	w, err := content.Watch(path, int64(in.maxSize), time.Time(in.date), nil)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -300,6 +336,9 @@ func editionsOf(w *content.Watcher) ui.Editions {
 // articleName is an article's name in the review store: its file's
 // absolute path, so every reader of the file shares its marks.
 func articleName(path string) string {
+	if content.IsURL(path) {
+		return path
+	}
 	switch path {
 	case "", "embedded":
 		return "embedded:" + content.EmbeddedName

@@ -49,7 +49,7 @@ func (o *serveOptions) flags(fs *flag.FlagSet) {
 	fs.IntVar(&cfg.RatePerMinute, "rate-limit", cfg.RatePerMinute, "new connections a minute from one address (a burst of as many is allowed)")
 }
 
-func (o *serveOptions) run(path string, maxSize int64, db string, stdin io.Reader, stderr io.Writer) int {
+func (o *serveOptions) run(path string, in inputOptions, db string, stdin io.Reader, stderr io.Writer) int {
 	cfg := o.cfg
 	if cfg.MaxSessions < 1 || cfg.IdleTimeout <= 0 || cfg.HandshakeTimeout <= 0 || cfg.RatePerMinute < 1 {
 		fmt.Fprintln(stderr, "copydesk serve: --max-sessions and --rate-limit at least 1; timeouts above 0")
@@ -66,7 +66,7 @@ func (o *serveOptions) run(path string, maxSize int64, db string, stdin io.Reade
 	if isDir(path) {
 		// A folder: every session has its list; each article is read and
 		// analysed once, in the background, for all of them.
-		l, err := library.Open(path, maxSize)
+		l, err := library.Open(path, int64(in.maxSize))
 		if err != nil {
 			fmt.Fprintln(stderr, "copydesk:", err)
 			return 1
@@ -75,15 +75,15 @@ func (o *serveOptions) run(path string, maxSize int64, db string, stdin io.Reade
 		lib = l
 		_, total := l.Progress()
 		logger.Info("library open", "dir", l.Dir(), "articles", total)
-	} else if path == "" || path == "-" {
-		art, err := content.Load(path, stdin, maxSize)
+	} else if path == "" || path == "-" || content.IsURL(path) {
+		art, err := in.load(path, stdin)
 		if err != nil {
 			fmt.Fprintln(stderr, "copydesk:", err)
 			return 1
 		}
 		edition = content.Edition{Article: art, Analysis: content.Analyze(art)}
 	} else {
-		w, err := content.Watch(path, maxSize, func(err error) {
+		w, err := content.Watch(path, int64(in.maxSize), time.Time(in.date), func(err error) {
 			logger.Warn("the article's file changed but cannot be read; still serving the version before", "err", err)
 		})
 		if err != nil {

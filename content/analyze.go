@@ -1,6 +1,8 @@
 package content
 
 import (
+	"time"
+
 	"copydesk/content/attribution"
 	"copydesk/content/figures"
 )
@@ -8,7 +10,8 @@ import (
 // Analyze finds the speakers, quotes and figures of an article: the
 // attribution reads the paragraphs in order, since a quotation or a
 // pronoun may reach back over several of them, and the figure recogniser
-// reads each paragraph alone. Both grow linearly with the text. Paragraph
+// reads each paragraph alone, counting dates such as "last month" from
+// the article's publication date when it is known. Both grow linearly with the text. Paragraph
 // numbers in the analysis are positions in a.Paragraphs, from 1, which
 // Parse makes the same as Paragraph.N.
 func Analyze(a *Article) *Analysis {
@@ -17,12 +20,12 @@ func Analyze(a *Article) *Analysis {
 		texts[i] = a.Paragraphs[i].Text
 	}
 	r := attribution.Analyze(texts)
-	return &Analysis{Speakers: r.Speakers, Quotes: r.Quotes, Mentions: r.Mentions, Figures: findFigures(texts)}
+	return &Analysis{Speakers: r.Speakers, Quotes: r.Quotes, Mentions: r.Mentions, Figures: findFigures(texts, a.Published)}
 }
 
 // findFigures returns the figures of the paragraphs in text order, nil
 // when there are none.
-func findFigures(paras []string) []Figure {
+func findFigures(paras []string, published time.Time) []Figure {
 	size := 0
 	for _, p := range paras {
 		size += len(p)
@@ -31,7 +34,7 @@ func findFigures(paras []string) []Figure {
 	// a few more saves the copies of a slice grown one append at a time.
 	out := make([]Figure, 0, size/256+4)
 	for i, p := range paras {
-		for _, f := range figures.Find(p) {
+		for _, f := range figures.FindAt(p, published) {
 			out = append(out, Figure{Paragraph: i + 1, Figure: f})
 		}
 	}

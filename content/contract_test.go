@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"copydesk/content/formats"
 )
 
 // The JSON contract (docs/analysis-json.md), checked on what WriteJSON
@@ -25,11 +27,25 @@ type contractSpan struct {
 type contractDoc struct {
 	Version    int    `json:"version"`
 	Source     string `json:"source"`
+	Format     string `json:"format"`
+	Encoding   string `json:"encoding"`
+	Offsets    string `json:"offsets"`
 	Title      string `json:"title"`
+	Byline     string `json:"byline"`
+	Site       string `json:"site"`
+	Published  string `json:"published"`
 	Paragraphs []struct {
 		N      int    `json:"n"`
 		Offset int    `json:"offset"`
 		Text   string `json:"text"`
+		Kind   string `json:"kind"`
+		Level  int    `json:"level"`
+		Marker string `json:"marker"`
+		Links  []struct {
+			Start int    `json:"start"`
+			End   int    `json:"end"`
+			URL   string `json:"url"`
+		} `json:"links"`
 	} `json:"paragraphs"`
 	Speakers []struct {
 		ID          string   `json:"id"`
@@ -78,8 +94,33 @@ func writeDoc(t testing.TB, a *Article, an *Analysis) ([]byte, contractDoc) {
 func checkContract(t testing.TB, input []byte, a *Article, an *Analysis) {
 	t.Helper()
 	_, d := writeDoc(t, a, an)
-	if d.Version != 1 {
-		t.Fatalf("version %d, want 1", d.Version)
+	if d.Version != 2 {
+		t.Fatalf("version %d, want 2", d.Version)
+	}
+	// What offsets count bytes of: the input, the input decoded, or the
+	// paragraphs' texts joined by blank lines.
+	switch d.Offsets {
+	case "input":
+		if d.Format != "text" || d.Encoding != "utf-8" {
+			t.Fatalf("offsets into the input of %s in %s", d.Format, d.Encoding)
+		}
+	case "decoded":
+		dec, enc, err := formats.Decode(input, "")
+		if err != nil || enc != d.Encoding || enc == "utf-8" {
+			t.Fatalf("offsets into the decoded text, but decoding says %q, %v (document: %q)", enc, err, d.Encoding)
+		}
+		input = dec
+	case "extracted":
+		var b strings.Builder
+		for i, p := range d.Paragraphs {
+			if i > 0 {
+				b.WriteString("\n\n")
+			}
+			b.WriteString(p.Text)
+		}
+		input = []byte(b.String())
+	default:
+		t.Fatalf("offsets %q", d.Offsets)
 	}
 	for i, p := range d.Paragraphs {
 		if p.N != i+1 {
@@ -87,6 +128,11 @@ func checkContract(t testing.TB, input []byte, a *Article, an *Analysis) {
 		}
 		if p.Offset < 0 || p.Offset+len(p.Text) > len(input) || string(input[p.Offset:p.Offset+len(p.Text)]) != p.Text {
 			t.Fatalf("paragraph %d: its text is not the input's bytes at offset %d", p.N, p.Offset)
+		}
+		for _, l := range p.Links {
+			if l.Start < 0 || l.End > len(p.Text) || l.Start >= l.End || !utf8.ValidString(p.Text[l.Start:l.End]) {
+				t.Fatalf("paragraph %d: link [%d,%d) outside its text or cutting a character", p.N, l.Start, l.End)
+			}
 		}
 	}
 	span := func(what string, s *contractSpan) {
@@ -240,8 +286,14 @@ func TestContractDocumented(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// and a Markdown story, with the metadata, layout and links plain text lacks
+	md, err := Parse("story.md", []byte("---\ntitle: Port deal\nauthor: Ada Okafor\nsite: The Harbour News\ndate: 2016-10-15\n---\n\n# Port deal\n\n"+
+		"- Wages rise **40%**, the [union](https://example.org/u) said last month.\n- Night shifts end.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
 	written := map[string]map[string]bool{}
-	for _, a := range []*Article{Embedded(), small} {
+	for _, a := range []*Article{Embedded(), small, md} {
 		data, _ := writeDoc(t, a, Analyze(a))
 		var doc any
 		if err := json.Unmarshal(data, &doc); err != nil {

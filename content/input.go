@@ -5,11 +5,15 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"mime"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"copydesk/content/formats"
 )
 
 // DefaultMaxSize bounds what is read, so a huge or endless input gets a clear
@@ -110,46 +114,83 @@ func readLimited(r io.Reader, max, hint int64) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// Parse validates data as a UTF-8 text article and splits it into paragraphs.
-// The checks refuse rather than repair, because every offset in the analysis
-// must point into the input exactly as read.
+// Parse reads data as an article named source: its format told by its
+// content (and the name's extension), decoded to UTF-8 when it is in a
+// legacy encoding, and split into paragraphs. Plain UTF-8 text is split
+// where it lies, so every offset points into data as read; Markdown and
+// HTML become the text of their blocks, without markup.
 func Parse(source string, data []byte) (*Article, error) {
-	if err := validate(data); err != nil {
+	return parse(source, data, "", nil)
+}
+
+// parse is Parse for data that came with a Content-Type (a fetched page)
+// and a base address that the page's relative links resolve against.
+func parse(source string, data []byte, contentType string, base *url.URL) (*Article, error) {
+	text, enc, err := formats.Decode(data, contentType)
+	if err != nil {
 		return nil, err
 	}
-	a := &Article{Source: source, Paragraphs: splitParagraphs(data)}
+	format := formats.Detect(source, text)
+	switch mt, _, _ := mime.ParseMediaType(contentType); mt {
+	case "text/html", "application/xhtml+xml":
+		format = formats.HTML
+	case "text/markdown", "text/x-markdown":
+		format = formats.Markdown
+	}
+	var a *Article
+	switch format {
+	case formats.HTML:
+		doc, err := formats.ParseHTML(text, base)
+		if err != nil {
+			return nil, err
+		}
+		a = fromDocument(doc)
+	case formats.Markdown:
+		doc, err := formats.ParseMarkdown(text)
+		if err != nil {
+			return nil, err
+		}
+		a = fromDocument(doc)
+	default:
+		a = &Article{Paragraphs: splitParagraphs(text)}
+		if len(a.Paragraphs) > 0 {
+			a.Title = detectTitle(text, a.Paragraphs)
+		}
+	}
 	if len(a.Paragraphs) == 0 {
 		return nil, errors.New("empty article: no text to read")
 	}
-	a.Title = detectTitle(data, a.Paragraphs)
+	a.Source, a.Format, a.Encoding = source, format, enc
 	return a, nil
 }
 
-func validate(data []byte) error {
-	if len(data) == 0 {
-		return errors.New("empty article: no text to read")
-	}
-	if bytes.HasPrefix(data, []byte{0xff, 0xfe}) || bytes.HasPrefix(data, []byte{0xfe, 0xff}) {
-		return errors.New("UTF-16 text is not supported; convert it to UTF-8 (iconv -f UTF-16 -t UTF-8)")
-	}
-	if i := bytes.IndexByte(data, 0); i >= 0 {
-		return fmt.Errorf("not a text article (NUL byte at offset %d)", i)
-	}
-	if !utf8.Valid(data) {
-		return fmt.Errorf("invalid UTF-8 at byte %d", invalidAt(data))
-	}
-	return nil
-}
-
-func invalidAt(data []byte) int {
-	for i := 0; i < len(data); {
-		r, size := utf8.DecodeRune(data[i:])
-		if r == utf8.RuneError && size <= 1 {
-			return i
+// fromDocument is the article of a Markdown or HTML document: its blocks
+// are the paragraphs, and the analysis' text is their texts joined by
+// blank lines, so offsets into it are as plain as a text file's.
+func fromDocument(doc *formats.Document) *Article {
+	blocks := make([]formats.Block, 0, len(doc.Blocks))
+	for _, bl := range doc.Blocks {
+		if strings.TrimSpace(bl.Text) != "" {
+			blocks = append(blocks, bl)
 		}
-		i += size
 	}
-	return len(data)
+	var b strings.Builder
+	offs := make([]int, len(blocks))
+	for i, bl := range blocks {
+		if i > 0 {
+			b.WriteString("\n\n")
+		}
+		offs[i] = b.Len()
+		b.WriteString(bl.Text)
+	}
+	text := b.String() // one string; paragraph texts are substrings of it
+	a := &Article{Title: doc.Title, Byline: doc.Byline, Site: doc.Site, Published: doc.Published,
+		Paragraphs: make([]Paragraph, len(blocks))}
+	for i, bl := range blocks {
+		a.Paragraphs[i] = Paragraph{N: i + 1, Offset: offs[i], Text: text[offs[i] : offs[i]+len(bl.Text)],
+			Kind: bl.Kind, Level: bl.Level, Marker: bl.Marker, Styles: bl.Styles}
+	}
+	return a
 }
 
 const bom = "\uFEFF"

@@ -20,10 +20,10 @@ func TestParseRefusesBadInput(t *testing.T) {
 		{"BOM only", "\uFEFF\n", "empty article"},
 		{"NUL byte", "text\x00more", "not a text article (NUL byte at offset 4)"},
 		{"binary", "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "not a text article"},
-		{"invalid UTF-8", "caf\xe9 au lait", "invalid UTF-8 at byte 3"},
+		// UTF-8 damaged, not a legacy encoding: é is UTF-8, the byte after is not
+		{"invalid UTF-8", "caf\xc3\xa9 \xe9 au lait", "invalid UTF-8 at byte 6"},
 		{"truncated rune", "ok \xe2\x80", "invalid UTF-8 at byte 3"},
-		{"UTF-16 LE", "\xff\xfeh\x00i\x00", "UTF-16 text is not supported"},
-		{"UTF-16 BE", "\xfe\xff\x00h\x00i", "UTF-16 text is not supported"},
+		{"UTF-16 unpaired surrogate", "\xff\xfeh\x00\x00\xd8", "UTF-16"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,14 +1,17 @@
 package content
 
 import (
+	"cmp"
 	"encoding/json"
 	"io"
+	"time"
 
 	"copydesk/content/attribution"
 	"copydesk/content/figures"
+	"copydesk/content/formats"
 )
 
-// The JSON contract, version 1, is docs/analysis-json.md: every field, its
+// The JSON contract, version 2, is docs/analysis-json.md: every field, its
 // meaning, offsets, nulls, order and versioning. These types exist so the
 // Go model can change without changing the contract; contract_test.go
 // checks that they write exactly the fields the document lists.
@@ -16,7 +19,13 @@ import (
 type jsonDoc struct {
 	Version    int             `json:"version"`
 	Source     string          `json:"source"`
+	Format     formats.Format  `json:"format"`
+	Encoding   string          `json:"encoding"`
+	Offsets    string          `json:"offsets"`
 	Title      string          `json:"title,omitempty"`
+	Byline     string          `json:"byline,omitempty"`
+	Site       string          `json:"site,omitempty"`
+	Published  string          `json:"published,omitempty"`
 	Paragraphs []jsonParagraph `json:"paragraphs"`
 	Speakers   []jsonSpeaker   `json:"speakers"`
 	Quotes     []jsonQuote     `json:"quotes"`
@@ -24,9 +33,19 @@ type jsonDoc struct {
 }
 
 type jsonParagraph struct {
-	N      int    `json:"n"`
-	Offset int    `json:"offset"`
-	Text   string `json:"text"`
+	N      int          `json:"n"`
+	Offset int          `json:"offset"`
+	Text   string       `json:"text"`
+	Kind   formats.Kind `json:"kind,omitempty"`
+	Level  int          `json:"level,omitempty"`
+	Marker string       `json:"marker,omitempty"`
+	Links  []jsonLink   `json:"links,omitempty"`
+}
+
+type jsonLink struct {
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	URL   string `json:"url"`
 }
 
 type jsonSpeaker struct {
@@ -76,16 +95,30 @@ func spanJSON(s *attribution.Span) *jsonSpan {
 // WriteJSON writes the analysis of a as one JSON object and a newline.
 func WriteJSON(w io.Writer, a *Article, an *Analysis) error {
 	d := jsonDoc{
-		Version:    1,
+		Version:    2,
 		Source:     a.Source,
+		Format:     cmp.Or(a.Format, formats.Text),
+		Encoding:   cmp.Or(a.Encoding, "utf-8"),
+		Offsets:    a.Offsets(),
 		Title:      a.Title,
+		Byline:     a.Byline,
+		Site:       a.Site,
 		Paragraphs: make([]jsonParagraph, len(a.Paragraphs)),
 		Speakers:   make([]jsonSpeaker, len(an.Speakers)),
 		Quotes:     make([]jsonQuote, len(an.Quotes)),
 		Figures:    make([]jsonFigure, len(an.Figures)),
 	}
+	if !a.Published.IsZero() {
+		d.Published = a.Published.Format(time.DateOnly)
+	}
 	for i, p := range a.Paragraphs {
-		d.Paragraphs[i] = jsonParagraph{p.N, p.Offset, p.Text}
+		jp := jsonParagraph{N: p.N, Offset: p.Offset, Text: p.Text, Kind: p.Kind, Level: p.Level, Marker: p.Marker}
+		for _, s := range p.Styles {
+			if s.Kind == formats.Link {
+				jp.Links = append(jp.Links, jsonLink{s.Start, s.End, s.URL})
+			}
+		}
+		d.Paragraphs[i] = jp
 	}
 	for i, s := range an.Speakers {
 		d.Speakers[i] = jsonSpeaker{s.ID, s.Name, s.Description, nonNil(s.Aliases), nonNil(s.Quotes)}

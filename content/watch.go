@@ -20,10 +20,11 @@ type Edition struct {
 // written in place or replaced by a rename (as editors save), it is read
 // and analysed again, and the readers following it get the new edition.
 type Watcher struct {
-	path    string
-	maxSize int64
-	fsw     *fsnotify.Watcher
-	onError func(error)
+	path      string
+	maxSize   int64
+	published time.Time // the date each edition is published on, when given (--date)
+	fsw       *fsnotify.Watcher
+	onError   func(error)
 
 	mu        sync.Mutex
 	cur       Edition
@@ -37,10 +38,11 @@ type Watcher struct {
 const settle = 150 * time.Millisecond
 
 // Watch reads and analyses the article at path and follows its file.
-// onError hears of a change that could not be read (the edition before it
-// stays); it may be nil.
-func Watch(path string, maxSize int64, onError func(error)) (*Watcher, error) {
-	w := &Watcher{path: path, maxSize: maxSize, onError: onError, followers: map[chan Edition]struct{}{}, done: make(chan struct{})}
+// published, unless zero, is the article's publication date over what its
+// metadata says. onError hears of a change that could not be read (the
+// edition before it stays); it may be nil.
+func Watch(path string, maxSize int64, published time.Time, onError func(error)) (*Watcher, error) {
+	w := &Watcher{path: path, maxSize: maxSize, published: published, onError: onError, followers: map[chan Edition]struct{}{}, done: make(chan struct{})}
 	if w.onError == nil {
 		w.onError = func(error) {}
 	}
@@ -77,6 +79,9 @@ func (w *Watcher) read() (changed bool, err error) {
 	art, err := Parse(filepath.Base(w.path), data)
 	if err != nil {
 		return false, fmt.Errorf("%s: %w", w.path, err)
+	}
+	if !w.published.IsZero() {
+		art.Published = w.published
 	}
 	ed := Edition{art, Analyze(art)}
 	w.mu.Lock()

@@ -21,7 +21,7 @@ func TestWatch(t *testing.T) {
 	}
 	write(path, "Kerry said the talks failed.\n\nLavrov said they did not.\n")
 	errs := make(chan error, 10)
-	w, err := Watch(path, DefaultMaxSize, func(err error) { errs <- err })
+	w, err := Watch(path, DefaultMaxSize, time.Time{}, func(err error) { errs <- err })
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -82,10 +82,10 @@ func TestWatch(t *testing.T) {
 
 func TestWatchRefusesWhatOpenRefuses(t *testing.T) {
 	dir := t.TempDir()
-	if _, err := Watch(dir, DefaultMaxSize, nil); err == nil || !strings.Contains(err.Error(), "is a directory") {
+	if _, err := Watch(dir, DefaultMaxSize, time.Time{}, nil); err == nil || !strings.Contains(err.Error(), "is a directory") {
 		t.Errorf("a directory: %v", err)
 	}
-	if _, err := Watch(filepath.Join(dir, "none.txt"), DefaultMaxSize, nil); err == nil || !strings.Contains(err.Error(), "no such file") {
+	if _, err := Watch(filepath.Join(dir, "none.txt"), DefaultMaxSize, time.Time{}, nil); err == nil || !strings.Contains(err.Error(), "no such file") {
 		t.Errorf("a missing file: %v", err)
 	}
 }

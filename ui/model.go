@@ -965,6 +965,8 @@ func (m Model) statusView() string {
 		mid = m.msg
 	case m.an == nil:
 		mid = m.spin.View() + " analysing…"
+	case m.current == currentNone && len(m.art.Paragraphs[m.pane.focus].Styles) > 0 && linkStatus(m.art.Paragraphs[m.pane.focus], w/2) != "":
+		mid = linkStatus(m.art.Paragraphs[m.pane.focus], w/2)
 	case m.current == currentFigure:
 		mid = fmt.Sprintf("figure %d/%d: %s", m.figCursor+1, len(m.an.Figures), describeFigure(m.an.Figures[m.figCursor]))
 	case m.current == currentMatch && len(m.hits) > 0:

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"copydesk/content"
+	"copydesk/content/formats"
 )
 
 // The article pane scrolls through blocks: a paragraph is one block, or
@@ -57,6 +58,8 @@ type pane struct {
 	active  hlSpan           // the current quote, figure or match
 	actPara int              // paragraph of active, -1 for none
 
+	styleMax int // the longest inline style of a paragraph, in bytes
+
 	top, topLine int
 	focus        int
 	blank        string
@@ -77,6 +80,9 @@ func newPane(art *content.Article, st *styles, mk func(int) *layouter) *pane {
 		}
 		if len(text) == 0 {
 			p.blocks = append(p.blocks, block{para: i})
+		}
+		for _, st := range para.Styles {
+			p.styleMax = max(p.styleMax, st.End-st.Start)
 		}
 	}
 	p.numW = len(strconv.Itoa(len(art.Paragraphs)))
@@ -166,16 +172,17 @@ func (p *pane) clearPainted() {
 }
 
 func (p *pane) lines(b int) []layoutLine {
-	if ll, ok := p.layouts[b]; ok {
+	bl := p.blocks[b]
+	// The prefetch lays every block out as plain text; a list item, quote,
+	// heading or code block it laid out is done again, with its lead.
+	if ll, ok := p.layouts[b]; ok && (ll[0].blk || !decorated(&p.art.Paragraphs[bl.para])) {
 		return ll
 	}
 	if len(p.layouts) > 4096 { // bound memory on long scrolls
 		clear(p.layouts)
 		clear(p.painted)
 	}
-	bl := p.blocks[b]
-	heading := bl.para == 0 && hasTitle(p.art)
-	ll := p.lay.layout(p.art.Paragraphs[bl.para].Text, bl.s, bl.e, heading)
+	ll := layoutBlock(p.lay, p.art, bl)
 	if len(ll) == 0 {
 		ll = []layoutLine{{}}
 	}
@@ -187,10 +194,35 @@ func (p *pane) lines(b int) []layoutLine {
 // last block of a paragraph.
 func (p *pane) rows(b int) int {
 	n := len(p.lines(b))
-	if p.lastOfPara(b) && p.blocks[b].para < len(p.art.Paragraphs)-1 {
+	if p.lastOfPara(b) && p.gapAfter(p.blocks[b].para) {
 		n++
 	}
 	return n
+}
+
+// gapAfter reports a blank line between paragraph para and the next: every
+// pair has one but two items of a list, which read as one list.
+func (p *pane) gapAfter(para int) bool {
+	if para >= len(p.art.Paragraphs)-1 {
+		return false
+	}
+	return p.art.Paragraphs[para].Kind != formats.Item || p.art.Paragraphs[para+1].Kind != formats.Item
+}
+
+// gap is the blank line after paragraph para, "" but between two paragraphs
+// of a block quote, whose bars it carries on (as many as both have).
+func (p *pane) gap(para int) (string, int) {
+	a, b := &p.art.Paragraphs[para], &p.art.Paragraphs[para+1]
+	if a.Kind != formats.Quote || b.Kind != formats.Quote {
+		return "", 0
+	}
+	n := min(leadFor(a, p.lay.width).bars, leadFor(b, p.lay.width).bars)
+	if n == 0 {
+		return "", 0
+	}
+	bars := strings.Repeat("│ ", n)
+	bars = bars[:len(bars)-1]
+	return p.blankGutter() + p.st.wrap("bar", p.st.Bar, bars), p.gutterW + 2*n - 1
 }
 
 func (p *pane) lastOfPara(b int) bool {
@@ -204,9 +236,10 @@ func (p *pane) paintedLines(b int) []string {
 	bl := p.blocks[b]
 	ll := p.lines(b)
 	spans := p.spansFor(bl.para, bl.s, bl.e)
+	base := blockClass(&p.art.Paragraphs[bl.para])
 	out := make([]string, len(ll))
 	for i := range ll {
-		out[i] = p.paint(&ll[i], spans)
+		out[i] = p.paint(&ll[i], spans, base)
 	}
 	p.painted[b] = out
 	return out
@@ -231,24 +264,32 @@ func (p *pane) spansFor(para, s, e int) []hlSpan {
 	}
 	add(p.matches[para])
 	add(p.marks[para])
+	if para < len(p.art.Paragraphs) {
+		out = appendStyles(out, p.art.Paragraphs[para].Styles, s-p.styleMax, s, e)
+	}
 	if p.actPara == para && p.active.s < e && p.active.e > s {
 		out = append(out, p.active)
 	}
 	return out
 }
 
-// paint styles one laid-out line. A space between two runes of the same
-// highlight takes that highlight, so a quote reads as one stretch.
-func (p *pane) paint(ll *layoutLine, spans []hlSpan) string {
-	if len(spans) == 0 || ll.text == "" {
-		return ll.text
+// paint styles one laid-out line, its lead first. A space between two
+// runes of the same highlight takes that highlight, so a quote reads as one
+// stretch; base is the class of every rune (a heading's, a code block's).
+func (p *pane) paint(ll *layoutLine, spans []hlSpan, base uint16) string {
+	lead := ll.lead
+	if ll.bars > 0 {
+		lead = p.st.wrap("bar", p.st.Bar, strings.Repeat("│ ", ll.bars)) + lead
+	}
+	if len(spans) == 0 && base == 0 || ll.text == "" {
+		return lead + ll.text
 	}
 	masks := make([]uint16, len(ll.offs))
 	for i, off := range ll.offs {
 		if off < 0 {
 			continue
 		}
-		var m uint16
+		m := base
 		for _, sp := range spans {
 			if int(off) >= sp.s && int(off) < sp.e {
 				m |= sp.cls
@@ -288,9 +329,9 @@ func (p *pane) paint(ll *layoutLine, spans []hlSpan) string {
 	}
 	s := b.String()
 	if !strings.Contains(s, "\x1b") {
-		return ll.text
+		return lead + ll.text
 	}
-	return s
+	return lead + s
 }
 
 // invalidate drops the painted lines of a paragraph, after its highlights
@@ -365,6 +406,8 @@ func (p *pane) view(pad bool) []string {
 			if l < len(pl) {
 				line = p.gutter(b, l) + pl[l]
 				w = p.gutterW + ll[l].width
+			} else {
+				line, w = p.gap(p.blocks[b].para)
 			}
 			if pad && w < p.width {
 				line += strings.Repeat(" ", p.width-w)

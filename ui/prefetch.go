@@ -48,7 +48,7 @@ func (p *pane) prefetch() tea.Cmd {
 		out := make(map[int][]layoutLine, len(todo))
 		for _, b := range todo {
 			bl := blocks[b]
-			out[b] = pre.layout(art.Paragraphs[bl.para].Text, bl.s, bl.e, bl.para == 0 && hasTitle(art))
+			out[b] = layoutBlock(pre, art, bl)
 		}
 		return prefetchMsg{p, width, out}
 	}

@@ -24,21 +24,29 @@ import (
 
 // layoutLine is one wrapped line: its text and, per rune, the byte offset in
 // the paragraph it shows (-1 for a space that wrapping or collapsing made).
+// A line of a list item, block quote or code block has a lead before its
+// text (see blocks.go); width counts it.
 type layoutLine struct {
 	text  string
 	offs  []int32
 	width int
+	lead  string // a list marker or the indent hanging under it
+	bars  int    // block quote bars drawn before lead
+	blk   bool   // laid out for its paragraph's block kind, not as plain text
 }
 
 // layouter renders text blocks at one width. It is not safe for concurrent
 // use (neither is Glamour); each reader owns one.
 type layouter struct {
-	md    goldmark.Markdown
-	width int
-	buf   bytes.Buffer
-	src   bytes.Buffer
-	disp  []rune
-	doff  []int32
+	md      goldmark.Markdown
+	width   int
+	buf     bytes.Buffer
+	src     bytes.Buffer
+	disp    []rune
+	doff    []int32
+	profile termenv.Profile
+	dark    bool
+	narrow  map[int]*layouter // for the text beside a block's lead (see at)
 }
 
 // glamourStyle is copydesk's own Glamour style: no margins, no colour for
@@ -63,7 +71,25 @@ func newLayouter(width int, profile termenv.Profile, dark bool) *layouter {
 	// article text is escaped below, and nothing in it may become markup.
 	md := goldmark.New(goldmark.WithRenderer(renderer.NewRenderer(renderer.WithNodeRenderers(
 		util.Prioritized(ansi.NewRenderer(ansi.Options{WordWrap: width, ColorProfile: profile, Styles: glamourStyle(dark)}), 1000)))))
-	return &layouter{md: md, width: width}
+	return &layouter{md: md, width: width, profile: profile, dark: dark}
+}
+
+// at returns a layouter for width w, sharing l's settings. Glamour wraps at
+// the width it was built with, and a list item's or quote's text is
+// narrower than the pane by its lead; the few widths leads make are kept.
+func (l *layouter) at(w int) *layouter {
+	if w == l.width {
+		return l
+	}
+	if n, ok := l.narrow[w]; ok {
+		return n
+	}
+	if l.narrow == nil || len(l.narrow) >= 8 {
+		l.narrow = map[int]*layouter{}
+	}
+	n := newLayouter(w, l.profile, l.dark)
+	l.narrow[w] = n
+	return n
 }
 
 // mdEscape holds the characters Glamour unescapes after a backslash; '&' is
@@ -163,6 +189,12 @@ func (l *layouter) align(out string) ([]layoutLine, bool) {
 // two-column cluster), and breaks it where it is still too wide, so no line
 // is ever wider than the pane.
 func (l *layouter) hardwrap(ll layoutLine) []layoutLine {
+	return hardwrapAt(ll, l.width)
+}
+
+// hardwrapAt is hardwrap at a width of the caller's: a code block's lines
+// are no Glamour output but must fit beside its lead all the same.
+func hardwrapAt(ll layoutLine, width int) []layoutLine {
 	var out []layoutLine
 	var b strings.Builder
 	cur := layoutLine{}
@@ -171,13 +203,13 @@ func (l *layouter) hardwrap(ll layoutLine) []layoutLine {
 		cl, w := xansi.FirstGraphemeCluster(rest, xansi.GraphemeWidth)
 		rest = rest[len(cl):]
 		n := utf8.RuneCountInString(cl)
-		if cur.width+w > l.width && cur.width > 0 {
+		if cur.width+w > width && cur.width > 0 {
 			cur.text = b.String()
 			out = append(out, cur)
 			b.Reset()
 			cur = layoutLine{}
 		}
-		if w > l.width { // a double-width character in a one-column pane
+		if w > width { // a double-width character in a one-column pane
 			cl, w = string(text.Placeholder), 1
 			cur.offs = append(cur.offs, ll.offs[i])
 		} else {

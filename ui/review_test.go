@@ -141,7 +141,7 @@ func TestReviewRevision(t *testing.T) {
 	if err := os.WriteFile(path, orig, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	w, err := content.Watch(path, content.DefaultMaxSize, nil)
+	w, err := content.Watch(path, content.DefaultMaxSize, time.Time{}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -28,6 +28,9 @@ type styles struct {
 	Checked     lipgloss.Style // a quote or figure a reviewer checked
 	Disputed    lipgloss.Style // one a reviewer disputes
 	Noted       lipgloss.Style // a note without a verdict
+	Heading     lipgloss.Style // a heading of a Markdown or HTML article
+	Code        lipgloss.Style // a code block, inline code
+	Bar         lipgloss.Style // a block quote's bar
 
 	Status      lipgloss.Style
 	StatusKey   lipgloss.Style
@@ -95,6 +98,9 @@ func newStyles(r *lipgloss.Renderer, noColor bool) *styles {
 		s.Disputed = ns().Background(col("224", "52", "1"))
 	}
 	s.Noted = ns().Foreground(accent)
+	s.Heading = ns().Bold(true).Foreground(col("24", "117", "4"))
+	s.Code = ns().Foreground(col("242", "248", "8"))
+	s.Bar = ns().Foreground(dim)
 	s.Status = ns()
 	s.StatusKey = ns().Bold(true)
 	s.StatusDim = ns().Foreground(dim)
@@ -123,6 +129,19 @@ const (
 	clsFigure // the figure kind follows in the bits above
 )
 
+// Classes of a block's layout, painted under the highlights: a strong,
+// emphasised, code or link run, and every rune of a heading. They take the
+// bits above the figure kinds'.
+const (
+	clsStrong uint16 = 1 << (11 + iota)
+	clsEmphasis
+	clsCode
+	clsLink
+	clsHeading
+
+	clsInline = clsStrong | clsEmphasis | clsCode | clsLink | clsHeading
+)
+
 var figureKinds = []figures.Kind{figures.Count, figures.Date, figures.Duration, figures.Percent, figures.Money, figures.Ordinal, figures.Quantity}
 
 func figureClass(k figures.Kind) uint16 {
@@ -140,7 +159,7 @@ func (s *styles) forMask(m uint16) lipgloss.Style {
 		st = st.Inherit(s.Title)
 	}
 	if m&clsFigure != 0 {
-		k := int(m>>8) - 1
+		k := int(m>>8&7) - 1 // the kind, without the classes above it
 		if k >= 0 && k < len(figureKinds) {
 			st = s.Figure[figureKinds[k]].Inherit(st)
 		}
@@ -161,6 +180,31 @@ func (s *styles) forMask(m uint16) lipgloss.Style {
 	}
 	if m&clsActive != 0 {
 		st = st.Reverse(true)
+	}
+	if m&clsInline != 0 {
+		// Inherit keeps what the highlights set: a quote in bold text is
+		// the quote's colour, and bold.
+		st = st.Inherit(s.inline(m))
+	}
+	return st
+}
+
+func (s *styles) inline(m uint16) lipgloss.Style {
+	st := s.r.NewStyle()
+	if m&clsHeading != 0 {
+		st = st.Inherit(s.Heading)
+	}
+	if m&clsCode != 0 {
+		st = st.Inherit(s.Code)
+	}
+	if m&clsStrong != 0 {
+		st = st.Bold(true)
+	}
+	if m&clsEmphasis != 0 {
+		st = st.Italic(true)
+	}
+	if m&clsLink != 0 {
+		st = st.Underline(true)
 	}
 	return st
 }

@@ -3,6 +3,7 @@ package figures
 import (
 	"strings"
 	"sync"
+	"time"
 
 	"copydesk/content/text"
 )
@@ -67,13 +68,10 @@ import (
 // than 25%" is "25%", "up to a week" is "a week" (the seed article's
 // "more than four hours" lists "four hours"); words that move a date are
 // part of it ("later this year", "early 2016").
-func Find(text string) []Figure {
-	sc := scanners.Get().(*scanner)
-	out := sc.scan(text)
-	sc.t.text, sc.text, sc.out = "", "", nil // keep the buffers, not the text
-	scanners.Put(sc)
-	return out
-}
+//
+// FindAt gives the dates that count from the day of writing, and those
+// without a year, the values they have when that day is known.
+func Find(text string) []Figure { return FindAt(text, time.Time{}) }
 
 // scanners keeps scanners with their token windows between texts: an
 // article is read a paragraph at a time, and a window made anew for each
@@ -90,6 +88,8 @@ type scanner struct {
 	// the white-space-delimited run last checked for being a URL
 	runS, runE int
 	runURL     bool
+	// the day the text was written (noon UTC), zero when unknown: see FindAt
+	pub time.Time
 }
 
 // cand is one reading of the tokens [start, end). A cand without a kind
@@ -111,6 +111,8 @@ func (c cand) yearPrecision() (month, full bool) {
 
 type figMeta struct {
 	fill bool // a date still without its year
+	keep bool // a date FindAt has anchored, or must leave as Find has it
+	wday int8 // the weekday named beside a day of the month ("Wednesday the 27th")
 }
 
 func (sc *scanner) is(k *ftok, w string) bool { return sc.t.is(k, w) }
@@ -133,6 +135,9 @@ func (sc *scanner) scan(ptext string) []Figure {
 		sc.t.release(i)
 		k := sc.t.at(i)
 		if k.kind == ftEnd {
+			if !sc.pub.IsZero() {
+				sc.anchorRest()
+			}
 			return sc.out
 		}
 		if !sc.trigger(i, k) {
@@ -258,8 +263,13 @@ func (sc *scanner) quotedAlone(c cand) bool {
 
 func (sc *scanner) emit(c cand) {
 	s, e := sc.t.at(c.start).s, sc.t.at(c.end-1).e
+	m := figMeta{}
+	if c.kind == Date && !sc.pub.IsZero() {
+		sc.anchor(&c, &m)
+	}
+	m.fill = c.fill
 	sc.out = append(sc.out, Figure{Start: s, End: e, Text: sc.text[s:e], Kind: c.kind, Value: c.value, Unit: c.unit})
-	sc.meta = append(sc.meta, figMeta{fill: c.fill})
+	sc.meta = append(sc.meta, m)
 	sc.tieYear(c)
 }
 

@@ -81,6 +81,8 @@ type textBuilder struct {
 	pending bool // white space seen since the last visible character
 	open    []openStyle
 	styles  []Style
+	order   []int // the order in which each of styles was opened
+	opened  int
 	mute    int // > 0 while writing text that takes no style (an image's alt text)
 }
 
@@ -88,6 +90,7 @@ type openStyle struct {
 	start int // -1 until the style's first visible character is written
 	kind  StyleKind
 	url   string
+	order int
 }
 
 // write appends s, collapsing white space, replacing invalid UTF-8 with
@@ -99,6 +102,10 @@ func (t *textBuilder) write(s string) {
 		switch {
 		case unicode.IsSpace(r):
 			t.pending = true
+		case r == 0:
+			// CommonMark and HTML both read NUL as U+FFFD
+			t.visible()
+			t.b.WriteRune(utf8.RuneError)
 		case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0):
 			// C0 and C1 controls other than white space
 		default:
@@ -124,7 +131,8 @@ func (t *textBuilder) visible() {
 }
 
 func (t *textBuilder) push(kind StyleKind, url string) {
-	t.open = append(t.open, openStyle{start: -1, kind: kind, url: url})
+	t.open = append(t.open, openStyle{start: -1, kind: kind, url: url, order: t.opened})
+	t.opened++
 }
 
 // pop closes the innermost style; a style around no visible text is
@@ -134,29 +142,42 @@ func (t *textBuilder) pop() {
 	t.open = t.open[:len(t.open)-1]
 	if o.start >= 0 && t.b.Len() > o.start && t.mute == 0 {
 		t.styles = append(t.styles, Style{Start: o.start, End: t.b.Len(), Kind: o.kind, URL: o.url})
+		t.order = append(t.order, o.order)
 	}
 }
 
 // done returns the text and its styles, ordered by Start with an outer
-// style before the ones it holds.
+// style before the ones it holds (of two over the same text, the one
+// opened first).
 func (t *textBuilder) done() (string, []Style) {
 	for len(t.open) > 0 {
 		t.pop()
 	}
-	sortStyles(t.styles)
+	sort.Sort(byStart{t.styles, t.order})
 	return t.b.String(), t.styles
 }
 
-func sortStyles(s []Style) {
-	sort.SliceStable(s, func(i, j int) bool {
-		if s[i].Start != s[j].Start {
-			return s[i].Start < s[j].Start
-		}
-		return s[i].End > s[j].End
-	})
+type byStart struct {
+	s     []Style
+	order []int
 }
 
-// collapse returns s with its white space collapsed to single spaces and
+func (b byStart) Len() int { return len(b.s) }
+func (b byStart) Swap(i, j int) {
+	b.s[i], b.s[j] = b.s[j], b.s[i]
+	b.order[i], b.order[j] = b.order[j], b.order[i]
+}
+func (b byStart) Less(i, j int) bool {
+	switch {
+	case b.s[i].Start != b.s[j].Start:
+		return b.s[i].Start < b.s[j].Start
+	case b.s[i].End != b.s[j].End:
+		return b.s[i].End > b.s[j].End
+	}
+	return b.order[i] < b.order[j]
+}
+
+// collapseSpace returns s with its white space collapsed to single spaces and
 // trimmed, as a block's Text is.
 func collapseSpace(s string) string {
 	var t textBuilder
@@ -172,6 +193,9 @@ func validCode(s string) string {
 	s = strings.Map(func(r rune) rune {
 		if r == '\t' || r == '\n' {
 			return r
+		}
+		if r == 0 {
+			return utf8.RuneError
 		}
 		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) {
 			return -1
