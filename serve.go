@@ -91,7 +91,7 @@ func (o *serveOptions) run(path string, in inputOptions, db string, stdin io.Rea
 			return 1
 		}
 		defer w.Close()
-		watcher, edition = w, w.Current()
+		watcher, edition = w, w.Analyzed()
 	}
 	if lib == nil {
 		logger.Info("article ready", "source", edition.Article.Source, "paragraphs", len(edition.Article.Paragraphs), "analysed_in", time.Since(began).Round(10*time.Microsecond))

@@ -83,7 +83,17 @@ func (w *Watcher) read() (changed bool, err error) {
 	if !w.published.IsZero() {
 		art.Published = w.published
 	}
-	ed := Edition{art, Analyze(art)}
+	// The first edition is left to be analysed by whoever shows it (the
+	// reader shows the text first, Analyzed does it for a server), so
+	// opening a long article does not wait for its analysis; a new one is
+	// analysed here, once, for every follower.
+	ed := Edition{Article: art}
+	w.mu.Lock()
+	first := w.data == nil
+	w.mu.Unlock()
+	if !first {
+		ed.Analysis = Analyze(art)
+	}
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	w.cur, w.data = ed, data
@@ -128,7 +138,26 @@ func (w *Watcher) loop() {
 	}
 }
 
-// Current is the newest edition.
+// Analyzed is the newest edition, analysed: the first edition is analysed
+// here, once, where Current leaves its Analysis nil.
+func (w *Watcher) Analyzed() Edition {
+	w.mu.Lock()
+	ed := w.cur
+	w.mu.Unlock()
+	if ed.Analysis != nil {
+		return ed
+	}
+	ed.Analysis = Analyze(ed.Article)
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.cur.Article == ed.Article && w.cur.Analysis == nil {
+		w.cur.Analysis = ed.Analysis
+	}
+	return w.cur
+}
+
+// Current is the newest edition; the first edition's Analysis is nil
+// until Analyzed is called.
 func (w *Watcher) Current() Edition {
 	w.mu.Lock()
 	defer w.mu.Unlock()

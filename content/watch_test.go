@@ -26,6 +26,12 @@ func TestWatch(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer w.Close()
+	if ed := w.Current(); ed.Analysis != nil {
+		t.Error("the first edition is analysed before anyone asked")
+	}
+	if ed := w.Analyzed(); ed.Analysis == nil || w.Current().Analysis != ed.Analysis {
+		t.Error("Analyzed does not analyse the first edition once for all")
+	}
 	if n := len(w.Current().Article.Paragraphs); n != 2 {
 		t.Fatalf("%d paragraphs", n)
 	}

@@ -7,6 +7,9 @@ import (
 	"strings"
 )
 
+// detectLimit is how much of an input Detect reads.
+const detectLimit = 64 << 10
+
 // Detect says what an input is, by its content first and then by the
 // extension of its name (.md, .markdown, .html, .htm, .txt).
 //
@@ -19,6 +22,11 @@ import (
 // .md or .markdown name one sign is enough, and none is needed. The rest
 // is Text.
 func Detect(name string, data []byte) Format {
+	// A document shows what it is near its start; reading no further keeps
+	// a long article's first frame from waiting on the whole text.
+	if len(data) > detectLimit {
+		data = data[:detectLimit]
+	}
 	ext := strings.ToLower(filepath.Ext(name))
 	isMD := ext == ".md" || ext == ".markdown" || ext == ".mdown" || ext == ".mkd"
 	if htmlDocument(data) {
