@@ -579,3 +579,33 @@ func BenchmarkLayoutBlocks(b *testing.B) {
 func blockGutter(art *content.Article) int {
 	return len(fmt.Sprint(len(art.Paragraphs))) + 3 + 1
 }
+
+// A Markdown file as a user opens it: read by content.Parse, drawn by the
+// reader. No markup on screen, each list item on its own line with its
+// marker, the link's address in the status line on its paragraph.
+func TestMarkdownFileOnScreen(t *testing.T) {
+	src := "# Port strike ends\n\nThe union signed a **four-year** deal, [the agreement](https://example.org/deal) shows.\n\n" +
+		"- Wages rise 40% over the contract.\n- Night shifts end.\n\n1. Ships dock first.\n2. The backlog clears.\n\n" +
+		"> \"We got the night shifts back,\" Okafor said.\n"
+	art, err := content.Parse("story.md", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := newReader(t, art, 100, 30)
+	m = drain(m, m.Init())
+	screen := ansi.Strip(m.View())
+	for _, bad := range []string{"**", "](", "# Port", "- Wages", "> \""} {
+		if strings.Contains(screen, bad) {
+			t.Errorf("%q on screen:\n%s", bad, screen)
+		}
+	}
+	for _, want := range []string{"• Wages rise 40% over the contract.", "• Night shifts end.", "1. Ships dock first.", "2. The backlog clears.", "│ \"We got the night shifts back,\" Okafor said."} {
+		if !strings.Contains(screen, want) {
+			t.Errorf("no line with %q:\n%s", want, screen)
+		}
+	}
+	m = press(t, m, "j")
+	if s := ansi.Strip(status(m)); !strings.Contains(s, "→ https://example.org/deal") {
+		t.Errorf("status on the linked paragraph: %q", s)
+	}
+}
