@@ -381,7 +381,7 @@ func (l *Library) toReader(msg tea.Msg) tea.Cmd {
 // go through as they are.
 func (l *Library) tag(cmd tea.Cmd) tea.Cmd {
 	gen := l.gen
-	return mapCmd(cmd, func(msg tea.Msg) tea.Msg {
+	return mapCmd(cmd, nil, func(msg tea.Msg) tea.Msg {
 		if msg == nil {
 			return nil
 		}
@@ -393,29 +393,6 @@ func (l *Library) tag(cmd tea.Cmd) tea.Cmd {
 }
 
 var teaPkg = reflect.TypeFor[tea.QuitMsg]().PkgPath()
-
-// mapCmd is cmd with f applied to its message, and to the messages of the
-// commands inside a tea.Batch or tea.Sequence, which Bubble Tea runs
-// itself. Sequence's message type is unexported, so both are recognised
-// as what they are, slices of Cmd.
-func mapCmd(cmd tea.Cmd, f func(tea.Msg) tea.Msg) tea.Cmd {
-	if cmd == nil {
-		return nil
-	}
-	return func() tea.Msg {
-		msg := cmd()
-		v := reflect.ValueOf(msg)
-		if !v.IsValid() || v.Kind() != reflect.Slice || v.Type().Elem() != cmdType {
-			return f(msg)
-		}
-		out := reflect.MakeSlice(v.Type(), v.Len(), v.Len())
-		for i := range v.Len() {
-			c, _ := v.Index(i).Interface().(tea.Cmd)
-			out.Index(i).Set(reflect.ValueOf(mapCmd(c, f)))
-		}
-		return out.Interface()
-	}
-}
 
 func (l *Library) View() string {
 	if l.reader != nil {

@@ -187,35 +187,47 @@ func (g *guard) crashed() *crash {
 }
 
 // wrap makes cmd report a panic as a message instead of taking the process
-// down from Bubble Tea's goroutine.
+// down from Bubble Tea's goroutine, and so every command inside it.
 func (g *guard) wrap(cmd tea.Cmd) tea.Cmd {
-	if cmd == nil {
-		return nil
-	}
-	return func() (msg tea.Msg) {
+	return mapCmd(cmd, func(c tea.Cmd) (msg tea.Msg) {
 		defer func() {
 			if r := recover(); r != nil {
 				msg = cmdPanicMsg{crash{r, debug.Stack()}}
 			}
 		}()
-		return g.wrapMsg(cmd())
-	}
+		return c()
+	}, nil)
 }
 
 var cmdType = reflect.TypeFor[tea.Cmd]()
 
-// wrapMsg wraps the commands inside a tea.Batch or tea.Sequence message:
-// Bubble Tea runs them in goroutines of its own. Sequence's message type is
+// mapCmd is cmd run by run (nil: called), with leaf (nil: none) applied to
+// its message; the same goes for the commands inside a tea.Batch or
+// tea.Sequence, which Bubble Tea runs itself. Sequence's message type is
 // unexported, so both are recognised as what they are, slices of Cmd.
-func (g *guard) wrapMsg(msg tea.Msg) tea.Msg {
-	v := reflect.ValueOf(msg)
-	if !v.IsValid() || v.Kind() != reflect.Slice || v.Type().Elem() != cmdType {
-		return msg
+func mapCmd(cmd tea.Cmd, run func(tea.Cmd) tea.Msg, leaf func(tea.Msg) tea.Msg) tea.Cmd {
+	if cmd == nil {
+		return nil
 	}
-	out := reflect.MakeSlice(v.Type(), v.Len(), v.Len())
-	for i := range v.Len() {
-		c, _ := v.Index(i).Interface().(tea.Cmd)
-		out.Index(i).Set(reflect.ValueOf(g.wrap(c)))
+	return func() tea.Msg {
+		var msg tea.Msg
+		if run != nil {
+			msg = run(cmd)
+		} else {
+			msg = cmd()
+		}
+		v := reflect.ValueOf(msg)
+		if !v.IsValid() || v.Kind() != reflect.Slice || v.Type().Elem() != cmdType {
+			if leaf != nil {
+				return leaf(msg)
+			}
+			return msg
+		}
+		out := reflect.MakeSlice(v.Type(), v.Len(), v.Len())
+		for i := range v.Len() {
+			c, _ := v.Index(i).Interface().(tea.Cmd)
+			out.Index(i).Set(reflect.ValueOf(mapCmd(c, run, leaf)))
+		}
+		return out.Interface()
 	}
-	return out.Interface()
 }
