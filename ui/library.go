@@ -86,6 +86,7 @@ func NewLibrary(lib *library.Library, opt Options) *Library {
 	l.list.SetShowStatusBar(true)
 	l.list.SetStatusBarItemName("article", "articles")
 	l.list.DisableQuitKeybindings()
+	l.list.Filter = libFilter
 	l.list.AdditionalShortHelpKeys = func() []key.Binding { return []key.Binding{libKeys.Open, libKeys.Order, libKeys.Quit} }
 	l.list.AdditionalFullHelpKeys = l.list.AdditionalShortHelpKeys
 	l.list.Styles = list.Styles{
@@ -151,7 +152,7 @@ func (l *Library) refresh() tea.Cmd {
 		li[i] = libItem{it}
 	}
 	l.list.SetItems(li) // filtered now, not by its command: see filterNow
-	l.filterNow()
+	l.filterNow(true)
 	done, total := l.lib.Progress()
 	title := text.Clean(l.lib.Dir())
 	order := "by date"
@@ -168,12 +169,31 @@ func (l *Library) refresh() tea.Cmd {
 	return nil
 }
 
-// filterNow applies the list's filter at once, keeping the selected
-// article selected. The list filters in a command of its own, whose answer
+// libFilter lists the articles whose title, byline or file name holds
+// the words typed, in the list's order; only when none does, the fuzzy
+// matches (letters in order), best first. A fuzzy match alone lists nearly
+// every headline for three letters.
+func libFilter(term string, targets []string) []list.Rank {
+	t := strings.ToLower(strings.TrimSpace(term))
+	var out []list.Rank
+	for i, s := range targets {
+		if strings.Contains(strings.ToLower(s), t) {
+			out = append(out, list.Rank{Index: i})
+		}
+	}
+	if len(out) > 0 {
+		return out
+	}
+	return list.DefaultFilter(term, targets)
+}
+
+// filterNow applies the list's filter at once; keep keeps the selected
+// article selected (the list changed), else the best match is selected
+// (the filter changed). The list filters in a command of its own, whose answer
 // may come after keys that act on it: enter right after typing would open
 // what the filter selected a few letters before. A library has hundreds
 // of articles, not millions, so filtering on the key costs nothing.
-func (l *Library) filterNow() {
+func (l *Library) filterNow(keep bool) {
 	state := l.list.FilterState()
 	if state == list.Unfiltered {
 		return
@@ -182,6 +202,9 @@ func (l *Library) filterNow() {
 	l.list.SetFilterText(l.list.FilterValue())
 	if state == list.Filtering {
 		l.list.SetFilterState(list.Filtering)
+	}
+	if !keep {
+		return
 	}
 	for i, it := range l.list.VisibleItems() {
 		if it.(libItem).Name == sel.Name {
@@ -308,7 +331,7 @@ func (l *Library) listKey(msg tea.KeyMsg) tea.Cmd {
 	if l.list.FilterState() == list.Filtering {
 		// the filter's own command is dropped: filterNow filters
 		l.list, _ = l.list.Update(msg)
-		l.filterNow()
+		l.filterNow(false)
 		return nil
 	}
 	var cmd tea.Cmd
@@ -401,7 +424,18 @@ func (l *Library) View() string {
 	if l.width < 20 || l.height < 5 {
 		return xansi.Truncate("terminal too small", max(l.width, 0), "")
 	}
-	return l.list.View()
+	// The list's parts (the filter prompt, the help) do not all keep to
+	// its size; the screen draws exactly width x height.
+	lines := strings.Split(l.list.View(), "\n")
+	if len(lines) > l.height {
+		lines = lines[:l.height]
+	}
+	for i, s := range lines {
+		if xansi.StringWidth(s) > l.width {
+			lines[i] = xansi.Truncate(s, l.width, "")
+		}
+	}
+	return strings.Join(lines, "\n")
 }
 
 // countCmd works out the review progress of items in the background.

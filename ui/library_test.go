@@ -130,3 +130,25 @@ func TestLibraryArticleChanged(t *testing.T) {
 	st.press("\x1b") // esc with nothing to clear: back
 	st.waitFor("2 articles")
 }
+
+func TestLibFilter(t *testing.T) {
+	targets := []string{"The sharing economy is a lie s.html", "What is the sea telling us g.html", "Seasons of change c.html", "Port deal p.html"}
+	for _, c := range []struct {
+		term string
+		want []int
+	}{
+		{"sea", []int{1, 2}}, // the words typed, in list order; not the fuzzy "s…e…a" of 0
+		{"SEA", []int{1, 2}}, // whatever the case
+		{"p.html", []int{3}}, // the file name
+		{"prtdl", []int{3}},  // nothing holds it: letters in order
+		{"zzz", nil},         // nothing at all
+	} {
+		var got []int
+		for _, r := range libFilter(c.term, targets) {
+			got = append(got, r.Index)
+		}
+		if fmt.Sprint(got) != fmt.Sprint(c.want) {
+			t.Errorf("libFilter(%q) = %v, want %v", c.term, got, c.want)
+		}
+	}
+}
