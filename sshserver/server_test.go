@@ -15,10 +15,12 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/ssh"
 	"github.com/muesli/termenv"
 	gossh "golang.org/x/crypto/ssh"
 
 	"copydesk/content"
+	"copydesk/internal/termtest"
 )
 
 // shutdownGrace is copydesk serve's.
@@ -605,5 +607,29 @@ func TestServeClientName(t *testing.T) {
 		}
 		tm.press("q")
 		tm.exitStatus()
+	}
+}
+
+// A client whose pseudo-terminal has no size (0x0) is served at 80x24.
+func TestServeNoSize(t *testing.T) {
+	ts := startServer(t, nil)
+	sess, err := ts.dial(newSigner(t)).NewSession()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := sess.RequestPty("xterm-256color", 0, 0, gossh.TerminalModes{}); err != nil {
+		t.Fatal(err)
+	}
+	tm := startTerm(t, sess, "rgb:0/0/0", termtest.New(80, 24))
+	tm.waitFor("¶ 1/18")
+	tm.press("jjj")
+	tm.waitFor("¶ 4/18")
+}
+
+func TestServedSize(t *testing.T) {
+	for _, c := range []struct{ w, h, ww, wh int }{{0, 0, 80, 24}, {120, 0, 120, 24}, {0, 40, 80, 40}, {100, 30, 100, 30}} {
+		if got := servedSize(ssh.Window{Width: c.w, Height: c.h}); got.Width != c.ww || got.Height != c.wh {
+			t.Errorf("%dx%d served at %dx%d, want %dx%d", c.w, c.h, got.Width, got.Height, c.ww, c.wh)
+		}
 	}
 }

@@ -145,7 +145,7 @@ func (se *session) runReader(winch <-chan ssh.Window) ending {
 		for w := range winch {
 			se.log.Debug("resize", "width", w.Width, "height", w.Height)
 			select {
-			case sizes <- tea.WindowSizeMsg{Width: w.Width, Height: w.Height}:
+			case sizes <- servedSize(w):
 			case <-se.done:
 			}
 		}
@@ -170,6 +170,20 @@ func (se *session) runReader(winch <-chan ssh.Window) ending {
 		fallback = ending{reason: "error: " + err.Error(), notice: "the reader stopped: " + err.Error(), code: 1}
 	}
 	return se.finish(fallback)
+}
+
+// servedSize is the size a window is served at. Some clients (ssh -tt
+// with its input from a file, some libraries) ask for a pseudo-terminal
+// of no size at all: they are served at 80x24, a terminal's size when it
+// says nothing, until a window change says otherwise.
+func servedSize(w ssh.Window) tea.WindowSizeMsg {
+	if w.Width <= 0 {
+		w.Width = 80
+	}
+	if w.Height <= 0 {
+		w.Height = 24
+	}
+	return tea.WindowSizeMsg{Width: w.Width, Height: w.Height}
 }
 
 // clientRenderer paints for the client's terminal: the colour profile its
