@@ -12,6 +12,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"os/user"
 	"path/filepath"
@@ -69,15 +70,18 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			},
 		}, {
 			Name:    "analyze",
-			Args:    "[--json] [--max-size SIZE] [--date DATE] [FILE|URL|-]",
+			Args:    "[--json] [--max-size SIZE] [--date DATE] [FILE|DIR|URL|-]...",
 			Summary: "print speakers, quotes and figures",
-			Help:    "Prints who said what and the figures of FILE (the embedded article by default; - reads\nstdin). --json prints the analysis as documented in docs/analysis-json.md.",
+			Help:    "Prints who said what and the figures of FILE (the embedded article by default; - reads\nstdin). --json prints the analysis as documented in docs/analysis-json.md. Several\nFILEs, or a DIR (its .txt, .md and .html files), are analysed on every core and printed\nin the order given, with --json one document a line (JSON Lines).",
 			Setup: func(fs *flag.FlagSet) {
 				fs.BoolVar(&asJSON, "json", false, "print the analysis as JSON (docs/analysis-json.md)")
 				sizeFlag(fs)
 			},
-			MaxArgs: 1,
+			MaxArgs: math.MaxInt,
 			Run: func(args []string) int {
+				if len(args) > 1 || len(args) == 1 && isDir(args[0]) {
+					return analyzeMany(args, asJSON, in, stdout, stderr)
+				}
 				return analyze(first(args), asJSON, in, stdin, stdout, stderr)
 			},
 		}, {

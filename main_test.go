@@ -76,14 +76,13 @@ func TestBadInputs(t *testing.T) {
 		want  string
 	}{
 		{"missing file", []string{"analyze", filepath.Join(dir, "nope.txt")}, "", "no such file or directory"},
-		{"directory", []string{"analyze", dir}, "", "is a directory"},
+		{"folder without articles", []string{"analyze", t.TempDir()}, "", "no articles"},
 		{"empty stdin", []string{"analyze", "-"}, "", "stdin: empty article"},
 		{"empty file", []string{"analyze", write("empty.txt", nil)}, "", "empty article"},
 		{"binary", []string{"analyze", write("bin", []byte{0x7f, 'E', 'L', 'F', 2, 1, 1, 0, 0})}, "", "not a text article"},
 		{"invalid UTF-8", []string{"analyze", write("broken.txt", []byte("caf\xc3\xa9 \xe9"))}, "", "invalid UTF-8 at byte 6"},
 		{"too large", []string{"analyze", "--max-size", "1KB", write("big.txt", bytes.Repeat([]byte("a "), 1000))}, "", "larger than the 1 KB limit"},
 		{"bad size", []string{"analyze", "--max-size", "lots"}, "", "not a size"},
-		{"two files", []string{"analyze", "a", "b"}, "", `too many arguments: "b"`},
 		{"reader without terminal", []string{}, "", "needs a terminal"},
 	}
 	for _, tt := range tests {
@@ -234,5 +233,52 @@ func TestReviewExport(t *testing.T) {
 		if code != tc.code || !strings.Contains(errs, tc.want) {
 			t.Errorf("%v: exit %d, stderr %q; want %d and %q", tc.args, code, errs, tc.code, tc.want)
 		}
+	}
+}
+
+// analyze of several files and folders: every article, in the order given
+// (a folder's by name), one JSON document a line; one that cannot be read
+// is named on stderr, the others still printed, and the exit status is 1.
+func TestAnalyzeMany(t *testing.T) {
+	dir := t.TempDir()
+	for name, text := range map[string]string{
+		"b.txt":     "\"We will not pay,\" the mayor said on Friday.\n",
+		"a.md":      "# Port deal\n\n- Wages rise **40%**.\n- Shifts end.\n",
+		"c.html":    "<html><head><title>Talks</title></head><body><article><p>The talks lasted four hours, officials said, and ended without a deal on the border.</p><p>\"We are not there yet,\" Kerry told reporters after the meeting in Lausanne.</p></article></body></html>",
+		"notes.jpg": "\xff\xd8",
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	one := filepath.Join(t.TempDir(), "one.txt")
+	if err := os.WriteFile(one, []byte("Kerry said the talks would go on.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errs := runCmd(t, "", "analyze", "--json", one, dir)
+	if code != 0 || errs != "" {
+		t.Fatalf("exit %d, stderr %q", code, errs)
+	}
+	var sources, formats []string
+	for _, line := range strings.Split(strings.TrimSuffix(out, "\n"), "\n") {
+		var d struct{ Source, Format string }
+		if err := json.Unmarshal([]byte(line), &d); err != nil {
+			t.Fatalf("not a JSON line: %v: %q", err, line)
+		}
+		sources, formats = append(sources, d.Source), append(formats, d.Format)
+	}
+	if got := strings.Join(sources, " "); got != "one.txt a.md b.txt c.html" {
+		t.Errorf("sources %q", got)
+	}
+	if got := strings.Join(formats, " "); got != "text markdown text html" {
+		t.Errorf("formats %q", got)
+	}
+	bad := filepath.Join(dir, "bad.txt")
+	if err := os.WriteFile(bad, []byte("\x00"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errs = runCmd(t, "", "analyze", dir)
+	if code != 1 || !strings.Contains(errs, "bad.txt") || strings.Count(out, " speaker") != 3 {
+		t.Errorf("with a bad file: exit %d, stderr %q, output:\n%s", code, errs, out)
 	}
 }
