@@ -46,7 +46,7 @@ func (o *serveOptions) flags(fs *flag.FlagSet) {
 	fs.IntVar(&cfg.MaxSessions, "max-sessions", cfg.MaxSessions, "readers served at once; one more is told the server is full")
 	fs.DurationVar(&cfg.IdleTimeout, "idle-timeout", cfg.IdleTimeout, "close a session after this long without a key press")
 	fs.DurationVar(&cfg.HandshakeTimeout, "handshake-timeout", cfg.HandshakeTimeout, "close a connection that has no session open for this long\n(from connect, or from its last session's end)")
-	fs.IntVar(&cfg.RatePerMinute, "rate-limit", cfg.RatePerMinute, "new connections a minute from one address (a burst of as many is allowed)")
+	fs.IntVar(&cfg.RatePerMinute, "rate-limit", cfg.RatePerMinute, "failed connections (failed logins, no session opened, handshake errors) tolerated a minute\nfrom one address; more lock it out for a minute (sessions never count)")
 }
 
 func (o *serveOptions) run(path string, in inputOptions, db string, stdin io.Reader, stderr io.Writer) int {

@@ -1,6 +1,8 @@
 package sshserver
 
 import (
+	"time"
+
 	"github.com/charmbracelet/ssh"
 	gossh "golang.org/x/crypto/ssh"
 )
@@ -14,18 +16,29 @@ func (s *Server) sshConfig(ctx ssh.Context) *gossh.ServerConfig {
 			if cs == nil {
 				return
 			}
+			r := s.rate.admit(cs.host, time.Now())
 			cs.mu.Lock()
 			cs.preauth = pc
+			cs.refused = r
+			cs.pending = r == nil
 			cs.mu.Unlock()
-			if cs.limited {
-				s.log.Warn("connection refused", "remote", cs.remote, "reason", "rate limit")
-				_ = pc.SendAuthBanner("copydesk: too many connections from your address; try again in a minute\r\n")
+			if r != nil {
+				s.log.Warn("connection refused: "+r.logText(cs.host), "remote", cs.remote, "reason", "rate limit")
+				_ = pc.SendAuthBanner(r.bannerText(cs.host))
 			}
 		},
 		AuthLogCallback: func(md gossh.ConnMetadata, method string, err error) {
 			switch {
 			case method == "none":
 				// every client asks first, to learn the methods
+			case err != nil && cs != nil:
+				// a strike if no other method or key works (conn.go)
+				cs.mu.Lock()
+				cs.authFailed = true
+				cs.mu.Unlock()
+			}
+			switch {
+			case method == "none":
 			case err == nil:
 				if cs != nil {
 					cs.mu.Lock()
@@ -46,7 +59,7 @@ func (s *Server) publicKey(ctx ssh.Context, key ssh.PublicKey) bool {
 	fp := gossh.FingerprintSHA256(key)
 	reason := ""
 	switch {
-	case cs != nil && cs.limited:
+	case cs != nil && cs.isRefused():
 		reason = "rate limit"
 	case s.keys != nil && !s.keys.allows(key):
 		reason = "not in authorized keys"
@@ -65,4 +78,10 @@ func fingerprint(key ssh.PublicKey) string {
 		return ""
 	}
 	return gossh.FingerprintSHA256(key)
+}
+
+func (cs *connState) isRefused() bool {
+	cs.mu.Lock()
+	defer cs.mu.Unlock()
+	return cs.refused != nil
 }

@@ -16,16 +16,21 @@ import (
 // its last session ends (a client may keep the connection).
 type connState struct {
 	remote  string
-	limited bool // over the address's rate: told so and refused
+	host    string // remote without the port: what penalties are kept by
 	bytesIn atomic.Int64
 
-	mu       sync.Mutex
-	conn     net.Conn
-	preauth  gossh.ServerPreAuthConn
-	authed   bool
-	sessions int // open on this connection
-	closed   bool
-	timer    *time.Timer
+	mu         sync.Mutex
+	conn       net.Conn
+	preauth    gossh.ServerPreAuthConn // set once the key exchange is done
+	refused    *refusal                // its address is locked out: told so and refused
+	pending    bool                    // a pending strike for its address (ratelimit.go)
+	authed     bool
+	authFailed bool // a login method failed (another may have worked)
+	sessions   int  // open on this connection
+	opened     bool // a session was ever opened on it
+	timedOut   bool
+	closed     bool
+	timer      *time.Timer
 }
 
 type connStateKey struct{}
@@ -35,17 +40,18 @@ func connStateOf(ctx ssh.Context) *connState {
 	return cs
 }
 
-// accept sees every TCP connection before the SSH handshake: the rate limit
-// and the handshake timer start here.
+// accept sees every TCP connection before the SSH handshake: the handshake
+// timer starts here. An address that is locked out is refused later, when
+// the client can be told why (auth.go); one refused often enough in this
+// lockout is dropped here.
 func (s *Server) accept(ctx ssh.Context, c net.Conn) net.Conn {
-	remote := c.RemoteAddr().String()
-	verdict := s.rate.take(hostOf(c.RemoteAddr()), time.Now())
-	if verdict == rateDrop {
+	remote, host := c.RemoteAddr().String(), hostOf(c.RemoteAddr())
+	if r := s.rate.dropped(host, time.Now()); r != nil {
 		// Refused and told many times over: not worth a handshake.
-		s.log.Warn("connection dropped", "remote", remote, "reason", "rate limit")
+		s.log.Warn("connection dropped: "+r.logText(host), "remote", remote, "reason", "rate limit")
 		return nil
 	}
-	cs := &connState{remote: remote, limited: verdict == rateRefuse}
+	cs := &connState{remote: remote, host: host}
 	tc := &trackedConn{Conn: c, cs: cs, srv: s, start: time.Now()}
 	s.mu.Lock()
 	s.conns[tc] = struct{}{}
@@ -64,6 +70,9 @@ func (s *Server) handshakeTimedOut(cs *connState) {
 	if sessions > 0 || closed {
 		return
 	}
+	cs.mu.Lock()
+	cs.timedOut = true
+	cs.mu.Unlock()
 	msg := fmt.Sprintf("copydesk: no session opened within %s; closing the connection\r\n", s.cfg.HandshakeTimeout)
 	switch {
 	case pre != nil && !authed:
@@ -86,18 +95,25 @@ func (s *Server) handshakeTimedOut(cs *connState) {
 func (s *Server) holdConn(next ssh.Handler) ssh.Handler {
 	return func(sess ssh.Session) {
 		if cs := connStateOf(sess.Context()); cs != nil {
-			cs.sessionStarted()
+			if cs.sessionStarted() {
+				s.rate.settle(cs.host, time.Now())
+			}
 			defer cs.sessionEnded(s.cfg.HandshakeTimeout)
 		}
 		next(sess)
 	}
 }
 
-func (cs *connState) sessionStarted() {
+// sessionStarted tells whether the connection's pending strike is to be
+// settled.
+func (cs *connState) sessionStarted() (settle bool) {
 	cs.mu.Lock()
 	defer cs.mu.Unlock()
 	cs.sessions++
+	cs.opened = true
 	cs.timer.Stop()
+	settle, cs.pending = cs.pending, false
+	return settle
 }
 
 func (cs *connState) sessionEnded(timeout time.Duration) {
@@ -106,6 +122,23 @@ func (cs *connState) sessionEnded(timeout time.Duration) {
 	if cs.sessions--; cs.sessions == 0 && !cs.closed {
 		cs.timer.Reset(timeout)
 	}
+}
+
+// strike is what the connection, ended, costs its address: nothing (0)
+// if it opened a session or was refused for its address's lockout. Call
+// with cs.mu held.
+func (cs *connState) strike() strikeKind {
+	switch {
+	case cs.opened || cs.refused != nil:
+		return 0
+	case cs.timedOut:
+		return strikeTimeout
+	case cs.preauth == nil:
+		return strikeProtocol
+	case cs.authFailed && !cs.authed:
+		return strikeAuth
+	}
+	return strikeNoSession
 }
 
 // trackedConn counts what the client sent (the handshake timer wants to
@@ -129,11 +162,25 @@ func (c *trackedConn) Close() error {
 		c.cs.mu.Lock()
 		c.cs.closed = true
 		c.cs.timer.Stop()
+		kind := c.cs.strike()
+		pending := c.cs.pending
+		c.cs.pending = false
 		c.cs.mu.Unlock()
 		c.srv.mu.Lock()
 		delete(c.srv.conns, c)
+		closing := c.srv.closing
 		c.srv.mu.Unlock()
 		c.srv.log.Info("tcp disconnect", "remote", c.cs.remote, "duration", time.Since(c.start).Round(time.Millisecond))
+		if pending {
+			c.srv.rate.settle(c.cs.host, time.Now())
+		}
+		if kind != 0 && !closing { // a connection cut by shutdown costs nothing
+			if r := c.srv.rate.strike(c.cs.host, kind, time.Now()); r != nil {
+				c.srv.log.Warn("address locked out: "+r.logText(c.cs.host), "remote", c.cs.remote, "last", kind.String())
+			} else {
+				c.srv.log.Info("strike", "remote", c.cs.remote, "kind", kind.String())
+			}
+		}
 	})
 	return c.Conn.Close()
 }

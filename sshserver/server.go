@@ -1,8 +1,8 @@
 // Package sshserver serves a Bubble Tea reader over SSH (charmbracelet/wish):
 // one program per session, drawn in the client's own terminal with the
 // client's colours. Public-key login only; limits on readers at once, idle
-// sessions, connections without a session and new connections a minute
-// from one address.
+// sessions, connections without a session, and a lockout for addresses
+// whose connections keep failing (failed logins, no session).
 //
 // What the reader shows is the caller's business: Config.NewReader builds
 // the model for each session.
@@ -41,8 +41,12 @@ type Config struct {
 	// HandshakeTimeout closes a connection that has no session open for
 	// this long: from connect, and again from its last session's end.
 	HandshakeTimeout time.Duration
-	// RatePerMinute is the number of new connections a minute from one
-	// address, with a burst of as many.
+	// RatePerMinute is the number of failed connections a minute
+	// tolerated from one address: connections that end without opening
+	// a session (a failed login, a handshake timeout or error). As many
+	// in a row lock the address out for about a minute (ratelimit.go).
+	// Connections that open a session are never limited but by
+	// MaxSessions.
 	RatePerMinute int
 	// NewReader builds the model for one session, given what the server
 	// knows of its client. It is called once a session, from the session's
@@ -85,7 +89,7 @@ type Server struct {
 	log  *log.Logger
 	ssh  *ssh.Server
 	keys *authorizedKeys // nil: any key
-	rate *rateLimiter
+	rate *penaltyBox
 
 	mu       sync.Mutex
 	sessions map[*session]struct{}
@@ -107,7 +111,7 @@ func New(cfg Config, signer gossh.Signer, logger *log.Logger) (*Server, error) {
 	s := &Server{
 		cfg:      cfg,
 		log:      logger,
-		rate:     newRateLimiter(cfg.RatePerMinute),
+		rate:     newPenaltyBox(cfg.RatePerMinute),
 		sessions: map[*session]struct{}{},
 		conns:    map[*trackedConn]struct{}{},
 	}

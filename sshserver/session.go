@@ -150,9 +150,10 @@ func (se *session) runReader(winch <-chan ssh.Window) ending {
 			}
 		}
 	}()
-	go se.watch()
+	notices := make(chan string, 1)
+	go se.watch(notices)
 
-	err := ui.Run(ctx, m, ui.Terminal{In: se.in, Out: sess, Sizes: sizes, Caps: caps})
+	err := ui.Run(ctx, m, ui.Terminal{In: se.in, Out: sess, Sizes: sizes, Caps: caps, Notices: notices})
 	var pe *ui.PanicError
 	switch {
 	case errors.As(err, &pe):
@@ -204,11 +205,16 @@ func (e environ) Getenv(k string) string { return getenv(e, k) }
 
 // watch ends the session when the client has not pressed a key for the
 // idle timeout, or has gone. Only input counts: output, keepalives and
-// window changes do not keep a session open.
-func (se *session) watch() {
+// window changes do not keep a session open. Before it closes an idle
+// session it warns the reader on notices (see warnBefore), counting down
+// the seconds left; the next input, which keeps the session, takes the
+// warning away in the reader.
+func (se *session) watch(notices chan string) {
 	idle := se.srv.cfg.IdleTimeout
-	t := time.NewTimer(idle)
+	warnAt := idle - warnBefore(idle)
+	t := time.NewTimer(warnAt)
 	defer t.Stop()
+	var warned time.Time // the last input the warning was given after
 	for {
 		select {
 		case <-se.done:
@@ -220,13 +226,66 @@ func (se *session) watch() {
 			se.stop(ending{reason: "connection closed"})
 			return
 		case <-t.C:
-			since := time.Since(se.in.lastInput())
+			last := se.in.lastInput()
+			since := time.Since(last)
 			if since >= idle {
 				se.stop(ending{reason: "idle", notice: fmt.Sprintf("closed after %s without a key press", idle), code: 1})
 				return
 			}
-			t.Reset(idle - since)
+			if since < warnAt {
+				if !warned.IsZero() {
+					// a key came: the reader has taken the warning
+					// away already; this is for a key that raced it
+					warned = time.Time{}
+					notify(notices, "")
+				}
+				t.Reset(warnAt - since)
+				continue
+			}
+			left := idle - since
+			if warned.IsZero() {
+				se.log.Debug("idle warning", "left", left.Round(time.Second))
+			}
+			warned = last
+			notify(notices, fmt.Sprintf("idle: this session closes in %s — press any key to keep it", clock(left)))
+			// the next whole second shown, or the close
+			next := left % time.Second
+			if next == 0 {
+				next = time.Second
+			}
+			t.Reset(next)
 		}
+	}
+}
+
+// warnBefore is how long before an idle session is closed the reader is
+// warned: a minute, or half the timeout for timeouts of two minutes or
+// less (a minute's warning would come too soon after the last key; a
+// test's 3s timeout warns after 1.5s).
+func warnBefore(idle time.Duration) time.Duration {
+	if idle <= 2*time.Minute {
+		return idle / 2
+	}
+	return time.Minute
+}
+
+// clock is d as m:ss, rounded up to the second: the time left in a
+// countdown.
+func clock(d time.Duration) string {
+	s := int((d + time.Second - 1) / time.Second)
+	return fmt.Sprintf("%d:%02d", s/60, s%60)
+}
+
+// notify gives the reader n in place of a notice it has not taken yet,
+// never waiting for it.
+func notify(notices chan string, n string) {
+	select {
+	case <-notices:
+	default:
+	}
+	select {
+	case notices <- n:
+	default:
 	}
 }
 

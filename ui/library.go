@@ -44,6 +44,7 @@ type Library struct {
 	reader *Model // the open article; nil on the list
 	gen    int    // counts the readers opened, to drop a closed one's messages
 	want   string // an article asked for before it was read
+	notice string // from the host (NoticeMsg), shown on the list until a key
 }
 
 // reviewCount is an article's review progress as the list shows it.
@@ -270,6 +271,13 @@ func (l *Library) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			l.counts[k] = v
 		}
 		return l, nil
+	case NoticeMsg:
+		// the list's and the open reader's, each until a key
+		l.notice = text.Clean(msg.Text)
+		if l.reader != nil {
+			return l, l.toReader(msg)
+		}
+		return l, nil
 	case readerMsg:
 		if msg.gen != l.gen || l.reader == nil {
 			return l, nil // for a reader closed since
@@ -279,6 +287,7 @@ func (l *Library) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		return l, l.toReader(msg.msg)
 	case tea.KeyMsg:
+		l.notice = ""
 		if msg.Type == tea.KeyCtrlC {
 			return l, tea.Quit
 		}
@@ -302,6 +311,9 @@ func (l *Library) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return l, tea.Batch(cmds...)
 		}
 		return l, l.listKey(msg)
+	}
+	if _, ok := msg.(tea.MouseMsg); ok {
+		l.notice = ""
 	}
 	if l.reader != nil {
 		if _, ok := msg.(tea.MouseMsg); ok {
@@ -429,6 +441,10 @@ func (l *Library) View() string {
 	lines := strings.Split(l.list.View(), "\n")
 	if len(lines) > l.height {
 		lines = lines[:l.height]
+	}
+	if l.notice != "" {
+		// the host's notice takes the bottom line (the list's help)
+		lines[len(lines)-1] = l.st.StatusError.Render(" " + l.notice)
 	}
 	for i, s := range lines {
 		if xansi.StringWidth(s) > l.width {

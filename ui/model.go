@@ -115,7 +115,8 @@ type Model struct {
 	hitCursor   int
 	msg         string
 	msgErr      bool
-	inReply     bool // inside a terminal reply that arrived as keys
+	notice      string // from the host (NoticeMsg), shown until a key
+	inReply     bool   // inside a terminal reply that arrived as keys
 }
 
 type currentKind int
@@ -373,9 +374,14 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		var cmd tea.Cmd
 		m.spin, cmd = m.spin.Update(msg)
 		return m, cmd
+	case NoticeMsg:
+		m.notice = text.Clean(msg.Text)
+		return m, nil
 	case tea.MouseMsg:
+		m.notice = ""
 		return m.mouse(msg)
 	case tea.KeyMsg:
+		m.notice = ""
 		if m.strayReply(msg) {
 			return m, nil
 		}
@@ -943,6 +949,10 @@ func (m Model) quoteIndexFor() int {
 // selected speaker and where ] goes), and what to press now.
 func (m Model) statusView() string {
 	w := m.width
+	if m.notice != "" {
+		// the host's notice has the whole line, whatever the mode
+		return xansi.Truncate(m.st.StatusError.Render(" "+m.notice), w, "…")
+	}
 	if m.searching {
 		m.input.Width = max(w-3, 1)
 		return xansi.Truncate(m.input.View(), w, "")

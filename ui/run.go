@@ -28,7 +28,17 @@ type Terminal struct {
 	Sizes <-chan tea.WindowSizeMsg
 	// Caps is what the terminal said it can do.
 	Caps Caps
+	// Notices brings notices from the host (an SSH server's idle
+	// warning): each is given to the model as a NoticeMsg, which the
+	// reader shows in its status line until the next key; "" takes a
+	// notice away.
+	Notices <-chan string
 }
+
+// NoticeMsg is a notice from the host for the person reading, shown until
+// they press a key. Text is cleaned and cut to the terminal's width before
+// it is shown; "" takes the notice away.
+type NoticeMsg struct{ Text string }
 
 // leaveTimeout bounds the wait for a terminal to take the sequences that
 // restore it: a client that stopped reading must not hold the reader.
@@ -82,6 +92,21 @@ func Run(ctx context.Context, m tea.Model, t Terminal) error {
 						return
 					}
 					p.Send(s)
+				case <-stop:
+					return
+				}
+			}
+		}()
+	}
+	if t.Notices != nil {
+		go func() {
+			for {
+				select {
+				case n, ok := <-t.Notices:
+					if !ok {
+						return
+					}
+					p.Send(NoticeMsg{n})
 				case <-stop:
 					return
 				}
