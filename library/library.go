@@ -395,11 +395,7 @@ func (l *Library) Follow(name string) (<-chan content.Edition, func()) {
 	return ch, func() {
 		once.Do(func() {
 			l.mu.Lock()
-			if e.followers != nil {
-				if _, ok := e.followers[ch]; ok {
-					delete(e.followers, ch)
-				}
-			}
+			delete(e.followers, ch)
 			l.mu.Unlock()
 		})
 	}

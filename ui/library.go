@@ -14,6 +14,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/list"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 	xansi "github.com/charmbracelet/x/ansi"
 
 	"copydesk/content"
@@ -80,7 +81,11 @@ var libKeys = struct{ Open, Order, Quit key.Binding }{
 // named by the article file's absolute path.
 func NewLibrary(lib *library.Library, opt Options) *Library {
 	l := &Library{lib: lib, opt: opt, review: opt.Review, counts: map[string]reviewCount{}}
-	st := newModel(&content.Article{Source: "library", Paragraphs: []content.Paragraph{{N: 1}}}, opt, nil, nil).st
+	r := opt.Renderer
+	if r == nil {
+		r = lipgloss.DefaultRenderer()
+	}
+	st := newStyles(r, opt.NoColor)
 	l.st = st
 	l.list = list.New(nil, libDelegate{st: st, counts: l.counts}, 0, 0)
 	l.list.SetShowTitle(true)
