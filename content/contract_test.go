@@ -3,13 +3,12 @@ package content
 import (
 	"bytes"
 	"encoding/json"
-	"os"
-	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
 	"copydesk/content/formats"
+	"copydesk/internal/testkit"
 )
 
 // The JSON contract (docs/analysis-json.md), checked on what WriteJSON
@@ -221,61 +220,6 @@ func FuzzAnalyze(f *testing.F) {
 	})
 }
 
-// documentedFields reads the fields docs/analysis-json.md lists, by the
-// path of the object they belong to: "." for the document, "quotes[]" for
-// a quote, "quotes[].cue" for its cue. A section "## Name (`path`, …)"
-// holds a table whose rows begin with the field's name in backquotes.
-func documentedFields(t *testing.T) map[string][]string {
-	t.Helper()
-	raw, err := os.ReadFile("../docs/analysis-json.md")
-	if err != nil {
-		t.Fatal(err)
-	}
-	fields := map[string][]string{}
-	var paths []string
-	for _, line := range strings.Split(string(raw), "\n") {
-		if strings.HasPrefix(line, "## ") {
-			paths = nil
-			if _, in, ok := strings.Cut(line, "("); ok {
-				for _, p := range strings.Split(strings.TrimSuffix(in, ")"), ",") {
-					paths = append(paths, strings.Trim(strings.TrimSpace(p), "`"))
-				}
-			}
-			continue
-		}
-		if name, ok := strings.CutPrefix(line, "| `"); ok && paths != nil {
-			name = name[:strings.IndexByte(name, '`')]
-			for _, p := range paths {
-				fields[p] = append(fields[p], name)
-			}
-		}
-	}
-	return fields
-}
-
-// writtenFields collects the fields of the objects in a decoded document by
-// their path, as documentedFields names them.
-func writtenFields(v any, path string, into map[string]map[string]bool) {
-	switch v := v.(type) {
-	case map[string]any:
-		if into[path] == nil {
-			into[path] = map[string]bool{}
-		}
-		for k, x := range v {
-			into[path][k] = true
-			child := path + "." + k
-			if path == "." {
-				child = k
-			}
-			writtenFields(x, child, into)
-		}
-	case []any:
-		for _, x := range v {
-			writtenFields(x, path+"[]", into)
-		}
-	}
-}
-
 // TestContractDocumented checks that the writer and docs/analysis-json.md
 // name the same fields: every field written is documented, and every field
 // documented is written, on the embedded article and on an article with a
@@ -292,31 +236,14 @@ func TestContractDocumented(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	written := map[string]map[string]bool{}
+	var docs [][]byte
 	for _, a := range []*Article{Embedded(), small, md} {
 		data, _ := writeDoc(t, a, Analyze(a))
-		var doc any
-		if err := json.Unmarshal(data, &doc); err != nil {
-			t.Fatal(err)
-		}
-		writtenFields(doc, ".", written)
+		docs = append(docs, data)
 	}
-	documented := documentedFields(t)
+	documented := testkit.DocumentedFields(t, "../docs/analysis-json.md")
 	if len(documented) == 0 {
 		t.Fatal("no field tables found in docs/analysis-json.md")
 	}
-	for path, names := range documented {
-		for _, n := range names {
-			if !written[path][n] {
-				t.Errorf("%s %s is documented but not written", path, n)
-			}
-		}
-	}
-	for path, names := range written {
-		for n := range names {
-			if !slices.Contains(documented[path], n) {
-				t.Errorf("%s %s is written but not documented", path, n)
-			}
-		}
-	}
+	testkit.CheckDocumented(t, documented, docs...)
 }

@@ -3,7 +3,6 @@ package review
 import (
 	"bytes"
 	"encoding/json"
-	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -12,6 +11,8 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
+
+	"copydesk/internal/testkit"
 )
 
 const (
@@ -216,73 +217,11 @@ func seqsOf(ms []contractMark) []int64 {
 // name the same fields: every field written is documented, and every
 // field documented is written.
 func TestExportJSONDocumented(t *testing.T) {
-	raw, err := os.ReadFile("../docs/review-json.md")
-	if err != nil {
-		t.Fatal(err)
-	}
-	documented := map[string][]string{}
-	var paths []string
-	for _, line := range strings.Split(string(raw), "\n") {
-		if strings.HasPrefix(line, "## ") {
-			paths = nil
-			if _, in, ok := strings.Cut(line, "("); ok {
-				for _, p := range strings.Split(strings.TrimSuffix(in, ")"), ",") {
-					paths = append(paths, strings.Trim(strings.TrimSpace(p), "`"))
-				}
-			}
-			continue
-		}
-		if name, ok := strings.CutPrefix(line, "| `"); ok && paths != nil {
-			name = name[:strings.IndexByte(name, '`')]
-			for _, p := range paths {
-				documented[p] = append(documented[p], name)
-			}
-		}
-	}
+	documented := testkit.DocumentedFields(t, "../docs/review-json.md")
 	if len(documented) != 3 {
 		t.Fatalf("field tables found in docs/review-json.md: %v", documented)
 	}
-	var doc any
-	if err := json.Unmarshal(exportOf(t, "json", ExportArticle{Name: "talks.txt", Log: exportLog(), Items: exportItems()}), &doc); err != nil {
-		t.Fatal(err)
-	}
-	written := map[string]map[string]bool{}
-	var walk func(v any, path string)
-	walk = func(v any, path string) {
-		switch v := v.(type) {
-		case map[string]any:
-			if written[path] == nil {
-				written[path] = map[string]bool{}
-			}
-			for k, x := range v {
-				written[path][k] = true
-				child := path + "." + k
-				if path == "." {
-					child = k
-				}
-				walk(x, child)
-			}
-		case []any:
-			for _, x := range v {
-				walk(x, path+"[]")
-			}
-		}
-	}
-	walk(doc, ".")
-	for path, names := range documented {
-		for _, n := range names {
-			if !written[path][n] {
-				t.Errorf("%s %s is documented but not written", path, n)
-			}
-		}
-	}
-	for path, names := range written {
-		for n := range names {
-			if !slices.Contains(documented[path], n) {
-				t.Errorf("%s %s is written but not documented", path, n)
-			}
-		}
-	}
+	testkit.CheckDocumented(t, documented, exportOf(t, "json", ExportArticle{Name: "talks.txt", Log: exportLog(), Items: exportItems()}))
 }
 
 func TestExportClaimReview(t *testing.T) {
