@@ -25,7 +25,7 @@ func TestAnalyzeSummary(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d", code)
 	}
-	for _, want := range []string{"18 paragraphs", "John Kerry (U.S. Secretary of State)", "Sergei Lavrov", "“might be able to shape some different approaches”"} {
+	for _, want := range []string{"18 paragraphs", "16 statements", "John Kerry (U.S. Secretary of State): 5 statements", "Sergei Lavrov", "the meeting as a candid “brainstorming” session"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("summary lacks %q:\n%s", want, out)
 		}
@@ -157,9 +157,9 @@ func TestCommandLine(t *testing.T) {
 		{[]string{"analyze", "--max-size", "banana"}, 2, "", `--max-size "banana": not a size`},
 		{[]string{"analyze", "--max-size"}, 2, "", "--max-size needs a value"},
 		{[]string{"analyze", "--json=maybe"}, 2, "", `--json "maybe"`},
-		{[]string{"analyze", "--max-size=1KB", "--json"}, 0, `"version":2`, ""},
+		{[]string{"analyze", "--max-size=1KB", "--json"}, 0, `"version":3`, ""},
 		{[]string{"analyze", "-", "--json"}, 0, `"source":"stdin"`, ""},
-		{[]string{"analyze", "--", "-"}, 0, "1 paragraph, 1 speaker, 1 quote,", ""},
+		{[]string{"analyze", "--", "-"}, 0, "1 paragraph, 1 speaker, 1 statement,", ""},
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {

@@ -2,6 +2,7 @@ package content
 
 import (
 	"bytes"
+	"io"
 	"strings"
 	"testing"
 
@@ -90,4 +91,33 @@ func TestAnalyzeIsLinear(t *testing.T) {
 		t.Errorf("ten times the paragraph cost %.1f times as much, want at most %d", g, testkit.MaxGrowth)
 	}
 	checkContract(t, data, large, an)
+}
+
+// BenchmarkWriteJSON writes the analysis of the PolNeAR train texts (3.9 MB,
+// analysed once) as JSON, by WriteJSON and by the encoding/json reference
+// of jsonwrite_test.go. MB/s counts the input, as BenchmarkAnalyze does, so
+// that the two compare; out-MB/s counts the document (about 12 MB).
+func BenchmarkWriteJSON(b *testing.B) {
+	data := testkit.TrainCorpus(b)
+	a := mustParse(b, data)
+	an := Analyze(a)
+	var out bytes.Buffer
+	if err := WriteJSON(&out, a, an); err != nil {
+		b.Fatal(err)
+	}
+	for _, w := range []struct {
+		name  string
+		write func(io.Writer, *Article, *Analysis) error
+	}{{"stream", WriteJSON}, {"encoding-json", writeJSONReference}} {
+		b.Run(w.name, func(b *testing.B) {
+			b.SetBytes(int64(len(data)))
+			b.ReportAllocs()
+			for b.Loop() {
+				if err := w.write(io.Discard, a, an); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(out.Len())*float64(b.N)/1e6/b.Elapsed().Seconds(), "out-MB/s")
+		})
+	}
 }

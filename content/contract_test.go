@@ -3,6 +3,7 @@ package content
 import (
 	"bytes"
 	"encoding/json"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -52,6 +53,7 @@ type contractDoc struct {
 		Description string   `json:"description"`
 		Aliases     []string `json:"aliases"`
 		Quotes      []int    `json:"quotes"`
+		Statements  []int    `json:"statements"`
 	} `json:"speakers"`
 	Quotes []struct {
 		ID   int    `json:"id"`
@@ -60,6 +62,7 @@ type contractDoc struct {
 		Speaker *string       `json:"speaker"`
 		Cue     *contractSpan `json:"cue"`
 		Source  *contractSpan `json:"source"`
+		Within  *int          `json:"within"`
 	} `json:"quotes"`
 	Figures []struct {
 		contractSpan
@@ -93,8 +96,8 @@ func writeDoc(t testing.TB, a *Article, an *Analysis) ([]byte, contractDoc) {
 func checkContract(t testing.TB, input []byte, a *Article, an *Analysis) {
 	t.Helper()
 	_, d := writeDoc(t, a, an)
-	if d.Version != 2 {
-		t.Fatalf("version %d, want 2", d.Version)
+	if d.Version != 3 {
+		t.Fatalf("version %d, want 3", d.Version)
 	}
 	// What offsets count bytes of: the input, the input decoded, or the
 	// paragraphs' texts joined by blank lines.
@@ -163,6 +166,19 @@ func checkContract(t testing.TB, input []byte, a *Article, an *Analysis) {
 			}
 			speakerOf[qi] = sp.ID
 		}
+		var want []int
+		for _, qi := range sp.Quotes {
+			if d.Quotes[qi].Within == nil {
+				want = append(want, qi)
+			}
+		}
+		if !slices.Equal(sp.Statements, want) && len(sp.Statements)+len(want) > 0 {
+			t.Fatalf("speaker %q: statements %v, want its quotes not within another, %v", sp.ID, sp.Statements, want)
+		}
+	}
+	byPara := map[int][]int{}
+	for i, q := range d.Quotes {
+		byPara[q.Paragraph] = append(byPara[q.Paragraph], i)
 	}
 	for i, q := range d.Quotes {
 		if q.ID != i || q.Kind != "direct" && q.Kind != "indirect" {
@@ -174,6 +190,19 @@ func checkContract(t testing.TB, input []byte, a *Article, an *Analysis) {
 		}
 		if q.Source != nil {
 			span("source", q.Source)
+		}
+		if w := q.Within; w != nil {
+			c := d.Quotes[min(max(*w, 0), len(d.Quotes)-1)]
+			if *w < 0 || *w >= len(d.Quotes) || c.Kind != "indirect" || q.Kind != "direct" || c.Paragraph != q.Paragraph || c.Start > q.Start || c.End < q.End {
+				t.Fatalf("quote %d within %d, which is not a reported clause around it", i, *w)
+			}
+		}
+		if src := q.Source; src != nil {
+			for _, j := range byPara[src.Paragraph] {
+				if o := d.Quotes[j]; o.Start < src.End && src.Start < o.End && (src.Start < o.Start || o.End < src.End) {
+					t.Fatalf("quote %d: source %q covers part of quote %d %q", i, src.Text, j, o.Text)
+				}
+			}
 		}
 		if q.Speaker != nil && speakerOf[i] != *q.Speaker {
 			t.Fatalf("quote %d of %q missing from its speaker's quotes", i, *q.Speaker)

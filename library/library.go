@@ -31,7 +31,7 @@ type Item struct {
 	Modified  time.Time // the file's modification time
 	Ready     bool      // an edition has been read and analysed
 	Err       error     // why the file's newest version cannot be read, when it cannot
-	Quotes    int
+	Quotes    int       // statements: quoted words inside a reported clause count with it
 	Speakers  int
 	Figures   int
 	Version   int // counts the versions read; a change of the file makes a new one
@@ -256,7 +256,12 @@ func (l *Library) read(name string) {
 		a, an := ed.Article, ed.Analysis
 		it.Err, it.Ready = nil, true
 		it.Title, it.Byline, it.Published = a.Title, a.Byline, a.Published
-		it.Quotes, it.Speakers, it.Figures = len(an.Quotes), len(an.Speakers), len(an.Figures)
+		it.Quotes, it.Speakers, it.Figures = 0, len(an.Speakers), len(an.Figures)
+		for _, q := range an.Quotes {
+			if q.Within < 0 {
+				it.Quotes++ // a statement, as the reader's panel counts them
+			}
+		}
 		e.ed, e.data = ed, data
 		for ch := range e.followers {
 			select { // a follower that has not taken the last edition wants only the newest

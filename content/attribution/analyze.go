@@ -3,6 +3,7 @@ package attribution
 import (
 	"slices"
 	"sort"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -65,8 +66,14 @@ type analyzer struct {
 
 	openBefore bool       // the previous paragraph ended inside a quotation
 	lastRef    *sourceRef // attribution of the last quote of the previous paragraph
-	chain      []int      // unattributed quotes of a quotation running over paragraphs
-	list       *sourceRef // "X said:" at the end of a paragraph introduces the next ones
+	// recent is the last attribution of the paragraphs before, recentN
+	// its paragraph: a quote paragraph after one that reports nothing
+	// ("He also described the session as a plot.") is still its speaker's
+	recent    *sourceRef
+	recentN   int
+	chain     []int      // unattributed quotes of a quotation running over paragraphs
+	list      *sourceRef // "X said:" at the end of a paragraph introduces the next ones
+	listPlain bool       // and the next may be a plain paragraph
 }
 
 // sourceRef is a resolved attribution that quotes share.
@@ -86,7 +93,8 @@ func (an *analyzer) paragraph(p *paragraph) {
 	if cap(an.inQuote) < len(toks) {
 		an.inQuote = make([]bool, len(toks), len(toks)*2)
 	}
-	inQuote := an.inQuote[:len(toks)]
+	an.inQuote = an.inQuote[:len(toks)]
+	inQuote := an.inQuote
 	for i := range inQuote {
 		inQuote[i] = false
 	}
@@ -101,7 +109,7 @@ func (an *analyzer) paragraph(p *paragraph) {
 	}
 	title := p.n == 1 && titleCase(toks)
 	sentenceAt := func(sr [2]int) sentence {
-		return sentence{text: p.text, toks: toks, inQuote: inQuote, a: sr[0], b: sr[1]}
+		return sentence{text: p.text, toks: toks, inQuote: inQuote, a: sr[0], b: sr[1], head: p.n == 1, quoted: len(an.quots) > 0}
 	}
 
 	// Attributions, sentence by sentence, resolving sources as they come so
@@ -126,8 +134,19 @@ func (an *analyzer) paragraph(p *paragraph) {
 		for k := n; k < len(an.frames); k++ {
 			f := &an.frames[k]
 			if f.src.kind == npPronoun && f.src.s > from {
-				an.scanNames(&sen, from, f.src.s, p.n)
-				from = f.src.s
+				// "The try from Januarie won it, he said": the people
+				// named in what he reports are not who he is
+				lim := f.src.s
+				for _, c := range f.contents {
+					if c[0] >= from && c[1] <= f.src.s {
+						lim = min(lim, c[0])
+					}
+				}
+				an.scanNames(&sen, from, lim, p.n)
+				from = lim
+				if lim == f.src.s {
+					an.describedSubject(p, &sen, f)
+				}
 			}
 			an.fsent = append(an.fsent, si)
 			an.refs = append(an.refs, an.resolveFrame(p, toks, f))
@@ -169,7 +188,7 @@ func (an *analyzer) paragraph(p *paragraph) {
 		}
 	}
 	// Quotations.
-	an.linkQuotations(toks)
+	an.linkQuotations(toks, p.n)
 	for qi := range an.quots {
 		q := &an.quots[qi]
 		ref := an.qref[qi]
@@ -192,21 +211,50 @@ func (an *analyzer) paragraph(p *paragraph) {
 	if !openAfter {
 		an.chain = an.chain[:0]
 	}
-	// "X said:" at the end of a paragraph introduces the paragraphs after it.
+	// "X said:" at the end of a paragraph introduces what follows: the
+	// next paragraph, when it is neither quoted nor attributed (the words
+	// set off as a block), and the items of a list.
+	prev, plain := an.list, an.listPlain
+	an.list, an.listPlain = nil, false
 	if n := len(an.frames); n > 0 && an.frames[n-1].colon && an.frames[n-1].fwd >= len(toks) {
-		an.list = an.refs[n-1]
-	} else if !startsWithListMark(p.text) || len(an.frames) > 0 {
-		an.list = nil
-	}
-	if an.list != nil && len(an.quots) == 0 && len(an.frames) == 0 && startsWithListMark(p.text) {
+		an.list, an.listPlain = an.refs[n-1], true
+	} else if prev != nil && len(an.quots) == 0 && len(an.frames) == 0 && !openAfter && (plain || startsWithListMark(p.text)) {
 		s := text.SkipListMark(p.text)
 		if e := trimEnd(p.text, len(p.text)); e > s {
-			an.addQuote(p, Indirect, s, e, an.list)
+			an.addQuote(p, Indirect, s, e, prev)
+		}
+		if startsWithListMark(p.text) {
+			an.list = prev
 		}
 	}
 	an.sortFrom(start)
+	an.unlapSources(p, start)
 	an.openBefore = openAfter
 	an.lastRef = lastRef
+	if lastRef != nil {
+		an.recent, an.recentN = lastRef, p.n
+	} else if len(an.frames) > 0 || len(an.quots) > 0 {
+		an.recent = nil // someone else spoke here
+	}
+}
+
+// describedSubject makes a person described, not named, who is the subject
+// of the sentence the likeliest "he" or "she" of its frame: "A county
+// official was suspended after he said …".
+func (an *analyzer) describedSubject(p *paragraph, sen *sentence, f *frame) {
+	if l := sen.toks[f.src.s].Lower(); l != "he" && l != "she" {
+		return
+	}
+	np, ok := sen.sentenceSubject(f.src.s)
+	if !ok || np.kind != npDesc || np.e > f.src.s {
+		return
+	}
+	if head := sen.toks[np.head].Lower(); plural(head) || !roleNouns.Has(head) {
+		return
+	}
+	if e := an.res.description(p.text, sen.toks, np, an.res.descSurface(p.text, sen.toks, np)); e >= 0 {
+		an.res.salient(e)
+	}
 }
 
 // resolveFrame turns a frame's source phrase into an entity and spans.
@@ -220,8 +268,18 @@ func (an *analyzer) resolveFrame(p *paragraph, toks []text.Token, f *frame) *sou
 	if f.src.kind == npNone || f.src.e <= f.src.s {
 		return ref
 	}
+	ss, se := f.src.s, f.src.e
+	if an.coversQuote(ss, se) {
+		// "Lavrov, who had said he had “no expectations”, said …": the
+		// mention is the name; what it says is highlighted as a quote.
+		core := f.src.fix()
+		ss, se = core.cs, core.ce
+	}
+	if se-ss > 1 && toks[ss].Lower() == "that" && (toks[ss+1].Cap || toks[ss+1].In(determiners)) {
+		ss++ // "said that Clinton had told": "that" begins the clause
+	}
 	src := &ref.spans[1]
-	*src = Span{Paragraph: p.n, Start: toks[f.src.s].Start, End: toks[f.src.e-1].End}
+	*src = Span{Paragraph: p.n, Start: toks[ss].Start, End: toks[se-1].End}
 	src.Text = p.text[src.Start:src.End]
 	ref.source = src
 	ref.ent = an.res.resolve(p.text, toks, f.src)
@@ -230,6 +288,66 @@ func (an *analyzer) resolveFrame(p *paragraph, toks []text.Token, f *frame) *sou
 		an.res.mention(src.Paragraph, src.Start, src.End, src.Text, ref.ent)
 	}
 	return ref
+}
+
+// unlapSources cuts the sources of the current paragraph's quotes (from
+// start on, in text order) where they still run into a quote: a misread
+// phrase ("White House press secretary Josh Earnest said" read with
+// "press" as the verb) must not give a source that half covers a quote.
+// Sources nested whole inside a reported clause are another speaker's
+// report and stay.
+func (an *analyzer) unlapSources(p *paragraph, start int) {
+	qs := an.quotes[start:]
+	for i := range qs {
+		src := qs[i].Source
+		if src == nil || src.Paragraph != p.n {
+			continue
+		}
+		// quotes that begin inside the source, and a few before it
+		k := sort.Search(len(qs), func(j int) bool { return qs[j].Start >= src.End })
+		for j := k - 1; j >= 0 && k-j <= 16 && src.End > src.Start; j-- {
+			o := &qs[j]
+			if o.End <= src.Start || o.Start <= src.Start && src.End <= o.End {
+				continue
+			}
+			if src.Start < o.Start {
+				src.End = o.Start
+			} else {
+				src.Start = o.End
+			}
+			for src.Start < src.End && strings.IndexByte(" ,;:", p.text[src.Start]) >= 0 {
+				src.Start++
+			}
+			for src.End > src.Start && strings.IndexByte(" ,;:", p.text[src.End-1]) >= 0 {
+				src.End--
+			}
+			src.Text = p.text[src.Start:src.End]
+		}
+	}
+	for i := range qs {
+		if src := qs[i].Source; src != nil && src.End <= src.Start {
+			qs[i].Source = nil
+		}
+	}
+}
+
+// coversQuote reports whether tokens [s, e) of the paragraph hold part of a
+// quotation or of a clause reported in the current sentence: a source's
+// highlight must not cover what the source is quoted as saying.
+func (an *analyzer) coversQuote(s, e int) bool {
+	for i := s; i < e; i++ {
+		if an.inQuote[i] {
+			return true
+		}
+	}
+	for k := an.sentFr[len(an.sentFr)-1]; k < len(an.frames); k++ {
+		for _, c := range an.frames[k].contents {
+			if c[0] < e && s < c[1] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func (an *analyzer) addQuote(p *paragraph, kind QuoteKind, s, e int, ref *sourceRef) int {
@@ -317,7 +435,17 @@ func trimEnd(text string, e int) int {
 }
 
 func (an *analyzer) finish() Result {
+	markWithin(an.quotes)
 	speakers, ids := an.res.speakerList(an.quotes, an.qent)
+	for i := range speakers {
+		sp := &speakers[i]
+		sp.Statements = make([]int, 0, len(sp.Quotes))
+		for _, id := range sp.Quotes {
+			if an.quotes[id].Within < 0 {
+				sp.Statements = append(sp.Statements, id)
+			}
+		}
+	}
 	for i := range an.quotes {
 		if e := an.qent[i]; e >= 0 {
 			an.quotes[i].Speaker = ids[e]
@@ -342,4 +470,31 @@ func (an *analyzer) finish() Result {
 		return a.Start - b.Start
 	})
 	return Result{Speakers: speakers, Quotes: an.quotes, Mentions: ments}
+}
+
+// markWithin sets the Within of every quotation that lies inside a reported
+// clause of its paragraph, the innermost one. Quotes are in text order, the
+// longer first at one start, so the clauses still open at a quote form a
+// stack: one pass, whatever the number of quotes in a paragraph.
+func markWithin(qs []Quote) {
+	var open []int
+	for i := range qs {
+		q := &qs[i]
+		q.Within = -1
+		if i > 0 && qs[i-1].Paragraph != q.Paragraph {
+			open = open[:0]
+		}
+		for len(open) > 0 && qs[open[len(open)-1]].End <= q.Start {
+			open = open[:len(open)-1]
+		}
+		if q.Kind == Indirect {
+			open = append(open, i)
+			continue
+		}
+		if len(open) > 0 {
+			if c := &qs[open[len(open)-1]]; c.Start <= q.Start && q.End <= c.End {
+				q.Within = c.ID
+			}
+		}
+	}
 }

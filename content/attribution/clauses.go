@@ -101,6 +101,9 @@ func (sen *sentence) bareCircumstance(s, e int) bool {
 	return true
 }
 
+// concessives open a clause that stands beside the one before it.
+var concessives = text.NewWordSet("though although while whereas yet as")
+
 // frameContents sets the reported clauses of frames[k]: what follows the
 // frame ("Kerry said that …"), what comes before it ("…, Kerry said"), or
 // both round it ("…, he said, …").
@@ -157,6 +160,14 @@ func (sen *sentence) frameContents(frames []frame, k int) {
 		}
 		sep := toks[p].Text == "," || toks[p].Text == ";" || toks[p].Text == "—" || toks[p].Text == "--" || toks[p].Text == "(" || f.lead
 		conj := toks[p].Lower() == "and" || toks[p].Lower() == "but"
+		if !sep && !conj && p-1 > f.fwd && toks[p].In(concessives) {
+			// "…, though she noted …", "…, even as Lee concedes …": the
+			// clause has a source of its own
+			if toks[p].Lower() == "as" && toks[p-1].Lower() == "even" {
+				p--
+			}
+			conj = toks[p-1].Text == ","
+		}
 		if sep || conj || g.inherit && strings.HasSuffix(toks[g.cueS].Lower(), "ing") {
 			if conj && p-1 > f.fwd && toks[p-1].Text == "," {
 				p--
@@ -223,7 +234,8 @@ func (sen *sentence) frameContents(frames []frame, k int) {
 	if f.quotesOnly && !f.inverted {
 		return
 	}
-	if q := f.fwd; q < b && !(sentenceEnd(&toks[q]) || toks[q].Text == "," || toks[q].Text == ";" || toks[q].Text == "—" || toks[q].Text == "--" || toks[q].Text == ")" || toks[q].Text == "(" || toks[q].Kind == text.QuoteMark && !inQuote[q]) {
+	if q := f.fwd; q < b && !(sentenceEnd(&toks[q]) || toks[q].Text == "," || toks[q].Text == ";" || toks[q].Text == "—" || toks[q].Text == "--" || toks[q].Text == ")" || toks[q].Text == "(" || toks[q].Kind == text.QuoteMark && !inQuote[q]) && !(f.inverted && sen.bareCircumstance(q, end)) {
+		// "…, says Reyes after the semi-final" has the content first
 		return // "…, Cruz said: “…”": the frame opens a quotation
 	}
 	if f.colon {
@@ -257,7 +269,7 @@ func (sen *sentence) frameContents(frames []frame, k int) {
 		f.contents = sen.rest(f, end)
 		return
 	}
-	if p <= a || !(toks[p].Text == "," || toks[p].Text == "--" || toks[p].Text == "—") {
+	if p <= a || !(toks[p].Text == "," || toks[p].Text == "--" || toks[p].Text == "—" || toks[p].Text == ":" && f.inverted) {
 		return
 	}
 	cs := skipConj(toks, a, p)

@@ -96,7 +96,9 @@ func (sen *sentence) findFrames(titleCase bool, out []frame) []frame {
 	lastMark := -1
 	for i := b - 1; i >= a; i-- {
 		if toks[i].Kind == text.QuoteMark && !inQuote[i] {
-			if d, _ := markOf(toks[i].Text); d {
+			// a double mark, or a single one that opens a quotation:
+			// “…” or ‘…’ as British and Indian papers write
+			if d, _ := markOf(toks[i].Text); d || i+1 < b && inQuote[i+1] {
 				lastMark = i
 				break
 			}
@@ -106,6 +108,9 @@ func (sen *sentence) findFrames(titleCase bool, out []frame) []frame {
 	for _, f := range out[first:] {
 		if cueVerbs[toks[f.cueS].Lower()].needsQuote && lastMark < f.fwd && !sen.quotationThenFrame(&f) {
 			continue
+		}
+		if toks[f.cueS].Kind == text.Word && cueVerbs[toks[f.cueS].Lower()].quotesOnly && !f.colon && !sen.quoted {
+			continue // "The talks are continuing, he said": no quotation, no cue
 		}
 		out[k] = f
 		k++
@@ -190,7 +195,7 @@ func (sen *sentence) markInContents(contents [][2]int) bool {
 	for _, c := range contents {
 		for i := c[0]; i < c[1]; i++ {
 			if toks[i].Kind == text.QuoteMark && !inQuote[i] {
-				if d, _ := markOf(toks[i].Text); d {
+				if d, _ := markOf(toks[i].Text); d || i+1 < len(toks) && inQuote[i+1] {
 					return true
 				}
 			}
@@ -224,6 +229,15 @@ func (sen *sentence) markFrame(i int) (frame, bool) {
 		f.frameS, f.frameE, f.fwd = i, np.e, np.e
 		return f, true
 	case ":":
+		if sen.head && i+1 < b && i > a {
+			// a headline's "Police remained vigilant: Sharma", "Motive
+			// still unknown: police chief" (a lone name only after a verb)
+			if np, ok := forwardNP(toks, i+1, b); ok && (np.kind == npName && (np.e-np.s > 1 || sen.hasVerb(a, i)) || toks[np.fix().ce-1].In(roleNouns)) && np.e-np.s <= 4 && (np.e >= b || np.e+1 == b && sentenceEnd(&toks[np.e])) {
+				f.src, f.inverted, f.quotesOnly = np, true, false
+				f.frameS, f.frameE, f.fwd = i+1, np.e, np.e
+				return f, true
+			}
+		}
 		if i+1 >= b || toks[i+1].Kind != text.QuoteMark || inQuote[i+1] || i-a > 40 {
 			return f, false
 		}
@@ -354,7 +368,10 @@ func passive(toks []text.Token, a, i int) bool {
 func (sen *sentence) passiveFrame(i int, v cueVerb) (frame, bool) {
 	toks, inQuote, b := sen.toks, sen.inQuote, sen.b
 	f := frame{cueS: i, cueE: i + 1, frameS: i, frameE: i + 1, fwd: -1, passive: true}
-	if v.needsQuote || v.needsThat || v.quotesOnly {
+	if v.needsQuote {
+		return sen.passiveSpeechAct(f)
+	}
+	if v.needsThat || v.quotesOnly {
 		return f, false
 	}
 	k := i + 1
@@ -383,12 +400,44 @@ func (sen *sentence) passiveFrame(i int, v cueVerb) (frame, bool) {
 	return f, true
 }
 
+// passiveSpeechAct reads "was branded “reckless” by the council",
+// "described as “a disgrace” by X": the agent said the quoted words.
+func (sen *sentence) passiveSpeechAct(f frame) (frame, bool) {
+	toks, inQuote, b := sen.toks, sen.inQuote, sen.b
+	k := f.cueE
+	if k < b && toks[k].Lower() == "as" {
+		k++
+	}
+	if k >= b || toks[k].Kind != text.QuoteMark || inQuote[k] {
+		return f, false
+	}
+	for k++; k < b && (inQuote[k] || toks[k].Kind != text.QuoteMark) && k-f.cueE < maxClause; k++ {
+	}
+	for k++; k < b && toks[k].Text == ","; k++ {
+	}
+
+	if k >= b || toks[k].Lower() != "by" {
+		return f, false
+	}
+	np, ok := forwardNP(toks, k+1, b)
+
+	if !ok || np.kind == npPronoun || !plausibleSpeaker(toks, np) {
+		return f, false
+	}
+	f.src, f.quotesOnly, f.passive = np, true, false
+	f.fwd = f.cueE
+	return f, true
+}
+
 func (sen *sentence) verbFrame(i int, v cueVerb) (frame, bool) {
 	toks, inQuote, a, b := sen.toks, sen.inQuote, sen.a, sen.b
 	f := frame{cueS: i, cueE: i + 1, fwd: -1, quotesOnly: v.quotesOnly}
 	l := toks[i].Lower()
 	if passive(toks, a, i) {
 		return sen.passiveFrame(i, v)
+	}
+	if l == "said" && i > a && i+2 < b && toks[i+1].Lower() == "to" && (toks[i+2].Lower() == "be" || toks[i+2].Lower() == "have") && npWord(&toks[i-1]) && !toks[i-1].In(subjectPronouns) {
+		return f, false // "the MPs said to be backing him": hearsay, nobody's words
 	}
 	if l == v.lemma && i > a && toks[i-1].In(nounSayers) {
 		return f, false // "the final say": a noun
@@ -410,6 +459,11 @@ func (sen *sentence) verbFrame(i int, v cueVerb) (frame, bool) {
 				return f, false
 			}
 			f.cueE = i + 2
+		case v.lemma == "brush":
+			if next != "aside" && next != "off" {
+				return f, false
+			}
+			f.cueE = i + 2
 		case v.lemma == "call" && (next == "for" || next == "on"):
 			f.cueE = i + 2 // "called for", "called on"
 		case v.particle != "" && next == v.particle:
@@ -417,7 +471,7 @@ func (sen *sentence) verbFrame(i int, v cueVerb) (frame, bool) {
 		case v.particle != "":
 			return f, false
 		}
-	} else if v.particle != "" || v.lemma == "point" {
+	} else if v.particle != "" || v.lemma == "point" || v.lemma == "brush" {
 		return f, false
 	}
 	if strings.HasSuffix(l, "ed") && i+2 < b && toks[i+1].Lower() == "by" && !inQuote[i+1] && !strings.HasSuffix(toks[i+2].Lower(), "ing") &&
@@ -425,6 +479,13 @@ func (sen *sentence) verbFrame(i int, v cueVerb) (frame, bool) {
 		return f, false // "the sum announced by the chancellor": a participle after its noun
 	}
 	subj, found := sen.subjectBefore(i)
+	if i > a && toks[i-1].Text == "," && !v.needsQuote && !v.object && !strings.HasSuffix(l, "ing") && (!found || subj.kind != npName && subj.kind != npPronoun) {
+		// "Mix of nationalities shields UAE, says police chief": a
+		// speaker closing the sentence after the verb
+		if np, ok := forwardNP(toks, i+1, b); ok && np.kind != npPronoun && (np.e >= b || np.e+1 == b && sentenceEnd(&toks[np.e])) && plausibleSpeaker(toks, np) {
+			subj, found, f.inverted = np, true, true
+		}
+	}
 	if found && strings.HasSuffix(l, "ing") && subj.kind != npPronoun && subj.s > a && (toks[subj.s-1].In(prepositions|adverbialPreps) || toks[subj.s-1].Lower() == "to") && toks[subj.s-1].Lower() != "with" && toks[subj.s-1].Lower() != "of" {
 		// "Lucy wrote to his office saying …": the writer speaks, not
 		// the one written to
@@ -455,7 +516,7 @@ func (sen *sentence) verbFrame(i int, v cueVerb) (frame, bool) {
 		}
 		invertible := !strings.HasSuffix(l, "ing") && !v.needsQuote && (!v.object || v.lemma == "ask") && f.cueE < b && !toks[f.cueE].In(timeWords)
 		if invertible && (p < a || toks[p].Text == "," || toks[p].Kind == text.QuoteMark || toks[p].Text == ":" || toks[p].Text == "(" || toks[p].Text == "—" || toks[p].Text == "--") {
-			if np, ok := forwardNP(toks, f.cueE, b); ok && (np.kind != npDesc || toks[np.s].In(determiners) || np.e-np.s > 1) && sen.invertedEnd(np.e) {
+			if np, ok := forwardNP(toks, f.cueE, b); ok && (np.kind != npDesc || toks[np.s].In(determiners) || np.e-np.s > 1 || toks[np.head].In(roleNouns) && plural(toks[np.head].Lower())) && sen.invertedEnd(np.e) {
 				subj, found, f.inverted = np, true, true
 			}
 		}
@@ -497,6 +558,16 @@ func (sen *sentence) verbFrame(i int, v cueVerb) (frame, bool) {
 	if v.object && !f.inverted {
 		if h := sen.skipObject(k); !(h > k && toks[h-1].In(toldThings)) {
 			k = h // not "told the story of …": what is told, not who hears it
+		}
+	}
+	if h := sen.skipAdverbial(k); h > k && toks[k].Lower() == "to" && h < b && toks[h].Text == "," {
+		// "wrote to Ann Lee, the county clerk, to …": the one written
+		// to, described, is no content
+		if e := sen.apposEnd(h); e > h && e < b && toks[e].Text == "," {
+			if e+2 < b && toks[e+1].Lower() == "to" && toks[e+2].In(cueWords) {
+				return f, false // "… to tell her": the telling reports
+			}
+			k = e + 1
 		}
 	}
 	k = sen.skipAdverbial(k)

@@ -91,8 +91,9 @@ func init() {
 		"sigh", "boom", "jeer", "cheer", "holler", "bellow", "roar", "cry cries cried crying", "gasp", "groan",
 		"marvel", "rant", "rave", "thunder", "exclaim", "shout", "yell", "scream", "chant", "whisper", "mutter",
 		"react", "fume", "remember", "blare", "reminisce", "retweet")
-	add(cueVerb{}, "point points", "point") // pointed out
-	add(cueVerb{}, "call calls", "call")    // called it, called for
+	add(cueVerb{}, "point points", "point")                  // pointed out
+	add(cueVerb{needsQuote: true}, "brush brushes", "brush") // brushed aside … as “…”
+	add(cueVerb{}, "call calls", "call")                     // called it, called for
 	// Speech acts: they attribute the quotation that follows them, "mocked
 	// his rival as ''Little Marco''", but report no clause without one.
 	add(cueVerb{needsQuote: true}, "label labels brand brands slam slams praise praises blame blames attack attacks question questions challenge challenges mock mocks tease teases dub dubs hail hails tout touts cite cites quote quotes characterize",
@@ -190,7 +191,13 @@ chiefs heads founders partners partner analysis data figures records research pa
 blog video ad advertisement release announcement transcript account accounts testimony interview speech
 sheriff coroner spokesperson deputy deputies representative's regulators regulator officials' leadership
 counsel inspector auditor auditors trustees board council panel commission court jury
-users user fans fan voter nation country state city county district`)
+users user fans fan voter nation country state city county district
+councillor councillors councilor councilors treasurer clerk caretaker detective detectives constable
+superintendent commissioner commissioners chancellor premier coach coaches captain referee player players
+campaigner campaigners union unions charity nurse nurses surgeon surgeons paramedic paramedics boss bosses
+neighbour neighbours neighbor neighbors relative relatives victim victims survivor survivors landlord
+tenant tenants farmer farmers villager villagers locals priest bishop peer peers pupil pupils headteacher
+principal magistrate barrister solicitor solicitors trader traders shopkeeper driver drivers inspectors`)
 
 // personTitles are words of a title before a name, not part of the name:
 // "U.S. Secretary of State John Kerry", "Sen. Marco Rubio".
@@ -214,7 +221,7 @@ var honorifics = text.NewWordSet("mr mr. mrs mrs. ms ms. miss dr dr. sir dame mx
 
 // thingHeads end the names of laws, treaties and plans, which look like
 // people's names: "the Licensing Act", "the Finance Bill".
-var thingHeads = text.NewWordSet("act acts bill bills treaty treaties accord accords agreement agreements pact convention directive charter amendment amendments protocol statute constitution regulations code doctrine")
+var thingHeads = text.NewWordSet("act acts bill bills treaty treaties accord accords agreement agreements pact convention directive charter amendment amendments protocol statute constitution regulations code doctrine drive road street avenue lane crescent terrace boulevard highway")
 
 // irregularPast are frequent past forms without -ed, verbs of a clause.
 var irregularPast = text.NewWordSet("led made took got gave went came saw kept left put thought brought became began felt found held meant paid ran sat set stood won wrote drove grew knew lost sent spent told")
@@ -340,7 +347,7 @@ var circumstancePreps = text.NewWordSet("in on at during via through over after 
 var adverbialPreps = text.NewWordSet("on in at during via through over last this earlier late after before following")
 
 // introWords open a sentence with a circumstance that ends at a comma.
-var introWords = text.NewWordSet("here asked speaking however meanwhile still instead later earlier separately yesterday today also indeed previously afterward afterwards once if although though because since unlike like")
+var introWords = text.NewWordSet("here asked speaking however meanwhile still instead later earlier separately yesterday today also indeed previously afterward afterwards once if although though because since unlike like nevertheless nonetheless moreover furthermore besides likewise similarly consequently therefore thus hence shortly subsequently additionally")
 
 // groupPronouns stand for people without naming them: "Several said",
 // "Others say".
@@ -401,7 +408,7 @@ var segmentOpeners = text.NewWordSet("as while when after because since though a
 var nounSayers = text.NewWordSet("a the final last little much more equal greater bigger real")
 
 // verbParticles follow a verb, not an adjective: "handed out flyers".
-var verbParticles = text.NewWordSet("out up down off away back over around")
+var verbParticles = text.NewWordSet("out up down off away back over around aside")
 
 // circumstanceStarts open a phrase after a parenthetical frame that tells
 // where or how it was said, not what: "he said, in a caution to his

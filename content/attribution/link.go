@@ -7,7 +7,7 @@ import (
 )
 
 // linkQuotations finds the attribution of each quotation of the paragraph.
-func (an *analyzer) linkQuotations(toks []text.Token) {
+func (an *analyzer) linkQuotations(toks []text.Token, para int) {
 	if cap(an.qref) < len(an.quots) {
 		an.qref = make([]*sourceRef, len(an.quots), 2*len(an.quots))
 	}
@@ -46,6 +46,9 @@ func (an *analyzer) linkQuotations(toks []text.Token) {
 				ref = an.list
 			} else {
 				ref = an.lastRef // a quote paragraph continuing the previous speaker
+				if ref == nil && an.recent != nil && para-an.recentN <= 2 && an.recent.ent >= 0 {
+					ref = an.recent // … with a paragraph of narrative between
+				}
 			}
 		}
 		an.qref[qi] = ref

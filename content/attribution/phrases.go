@@ -167,7 +167,7 @@ func backwardNP(toks []text.Token, lo, end int) (phrase, bool) {
 	case isNameWord(last) && !lowerRole(toks, end-1, lo) && !last.In(timeWords), end-1 > lo && surnameAfterGiven(toks, end-1):
 		s := nameRunBack(toks, lo, end)
 		p = phrase{s: s, e: end, kind: npName, head: end - 1}
-	case last.Kind == text.Word && npWord(last) && !last.In(determiners) && !last.In(timeWords) && !last.In(nameParticles):
+	case last.Kind == text.Word && npWord(last) && !last.In(determiners) && !last.In(timeWords) && !last.In(nameParticles) && !last.In(verbParticles):
 		p = phrase{s: end - 1, e: end, kind: npDesc, head: end - 1}
 	case last.Kind == text.Number || last.Kind == text.Word && last.In(numberWords):
 		p = phrase{s: end - 1, e: end, kind: npDesc, head: end - 1} // "About four in 10 said"
@@ -176,6 +176,16 @@ func backwardNP(toks []text.Token, lo, end int) (phrase, bool) {
 	}
 	p.s = extendModifiers(toks, lo, p.s, p.kind == npName)
 	p.cs, p.ce = p.s, p.e
+	if p.kind == npDesc {
+		// "Former county clerk seeking damages tells": the -ing and what
+		// follows it describe the clerk
+		for k := p.s + 2; k < p.e; k++ {
+			if l := toks[k].Lower(); lowerFirst(&toks[k]) && strings.HasSuffix(l, "ing") && len(l) > 5 && !toks[k-1].In(determiners) && !toks[k-1].Function && !isNameWord(&toks[k-1]) {
+				p.ce, p.head = k, k-1
+				break
+			}
+		}
+	}
 	// A prepositional phrase after the head: "a diplomat in Lausanne",
 	// "a spokesman for the company", "John Kasich of Ohio".
 	if p.s-1 > lo && toks[p.s-1].In(prepositions) && !possessive(last) {
@@ -262,6 +272,9 @@ func forwardNP(toks []text.Token, s, hi int) (phrase, bool) {
 			}
 			break
 		}
+		if l == "that" && i > s {
+			break // "told by the caretaker that …": a clause begins
+		}
 		if t.Text == "-" && i > s || t.Text == "&" && i > s {
 			i++
 			continue
@@ -272,6 +285,9 @@ func forwardNP(toks []text.Token, s, hi int) (phrase, bool) {
 		}
 		if core < 0 && i > s && lowerFirst(t) && (strings.HasSuffix(l, "ed") || strings.HasSuffix(l, "ing")) && toks[i-1].In(roleNouns) {
 			core = i // "an official involved in the talks": the participle describes the head
+		}
+		if core < 0 && i > s+1 && lowerFirst(t) && strings.HasSuffix(l, "ing") && len(l) > 5 && toks[i-1].Kind == text.Word && !toks[i-1].In(determiners) && !toks[i-1].Function && !isNameWord(&toks[i-1]) {
+			core = i // "a former clerk seeking damages": so is an -ing after any noun
 		}
 		if t.Kind == text.Word && t.In(prepositions) && i > s {
 			if i+1 < hi && npWord(&toks[i+1]) && toks[i+1].Lower() != "that" {
@@ -285,6 +301,10 @@ func forwardNP(toks []text.Token, s, hi int) (phrase, bool) {
 		}
 		if (!npWord(t) || t.Kind == text.Word && t.In(timeWords) && i > s) && !(i > s && surnameAfterGiven(toks, i)) {
 			break
+		}
+		if i > s && !seenName && lowerFirst(t) && !t.In(roleNouns|personTitles|determiners) && !toks[i-1].In(determiners) && !possessive(&toks[i-1]) &&
+			i+1 < hi && (toks[i+1].In(determiners|objectPronouns) || toks[i+1].Lower() == "it" || possessive(&toks[i+1])) {
+			break // "the treasurer made it clear": a verb after the noun
 		}
 		if i > s && seenName && t.Kind == text.Word && !t.Cap && !possessive(t) && !t.In(roleNouns) && !t.In(personTitles) && !t.In(nameParticles) && !t.In(determiners) &&
 			(strings.HasSuffix(l, "ed") || i+1 < hi && (toks[i+1].In(determiners) || toks[i+1].In(objectPronouns) || possessive(&toks[i+1]))) {

@@ -35,6 +35,10 @@ type Quote struct {
 	Speaker string    // Speaker.ID, or "" when the analyser cannot tell
 	Cue     *Span     // "said", "told reporters", "according to"
 	Source  *Span     // the mention that attributes it: "Kerry", "he", "the diplomat"
+	// Within is the ID of the reported clause these quoted words are part
+	// of ("described the meeting as a candid “brainstorming” session"),
+	// or -1: such words are one statement with their clause, not another.
+	Within int
 }
 
 // Speaker is one person or organisation that is quoted, with its aliases merged.
@@ -44,6 +48,7 @@ type Speaker struct {
 	Description string   // "U.S. Secretary of State"; may be ""
 	Aliases     []string // how the text refers to it: "Kerry", "he"; at most 32
 	Quotes      []int    // Quote IDs in text order
+	Statements  []int    // the Quotes that are not Within another: what the speaker said, once each
 }
 
 // Mention is a place in the text that names a speaker, for a reader that

@@ -12,4 +12,8 @@ type sentence struct {
 	toks    []text.Token // the paragraph's tokens
 	inQuote []bool       // for each token, whether it is inside quotation marks
 	a, b    int          // the sentence's tokens: toks[a:b]
+	head    bool         // the sentence is the headline's
+	// quoted: the paragraph holds a quotation, so a verb that only
+	// attributes quotations ("continued", "read") may be a cue
+	quoted bool
 }

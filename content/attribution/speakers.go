@@ -38,9 +38,12 @@ type entity struct {
 }
 
 type resolver struct {
-	ents     []*entity
-	byName   map[string]int
-	byLast   map[string]int
+	ents   []*entity
+	byName map[string]int
+	byLast map[string]int
+	// byFirst: the person whose full name begins with a given name, -1
+	// when two do; "Anwar" is Anwar Ibrahim, as Malaysian news writes
+	byFirst  map[string]int
 	key      []byte // scratch for the lower-case key of a name
 	order    int
 	recent   []int // entity indexes, most recent mention last
@@ -75,7 +78,7 @@ func (r *resolver) salient(i int) {
 // new key per 450 bytes and one new surname per 1,000 (the PolNeAR texts):
 // maps made that size are not rebuilt as they fill.
 func newResolver(size int) *resolver {
-	return &resolver{byName: make(map[string]int, size/400), byLast: make(map[string]int, size/800)}
+	return &resolver{byName: make(map[string]int, size/400), byLast: make(map[string]int, size/800), byFirst: make(map[string]int, size/800)}
 }
 
 func (r *resolver) find(i int) int {
@@ -281,9 +284,30 @@ func (r *resolver) namedFound(i int, ok bool, name, desc string, kind entKind, g
 				i, ok = j, true
 			}
 		}
+		first, _, multi := strings.Cut(key, " ")
+		if !ok && multi && !hasCueWord(key) {
+			if j, ok2 := r.byLast[first]; ok2 {
+				// "Anwar Ibrahim" after "Anwar": the one name was the given name
+				if j = r.find(j); r.ents[j].kind == entPerson && !strings.ContainsRune(strings.TrimSpace(r.ents[j].name), ' ') {
+					r.ents[j].name = name
+					r.byLast[last] = j
+					i, ok = j, true
+				}
+			}
+		}
+		if j, ok2 := r.byFirst[key]; !ok && !multi && ok2 && j >= 0 {
+			i, ok = r.find(j), true // "Anwar" after "Anwar Ibrahim"
+		}
 		if !ok {
 			r.byLast[last] = len(r.ents)
 			i = r.newEntity(&entity{name: name, kind: kind, named: true, last: last})
+		}
+		if multi && len(first) > 1 {
+			if j, seen := r.byFirst[first]; !seen {
+				r.byFirst[first] = i
+			} else if j >= 0 && r.find(j) != r.find(i) {
+				r.byFirst[first] = -1
+			}
 		}
 	} else if !ok {
 		i = r.newEntity(&entity{name: name, kind: kind, named: true})
@@ -510,4 +534,15 @@ func itoa(n int) string {
 		n /= 10
 	}
 	return string(d)
+}
+
+// hasCueWord reports a reporting verb among the words of a lower-case name:
+// a headline in title case ("Vasquez Says Pier") is no full name.
+func hasCueWord(key string) bool {
+	for _, w := range strings.Fields(key) {
+		if _, ok := cueVerbs[w]; ok {
+			return true
+		}
+	}
+	return false
 }

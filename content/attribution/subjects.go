@@ -21,6 +21,10 @@ func (sen *sentence) skipBackCircumstance(j int) int {
 		if j < a || inQuote[j] {
 			return j
 		}
+		if l := toks[j].Lower(); (l == "today" || l == "yesterday" || l == "tonight") && j > a {
+			j-- // "Cameron today brushed aside"
+			continue
+		}
 		// "in 2010", "on Tuesday", "last week", "earlier this month"
 		k := j
 		if toks[k].Kind == text.Number || toks[k].In(timeWords) {
@@ -82,7 +86,12 @@ func (sen *sentence) subjectBefore(i int) (phrase, bool) {
 	j := sen.skipBackCircumstance(i - 1)
 	// "went on to say", "declined to say"
 	if j >= a && toks[j].Lower() == "to" && !inQuote[j] {
-		// "went on to say", "went so far as to say", "declined to say"
+		// "went on to say", "declined to say", "wrote to the clerk, the
+		// head of …, to tell her": the infinitive's subject is the
+		// sentence's
+		if np, ok := sen.sentenceSubject(j); ok {
+			return np, true
+		}
 		j--
 		for n := 0; n < 4 && j >= a && (lowerFirst(&toks[j]) && !toks[j].In(subjectPronouns|determiners|objectPronouns|subordinators|clauseMarkers) || toks[j].Lower() == "as" && j > a && toks[j-1].Lower() == "far" || toks[j].In(clauseVerbs) && !toks[j].Cap); n++ {
 			j--
@@ -131,8 +140,8 @@ func (sen *sentence) subjectBefore(i int) (phrase, bool) {
 			return phrase{}, false
 		}
 		return sen.appositiveSubject(j)
-	case t.Kind != text.Word:
-		return phrase{}, false
+	case t.Kind != text.Word && !(t.Kind == text.Number && strings.HasSuffix(t.Lower(), "-old")):
+		return phrase{}, false // but "the 33-year-old said"
 	}
 	l := t.Lower()
 	if l == "who" || l == "which" {
@@ -147,6 +156,11 @@ func (sen *sentence) subjectBefore(i int) (phrase, bool) {
 			if np, ok := sen.relativeAntecedent(k); ok {
 				np.e = j + 1
 				return np, true
+			}
+			if np, ok := backwardNP(toks, a, k); ok && np.kind == npDesc && toks[np.fix().ce-1].In(roleNouns) {
+				np = np.fix()
+				np.e = j + 1
+				return np, true // "slammed by inspectors, who say"
 			}
 			return phrase{}, false
 		}
@@ -655,9 +669,10 @@ func (sen *sentence) sentenceSubject(lim int) (phrase, bool) {
 	if np.kind == npDesc && !toks[np.s].In(determiners) && !toks[np.head].In(roleNouns) && !possessive(&toks[np.s]) {
 		return phrase{}, false
 	}
-	// a verb right after the phrase, or an appositive then a verb
-	k := np.e
-	if toks[k].Text == "," {
+	// a verb right after the phrase, or an appositive then a verb; a time
+	// between them is the verb's ("The party on Wednesday released")
+	k := skipTimeAfter(toks, np.e, lim)
+	if k < lim && toks[k].Text == "," {
 		c := sen.commaAfter(k+1, lim, 30)
 		if c < 0 {
 			return phrase{}, false
@@ -674,6 +689,22 @@ func (sen *sentence) sentenceSubject(lim int) (phrase, bool) {
 		return np, true
 	}
 	return phrase{}, false
+}
+
+// skipTimeAfter skips a time that stands between a subject and its verb:
+// "on Wednesday", "last week", "today".
+func skipTimeAfter(toks []text.Token, k, lim int) int {
+	for k < lim {
+		switch {
+		case toks[k].In(timeWords) && toks[k].Lower() != "may":
+			k++
+		case k+1 < lim && toks[k+1].In(timeWords) && toks[k+1].Lower() != "may" && (toks[k].Lower() == "on" || toks[k].Lower() == "last" || toks[k].Lower() == "this" || toks[k].Lower() == "earlier" || toks[k].Lower() == "late" || toks[k].Lower() == "early"):
+			k += 2
+		default:
+			return k
+		}
+	}
+	return k
 }
 
 func skipConj(toks []text.Token, a, b int) int {
