@@ -9,6 +9,7 @@ import "github.com/charmbracelet/bubbles/key"
 type keyMap struct {
 	// reading the article
 	Down, Up             key.Binding
+	LineDown, LineUp     key.Binding
 	PageDown, PageUp     key.Binding
 	HalfDown, HalfUp     key.Binding
 	Top, Bottom, Count   key.Binding
@@ -46,9 +47,13 @@ func defaultKeyMap() keyMap {
 	b := func(help, desc string, keys ...string) key.Binding {
 		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
 	}
+	// In a paragraph taller than the screen, j and k scroll through it
+	// before they move on (pane.readDown): "read on", "read back".
 	return keyMap{
-		Down:      b("j/↓", "next paragraph", "j", "down"),
-		Up:        b("k/↑", "previous paragraph", "k", "up"),
+		Down:      b("j/↓", "next paragraph, or read on", "j", "down"),
+		Up:        b("k/↑", "previous paragraph, or read back", "k", "up"),
+		LineDown:  b("ctrl+e", "scroll down a line", "ctrl+e"),
+		LineUp:    b("ctrl+y", "scroll up a line", "ctrl+y"),
 		PageDown:  b("space/pgdn", "page down", " ", "pgdown"),
 		PageUp:    b("b/pgup", "page up", "b", "pgup"),
 		HalfDown:  b("ctrl+d", "half page down", "ctrl+d"),
@@ -82,8 +87,8 @@ func defaultKeyMap() keyMap {
 		Accept: b("enter", "done", "enter"),
 		Cancel: b("esc", "cancel", "esc"),
 
-		ScrollDown: b("j/space", "scroll down", "j", "down", " ", "pgdown", "ctrl+d"),
-		ScrollUp:   b("k/b", "scroll up", "k", "up", "b", "pgup", "ctrl+u"),
+		ScrollDown: b("j/space", "scroll down", "j", "down", "ctrl+e", " ", "pgdown", "ctrl+d"),
+		ScrollUp:   b("k/b", "scroll up", "k", "up", "ctrl+y", "b", "pgup", "ctrl+u"),
 		CloseHelp:  b("q/esc/?", "close help", "q", "esc", "?"),
 
 		Reload:    b("R", "show the new version of the article", "R"),
@@ -117,7 +122,7 @@ func (k *keyMap) setMode(m mode) {
 		return
 	}
 	article, panel := m == modeArticle, m == modePanel
-	for _, b := range []*key.Binding{&k.Down, &k.Up, &k.PageDown, &k.PageUp, &k.HalfDown, &k.HalfUp,
+	for _, b := range []*key.Binding{&k.Down, &k.Up, &k.LineDown, &k.LineUp, &k.PageDown, &k.PageUp, &k.HalfDown, &k.HalfUp,
 		&k.Top, &k.Bottom, &k.Count, &k.Search, &k.NextMatch, &k.PrevMatch, &k.Clear} {
 		b.SetEnabled(article)
 	}
@@ -152,7 +157,7 @@ func (k keyMap) ShortHelp() []key.Binding {
 // left out.
 func (k keyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
-		{k.Down, k.Up, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom, k.Count},
+		{k.Down, k.Up, k.LineDown, k.LineUp, k.PageDown, k.PageUp, k.HalfDown, k.HalfUp, k.Top, k.Bottom, k.Count},
 		{k.NextQuote, k.PrevQuote, k.NextFig, k.PrevFig, k.Search, k.NextMatch, k.PrevMatch, k.Clear},
 		{k.Check, k.Dispute, k.Note, k.Undo},
 		{k.Focus, k.Panel, k.View, k.ListDown, k.ListUp, k.Filter, k.Select, k.Return, k.Reload, k.Help, k.Quit, k.ForceQuit},

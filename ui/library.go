@@ -114,8 +114,7 @@ func NewLibrary(lib *library.Library, opt Options) *Library {
 		ArabicPagination:            st.Dim,
 		DividerDot:                  st.Dim.SetString(" • "),
 	}
-	l.list.Paginator.ActiveDot = l.list.Styles.ActivePaginationDot.String()
-	l.list.Paginator.InactiveDot = l.list.Styles.InactivePaginationDot.String()
+	paintDots(&l.list)
 	l.list.Help.Styles.ShortKey, l.list.Help.Styles.FullKey = st.HelpKey, st.HelpKey
 	l.list.Help.Styles.ShortDesc, l.list.Help.Styles.FullDesc = st.HelpDesc, st.HelpDesc
 	l.list.Help.Styles.ShortSeparator, l.list.Help.Styles.FullSeparator = st.Dim, st.Dim
@@ -577,7 +576,7 @@ func (d libDelegate) describe(it library.Item) string {
 		parts = append(parts, "analysing…")
 	default:
 		parts = append(parts, fmt.Sprintf("%d %s · %d %s · %d %s",
-			it.Quotes, plural(it.Quotes, "quote", "quotes"), it.Speakers, plural(it.Speakers, "speaker", "speakers"),
+			it.Quotes, plural(it.Quotes, "statement", "statements"), it.Speakers, plural(it.Speakers, "speaker", "speakers"),
 			it.Figures, plural(it.Figures, "figure", "figures")))
 		if c, ok := d.counts[it.Path]; ok && c.checked+c.disputed > 0 {
 			parts = append(parts, fmt.Sprintf("✓%d ✗%d of %d", c.checked, c.disputed, c.of))

@@ -46,7 +46,7 @@ func TestLibraryList(t *testing.T) {
 	defer func() { st.press("\x03"); wait(t, done) }()
 
 	st.waitFor("15 articles")
-	st.waitFor("1 quote · 1 speaker")
+	st.waitFor("1 statement · 1 speaker")
 	st.waitFor("by date")
 
 	// filter, then open the match

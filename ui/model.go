@@ -365,6 +365,7 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case searchMsg:
 		if msg.art == m.art {
 			m.applySearch(msg)
+			m.showHit()
 		}
 		return m, nil
 	case spinner.TickMsg:
@@ -470,7 +471,13 @@ func (m Model) key(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	}
 	switch m.mode() {
 	case modeSearch:
-		return m.searchKey(msg)
+		accepted := key.Matches(msg, k.Accept)
+		next, cmd := m.searchKey(msg)
+		if nm := next.(Model); accepted {
+			nm.showHit()
+			return nm, cmd
+		}
+		return next, cmd
 	case modeFilter:
 		return m.filterKey(msg)
 	case modeNote:
@@ -551,9 +558,20 @@ func (m Model) articleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	last := len(m.art.Paragraphs) - 1
 	switch {
 	case key.Matches(msg, k.Down):
-		m.focusPara(min(p.focus+n, last), false)
+		// inside a paragraph taller than the screen, j reads on first
+		if !p.readDown(n) {
+			m.focusPara(min(p.focus+n, last), false)
+		}
 	case key.Matches(msg, k.Up):
-		m.focusPara(max(p.focus-n, 0), false)
+		if !p.readUp(n) {
+			p.focusUp(max(p.focus-n, 0))
+		}
+	case key.Matches(msg, k.LineDown):
+		p.down(n)
+		p.keepFocus(true)
+	case key.Matches(msg, k.LineUp):
+		p.up(n)
+		p.keepFocus(false)
 	case key.Matches(msg, k.Top):
 		if hasCount {
 			if count < 1 || count > last+1 {
@@ -575,9 +593,6 @@ func (m Model) articleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, k.PageDown):
 		p.down(max(p.height-2, 1) * n)
 		p.focusOnScreen()
-		if p.rowOf(p.focus) < 0 {
-			p.focus = p.firstVisible()
-		}
 	case key.Matches(msg, k.PageUp):
 		p.up(max(p.height-2, 1) * n)
 		p.focusOnScreen()
@@ -593,8 +608,10 @@ func (m Model) articleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		return m, m.input.Focus()
 	case key.Matches(msg, k.NextMatch):
 		m.stepMatch(n)
+		m.showHit()
 	case key.Matches(msg, k.PrevMatch):
 		m.stepMatch(-n)
+		m.showHit()
 	case key.Matches(msg, k.Clear):
 		if m.opt.Back && m.query == "" && m.current == currentNone {
 			return m, m.quit()
@@ -607,6 +624,16 @@ func (m Model) articleKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 func (m *Model) focusPara(para int, jump bool) {
 	m.pane.focus = para
 	m.pane.ensureVisible(para, jump)
+}
+
+// showHit shows the current search match's line when the match just went
+// to is deep in a paragraph taller than the screen (the search brings its
+// paragraph on screen; nothing moves when the line is shown already).
+func (m *Model) showHit() {
+	if m.current == currentMatch && m.hitCursor >= 0 && m.hitCursor < len(m.hits) {
+		h := m.hits[m.hitCursor]
+		m.pane.showAt(h.para, h.s, false)
+	}
 }
 
 // panelKey handles a key for the panel's list while no filter is typed.
@@ -715,9 +742,9 @@ func (m *Model) jumpToSelection() {
 		if i := m.panel.selectedFigure(); i >= 0 {
 			m.gotoFigure(i)
 		}
-	} else if sp := m.panel.selectedSpeaker(); sp != nil && len(sp.Quotes) > 0 {
+	} else if sp := m.panel.selectedSpeaker(); sp != nil && len(sp.Statements) > 0 {
 		m.quoteOf, m.quoteCursor = sp, 0
-		m.gotoQuote(sp.Quotes[0])
+		m.gotoQuote(sp.Statements[0])
 	}
 	m.toArticle()
 }
@@ -748,7 +775,7 @@ func (m *Model) toArticle() {
 // Without a current quote it starts from the focused paragraph.
 func (m *Model) stepQuote(dir int) {
 	sp := m.panel.selectedSpeaker()
-	if sp == nil || len(sp.Quotes) == 0 {
+	if sp == nil || len(sp.Statements) == 0 {
 		m.setMsg("no speaker selected: tab, then pick one", true)
 		return
 	}
@@ -756,9 +783,9 @@ func (m *Model) stepQuote(dir int) {
 	if m.quoteOf == sp && m.current == currentQuote {
 		cur = m.quoteCursor
 	}
-	next := m.step(len(sp.Quotes), cur, dir, func(i int) int { return m.an.Quotes[sp.Quotes[i]].Paragraph })
+	next := m.step(len(sp.Statements), cur, dir, func(i int) int { return m.an.Quotes[sp.Statements[i]].Paragraph })
 	m.quoteOf, m.quoteCursor = sp, next
-	m.gotoQuote(sp.Quotes[next])
+	m.gotoQuote(sp.Statements[next])
 }
 
 // step picks the next (dir 1) or previous (dir -1) of n items in text
@@ -797,7 +824,7 @@ func (m *Model) setCurrent(kind currentKind) {
 func (m *Model) gotoQuote(qi int) {
 	q := m.an.Quotes[qi]
 	m.setCurrent(currentQuote)
-	m.focusPara(q.Paragraph-1, false)
+	m.pane.showAt(q.Paragraph-1, q.Start, false)
 	m.pane.setActive(q.Paragraph-1, hlSpan{q.Start, q.End, clsActive})
 }
 
@@ -820,7 +847,7 @@ func (m *Model) gotoFigure(i int) {
 	f := m.an.Figures[i]
 	m.figCursor = i
 	m.setCurrent(currentFigure)
-	m.focusPara(f.Paragraph-1, false)
+	m.pane.showAt(f.Paragraph-1, f.Start, false)
 	m.pane.setActive(f.Paragraph-1, hlSpan{f.Start, f.End, clsActive})
 	if m.panel.mode == modeFigures {
 		m.panel.selectFigure(i)
@@ -967,6 +994,15 @@ func (m Model) statusView() string {
 	}
 	title = text.Clean(title)
 	para := fmt.Sprintf("¶ %d/%d", m.pane.focus+1, len(m.art.Paragraphs))
+	// in a paragraph taller than the screen, the lines shown of it; the
+	// short form when the long one leaves no room for the rest
+	pos, posShort := m.pane.position()
+	paraSeg := func(pos string) string {
+		if pos == "" {
+			return m.st.StatusKey.Render(para)
+		}
+		return m.st.StatusKey.Render(para + " · " + pos)
+	}
 	var mid string
 	switch {
 	case m.msg != "" && m.msgErr:
@@ -987,13 +1023,13 @@ func (m Model) statusView() string {
 			if m.current == currentQuote && m.quoteOf == sp && m.quoteCursor >= 0 {
 				pos = strconv.Itoa(m.quoteCursor + 1)
 			}
-			mid = fmt.Sprintf("%s %s/%d", shortName(sp), pos, len(sp.Quotes))
+			mid = fmt.Sprintf("%s %s/%d", shortName(sp), pos, len(sp.Statements))
 		}
 	}
 	h := m.help
 	h.Width = max(w/2, 1)
 	right := h.ShortHelpView(m.keys.ShortHelp())
-	parts := []string{m.st.StatusKey.Render(para)}
+	parts := []string{paraSeg(pos)}
 	if mid != "" {
 		parts = append(parts, mid)
 	}
@@ -1008,6 +1044,11 @@ func (m Model) statusView() string {
 	}
 	rhs := strings.Join(parts, m.st.StatusDim.Render("  "))
 	rw := xansi.StringWidth(rhs)
+	if rw+2 > w && posShort != pos {
+		parts[0] = paraSeg(posShort)
+		rhs = strings.Join(parts, m.st.StatusDim.Render("  "))
+		rw = xansi.StringWidth(rhs)
+	}
 	if rw+2 > w {
 		return xansi.Truncate(rhs, w, "")
 	}
@@ -1026,13 +1067,13 @@ func (m *Model) helpKey(msg tea.KeyMsg) {
 		m.showHelp = false
 	case key.Matches(msg, k.ScrollDown):
 		step := 1
-		if msg.Type != tea.KeyRunes && msg.Type != tea.KeyDown {
+		if msg.Type != tea.KeyRunes && msg.Type != tea.KeyDown && msg.Type != tea.KeyCtrlE {
 			step = page
 		}
 		m.helpTop += step
 	case key.Matches(msg, k.ScrollUp):
 		step := 1
-		if msg.Type != tea.KeyRunes && msg.Type != tea.KeyUp {
+		if msg.Type != tea.KeyRunes && msg.Type != tea.KeyUp && msg.Type != tea.KeyCtrlY {
 			step = page
 		}
 		m.helpTop -= step

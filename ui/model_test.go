@@ -636,3 +636,31 @@ func drainQuit(cmd tea.Cmd) (tea.Msg, bool) {
 	}
 	return nil, false
 }
+
+// A partial quote inside a reported clause is one statement with it: Kerry
+// said five things in the embedded article (seven quotes, two of them
+// quoted words inside his reported clauses), and ] steps through five.
+func TestSpeakerStatements(t *testing.T) {
+	m := newReader(t, content.Embedded(), 120, 60)
+	v := m.View()
+	if !strings.Contains(v, "Kerry: 5 statements") {
+		t.Errorf("the panel does not count Kerry's five statements:\n%s", v)
+	}
+	if n := strings.Count(v, "brainstorming"); n != 2 { // the article's ¶4 and one panel entry
+		t.Errorf("“brainstorming” shown %d times, want the article's and one statement's:\n%s", n, v)
+	}
+	if !strings.Contains(v, "¶4 said the meeting as a candid") || !strings.Contains(v, "“brainstorming” session") {
+		t.Errorf("the clause is not listed with its quoted words:\n%s", v)
+	}
+	m = press(t, m, "tab", "enter")
+	wantStatus(t, m, `Kerry 1/5`)
+	seen := map[string]bool{}
+	for range 5 {
+		seen[status(m)] = true
+		m = press(t, m, "]")
+	}
+	if len(seen) != 5 {
+		t.Errorf("] visited %d statements, want 5", len(seen))
+	}
+	wantStatus(t, m, `Kerry 1/5`)
+}

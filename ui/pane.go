@@ -63,6 +63,7 @@ type pane struct {
 	top, topLine int
 	focus        int
 	blank        string
+	focusBar     string // the gutter of the focused paragraph's later lines
 	uses         int
 	preBusy      bool // a prefetch is running
 }
@@ -121,12 +122,24 @@ func (p *pane) setSize(w, h int) {
 	if p.gutterW > w/2 {
 		p.gutterW = 0
 	}
+	// Inside a paragraph taller than the screen, the place in it is kept:
+	// the words at the top stay at the top at the new width. (Elsewhere the
+	// top block stays and the focused paragraph is brought on screen.)
+	off := -1
+	if p.lay != nil && len(p.blocks) > 0 && p.blocks[p.top].para == p.focus && p.tall(p.focus) {
+		off = p.topOffset()
+	}
 	// one column of margin on the right keeps text off the panel border
 	p.useWidth(max(w-p.gutterW-1, 1))
 	p.width, p.height = w, h
 	p.topLine = 0
+	if off >= 0 {
+		p.topLine = p.lineIn(p.top, off)
+	}
 	p.clampEnd()
-	p.ensureVisible(p.focus, false)
+	if off < 0 || !p.tall(p.focus) {
+		p.ensureVisible(p.focus, false)
+	}
 }
 
 type widthCache struct {
@@ -440,7 +453,11 @@ func (p *pane) gutter(b, l int) string {
 	case !first && !focused:
 		return p.blankGutter()
 	case !first:
-		return p.st.wrap("gutterFocus", p.st.GutterFocus, strings.Repeat(" ", p.numW)+" ▌") + " "
+		// every row of a paragraph taller than the screen is one of these
+		if p.focusBar == "" {
+			p.focusBar = p.st.wrap("gutterFocus", p.st.GutterFocus, strings.Repeat(" ", p.numW)+" ▌") + " "
+		}
+		return p.focusBar
 	}
 	num := strconv.Itoa(bl.para + 1)
 	num = strings.Repeat(" ", max(p.numW-len(num), 0)) + num
@@ -588,12 +605,300 @@ func (p *pane) firstVisible() int {
 	return p.blocks[p.top].para
 }
 
-// focusOnScreen moves the focus onto the screen after a scroll.
+// focusOnScreen moves the focus onto the screen after a scroll. A paragraph
+// taller than the screen keeps it while any of its lines is shown: it is
+// being read.
 func (p *pane) focusOnScreen() {
 	row := p.rowOf(p.focus)
-	if row < 0 || row >= p.height {
-		p.focus = p.firstVisible()
+	if row >= 0 && row < p.height {
+		return
 	}
+	if row < 0 && p.tall(p.focus) {
+		if _, on, _ := p.place(p.focus, 0); on > 0 {
+			return
+		}
+	}
+	p.focus = p.firstVisible()
+}
+
+// --- paragraphs taller than the screen --------------------------------------
+//
+// A paragraph with more lines than the pane has rows is read inside: j and
+// k scroll through it before they move to the next or previous paragraph.
+// Everything here starts from the screen's top block and walks at most a
+// screenful of rows, plus the lines asked for, over the layouts the screen
+// uses anyway: nothing depends on the document's length, nor (but for the
+// status line's count, see position) on the paragraph's.
+
+// tall reports whether paragraph para has more lines than the pane has
+// rows. It looks at a screenful of the paragraph at most.
+func (p *pane) tall(para int) bool {
+	return p.height > 0 && para >= 0 && para < len(p.first) && p.paraHeight(para, p.height+1) > p.height
+}
+
+// place is where paragraph para's lines lie against the screen: how many
+// are above its top, on it, and below its bottom; above and below are
+// counted up to limit (at least the lines of the blocks touching the
+// screen). The blank line after a paragraph is none of its lines.
+func (p *pane) place(para, limit int) (above, on, below int) {
+	if para < 0 || para >= len(p.first) || p.height <= 0 || p.top >= len(p.blocks) {
+		return 0, 0, 0
+	}
+	tp := p.blocks[p.top].para
+	if tp > para {
+		return 0, 0, 0 // it ended above the screen
+	}
+	if tp == para {
+		above = min(p.topLine, len(p.lines(p.top)))
+		for b := p.top - 1; b >= p.first[para] && above < limit; b-- {
+			above += len(p.lines(b))
+		}
+	}
+	row := -p.topLine
+	for b := p.top; b < len(p.blocks) && p.blocks[b].para <= para; b++ {
+		if p.blocks[b].para < para {
+			if row += p.rows(b); row >= p.height {
+				return 0, 0, 0 // it starts below the screen
+			}
+			continue
+		}
+		n := len(p.lines(b)) // on rows [row, row+n)
+		if lo, hi := max(row, 0), min(row+n, p.height); hi > lo {
+			on += hi - lo
+		}
+		if row+n > p.height {
+			below += row + n - max(row, p.height)
+		}
+		if row+n >= p.height && below >= limit {
+			break
+		}
+		row += p.rows(b)
+	}
+	return above, on, below
+}
+
+// readStep is how far j and k scroll inside a paragraph taller than the
+// screen: a third of the pane. Two thirds of what was shown stay, so the
+// eye finds its line again and every line of the paragraph is read on
+// screen; line by line (ctrl+e, ctrl+y) would take a key per line and
+// redraw every row for each, which costs bytes over SSH, and a page
+// (space) leaves the reader to find the place again.
+func (p *pane) readStep() int { return max(p.height/3, 1) }
+
+// maxReadSteps bounds the steps a count (500j) scrolls inside a paragraph,
+// so a key never lays out more than that many steps of lines.
+const maxReadSteps = 100
+
+// readDown scrolls the focused paragraph, when it is taller than the
+// screen and goes on below it, n steps down and no further than its end.
+// It reports false when the rest of the paragraph is on screen already
+// (or it is not on screen, or it fits): j then moves to the next one.
+func (p *pane) readDown(n int) bool {
+	if !p.tall(p.focus) {
+		return false
+	}
+	want := min(n, maxReadSteps) * p.readStep()
+	_, on, below := p.place(p.focus, want)
+	if on == 0 || below == 0 {
+		return false
+	}
+	p.down(min(want, below))
+	return true
+}
+
+// readUp is readDown upwards: it scrolls towards the focused paragraph's
+// top while that is above the screen.
+func (p *pane) readUp(n int) bool {
+	if !p.tall(p.focus) {
+		return false
+	}
+	want := min(n, maxReadSteps) * p.readStep()
+	above, on, _ := p.place(p.focus, want)
+	if on == 0 || above == 0 {
+		return false
+	}
+	p.up(min(want, above))
+	return true
+}
+
+// focusUp makes para, above the focus, the focused paragraph, as k does. A
+// paragraph taller than the screen is come to from below, so it shows its
+// end (nothing moves when that is on screen already) and k goes on reading
+// it upwards; one that fits, or the focus itself (k on the first
+// paragraph), is shown as ensureVisible shows it.
+func (p *pane) focusUp(para int) {
+	same := para == p.focus
+	p.focus = para
+	if same || !p.tall(para) || para+1 >= len(p.first) {
+		p.ensureVisible(para, false)
+		return
+	}
+	if _, on, below := p.place(para, 1); on > 0 && below == 0 {
+		return
+	}
+	gap := 0
+	if p.gapAfter(para) {
+		gap = 1
+	}
+	// the rows just above the next paragraph: para's last lines, its gap
+	p.top, p.topLine = p.first[para+1], 0
+	p.up(p.height + gap)
+	p.clampEnd()
+}
+
+// showAt makes para the focus and shows the line with byte off of its
+// text: a quote, figure or match deep in a paragraph taller than the
+// screen is shown, not only the paragraph's top. A paragraph that fits is
+// shown as ensureVisible shows it.
+func (p *pane) showAt(para, off int, jump bool) {
+	p.focus = para
+	if !p.tall(para) {
+		p.ensureVisible(para, jump)
+		return
+	}
+	b, l := p.lineOf(para, off)
+	if row := p.rowOfLine(b, l); row >= 0 && row < p.height {
+		return // on screen already
+	}
+	p.ensureVisible(para, jump)
+	if row := p.rowOfLine(b, l); row >= 0 && row < p.height {
+		return
+	}
+	// a third of the way down, as ensureVisible lands a paragraph
+	p.top, p.topLine = b, l
+	p.up(p.height / 3)
+	p.clampEnd()
+}
+
+// lineOf is the block of paragraph para and the line in it that show byte
+// off of the paragraph's text.
+func (p *pane) lineOf(para, off int) (b, l int) {
+	lo, hi := p.first[para], len(p.blocks)
+	if para+1 < len(p.first) {
+		hi = p.first[para+1]
+	}
+	b = lo + max(sort.Search(hi-lo, func(i int) bool { return p.blocks[lo+i].s > off })-1, 0)
+	return b, p.lineIn(b, off)
+}
+
+// lineIn is the line of block b that shows byte off: the last one that
+// starts at or before it.
+func (p *pane) lineIn(b, off int) int {
+	ll := p.lines(b)
+	l := 0
+	for i := range ll {
+		if s := lineStart(&ll[i]); s >= 0 && s <= off {
+			l = i
+		} else if s > off {
+			break
+		}
+	}
+	return l
+}
+
+// lineStart is the byte offset of the first rune a line shows, -1 when it
+// shows none.
+func lineStart(ll *layoutLine) int {
+	for _, o := range ll.offs {
+		if o >= 0 {
+			return int(o)
+		}
+	}
+	return -1
+}
+
+// topOffset is the byte offset, in its paragraph, of the text at the top of
+// the screen.
+func (p *pane) topOffset() int {
+	ll := p.lines(p.top)
+	for l := min(p.topLine, len(ll)-1); l >= 0; l-- {
+		if s := lineStart(&ll[l]); s >= 0 {
+			return s
+		}
+	}
+	return p.blocks[p.top].s
+}
+
+// rowOfLine is the screen row of line l of block b: -1 above the screen,
+// p.height below it.
+func (p *pane) rowOfLine(b, l int) int {
+	if b < p.top || b == p.top && l < p.topLine {
+		return -1
+	}
+	row := -p.topLine
+	for x := p.top; x < b; x++ {
+		if row += p.rows(x); row >= p.height {
+			return p.height
+		}
+	}
+	return min(row+l, p.height)
+}
+
+// keepFocus moves the focus after the view scrolled a line, only when none
+// of the focused paragraph's lines is on screen any more: to the first
+// paragraph shown after scrolling down (the focus left by the top), to the
+// last after scrolling up.
+func (p *pane) keepFocus(down bool) {
+	if _, on, _ := p.place(p.focus, 0); on > 0 || p.height <= 0 {
+		return
+	}
+	first, last := -1, -1
+	row := -p.topLine
+	for b := p.top; b < len(p.blocks) && row < p.height; b++ {
+		if n := len(p.lines(b)); row+n > 0 {
+			if first < 0 {
+				first = p.blocks[b].para
+			}
+			last = p.blocks[b].para
+		}
+		row += p.rows(b)
+	}
+	switch {
+	case first < 0: // only a blank line between two paragraphs is shown
+		p.focus = p.blocks[p.top].para
+	case down:
+		p.focus = first
+	default:
+		p.focus = last
+	}
+}
+
+// statusBlocks is the most blocks a paragraph may have for the status line
+// to count its lines: a count lays all of them out (once at a width).
+const statusBlocks = 8
+
+// position is the screen's place in the focused paragraph when that is
+// taller than the screen, for the status line: "lines 12–35 of 80", and
+// "12–35/80" for a narrow terminal. A paragraph of more than statusBlocks
+// blocks (tens of kilobytes) is not counted, which would lay all of it
+// out: it gives how far into its text the top of the screen is, "37%".
+// Both are "" when the paragraph fits or is not on screen.
+func (p *pane) position() (long, short string) {
+	f := p.focus
+	if !p.tall(f) {
+		return "", ""
+	}
+	end := len(p.blocks)
+	if f+1 < len(p.first) {
+		end = p.first[f+1]
+	}
+	if end-p.first[f] > statusBlocks {
+		if _, on, _ := p.place(f, 0); on == 0 {
+			return "", ""
+		}
+		pct := 0
+		if p.blocks[p.top].para == f {
+			pct = 100 * p.topOffset() / max(len(p.art.Paragraphs[f].Text), 1)
+		}
+		s := strconv.Itoa(pct) + "%"
+		return s, s
+	}
+	above, on, below := p.place(f, 1<<30)
+	if on == 0 {
+		return "", ""
+	}
+	from, to, of := strconv.Itoa(above+1), strconv.Itoa(above+on), strconv.Itoa(above+on+below)
+	return "lines " + from + "–" + to + " of " + of, from + "–" + to + "/" + of
 }
 
 func (p *pane) toEnd() {

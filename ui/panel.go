@@ -61,12 +61,12 @@ func (d speakerDelegate) Render(w io.Writer, m list.Model, index int, item list.
 	}
 	width := m.Width()
 	sel := index == m.Index()
-	count := strconv.Itoa(len(it.sp.Quotes))
+	count := strconv.Itoa(len(it.sp.Statements))
 	name := xansi.Truncate(text.Clean(it.sp.Name), max(width-len(count)-3, 1), "…")
 	gap := max(width-2-xansi.StringWidth(name)-len(count), 1)
 	desc := text.Clean(it.sp.Description)
 	if desc == "" {
-		desc = count + " " + plural(len(it.sp.Quotes), "quote", "quotes")
+		desc = count + " " + plural(len(it.sp.Statements), "statement", "statements")
 	}
 	desc = xansi.Truncate(desc, max(width-2, 1), "…")
 	title, sub, bar := d.st.Item, d.st.ItemDesc, "  "
@@ -562,7 +562,7 @@ func (p *panel) shownMarks() string {
 		}
 	default:
 		if sp := p.selectedSpeaker(); sp != nil {
-			for _, qi := range sp.Quotes {
+			for _, qi := range sp.Statements {
 				b.WriteString(rv.tag(rv.items.quote(qi)))
 				b.WriteByte(0)
 			}
@@ -621,14 +621,14 @@ func (p *panel) draw(quoteCursor int) string {
 	}
 	var lines []string
 	if sp != nil {
-		head := fmt.Sprintf("─ %s: %d %s ", shortName(sp), len(sp.Quotes), plural(len(sp.Quotes), "quote", "quotes"))
+		head := fmt.Sprintf("─ %s: %d %s ", shortName(sp), len(sp.Statements), plural(len(sp.Statements), "statement", "statements"))
 		head = xansi.Truncate(head, p.width, "")
 		lines = append(lines, p.st.Dim.Render(head+strings.Repeat("─", max(p.width-xansi.StringWidth(head), 0))))
 		// Only the quotes that fit are drawn, from just before the
 		// current one: a speaker may have hundreds.
 		first := max(quoteCursor-1, 0)
-		for k := first; k < len(sp.Quotes) && len(lines) < rest; k++ {
-			lines = append(lines, p.quoteLines(p.an.Quotes[sp.Quotes[k]], k == quoteCursor)...)
+		for k := first; k < len(sp.Statements) && len(lines) < rest; k++ {
+			lines = append(lines, p.quoteLines(p.an.Quotes[sp.Statements[k]], k == quoteCursor)...)
 		}
 		if len(lines) > rest {
 			lines = lines[:rest]
@@ -652,9 +652,11 @@ func (p *panel) quoteLines(q attribution.Quote, current bool) []string {
 		}
 	}
 	label := num + tag + kind + " "
-	words := text.Clean(q.Text)
+	var words string
 	if q.Kind == attribution.Direct {
-		words = "“" + words + "”"
+		words = "“" + text.Clean(q.Text) + "”"
+	} else {
+		words = p.statementWords(q, !current)
 	}
 	w := max(p.width-1, 1)
 	wrapped := strings.Split(xansi.Wrap(label+words, w, ""), "\n")
@@ -675,6 +677,28 @@ func (p *panel) quoteLines(q attribution.Quote, current bool) []string {
 		}
 	}
 	return lines
+}
+
+// statementWords is a reported clause as the panel shows it: the speaker's
+// own words inside it (the quotes Within it) in the quote style, when
+// styled; the clause is one statement, listed once.
+func (p *panel) statementWords(q attribution.Quote, styled bool) string {
+	var b strings.Builder
+	at := q.Start
+	for id := q.ID + 1; styled && id < len(p.an.Quotes); id++ {
+		in := p.an.Quotes[id]
+		if in.Paragraph != q.Paragraph || in.Start >= q.End {
+			break
+		}
+		if in.Within != q.ID || in.Start < at {
+			continue
+		}
+		b.WriteString(text.Clean(q.Text[at-q.Start : in.Start-q.Start]))
+		b.WriteString(p.st.Quote.Render(text.Clean(in.Text)))
+		at = in.End
+	}
+	b.WriteString(text.Clean(q.Text[at-q.Start:]))
+	return b.String()
 }
 
 // fit cuts or pads a rendered block to exactly h lines of the panel's width.

@@ -330,8 +330,8 @@ func (m *Model) target() (int, bool) {
 	}
 	switch m.current {
 	case currentQuote:
-		if m.quoteOf != nil && m.quoteCursor >= 0 && m.quoteCursor < len(m.quoteOf.Quotes) {
-			return m.rv.items.quote(m.quoteOf.Quotes[m.quoteCursor]), true
+		if m.quoteOf != nil && m.quoteCursor >= 0 && m.quoteCursor < len(m.quoteOf.Statements) {
+			return m.rv.items.quote(m.quoteOf.Statements[m.quoteCursor]), true
 		}
 	case currentFigure:
 		return m.rv.items.figure(m.figCursor), true
@@ -535,9 +535,13 @@ func (m *Model) jumpToMark(mk review.Mark) {
 		m.setMsg("outdated: “"+text.Clean(mk.Anchor.Text)+"” is no longer in the article", true)
 	case l.isQuote(i):
 		q := m.an.Quotes[i]
+		stmt := i
+		if q.Within >= 0 {
+			stmt = q.Within // quoted words are shown with their clause
+		}
 		if sp := m.speakerOf(q); sp != nil {
-			for k, qi := range sp.Quotes {
-				if qi == i {
+			for k, qi := range sp.Statements {
+				if qi == stmt {
 					m.quoteOf, m.quoteCursor = sp, k
 				}
 			}

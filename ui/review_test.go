@@ -53,7 +53,7 @@ func TestReviewLive(t *testing.T) {
 
 	// alice goes to Lavrov's first quote and checks it
 	alice.press("\t/lav\r")
-	alice.waitFor("Lavrov 1/6")
+	alice.waitFor("Lavrov 1/4")
 	alice.press("c")
 	alice.waitFor("saved: checked")
 	alice.waitFor("✓1 ✗0 of 30")
@@ -155,7 +155,7 @@ func TestReviewRevision(t *testing.T) {
 	st.waitFor("¶ 1/")
 	// check Lavrov's first quote; dispute paragraph 12, which is rewritten below
 	st.press("\t/lav\r")
-	st.waitFor("Lavrov 1/6")
+	st.waitFor("Lavrov 1/4")
 	st.press("c")
 	st.waitFor("saved: checked")
 	st.press("\x1b")
