@@ -199,9 +199,9 @@ func read(path string, in inputOptions, db string, stderr io.Writer) int {
 	}
 	rv, closeReview := openReview(db, articleName(path), localReviewer())
 	defer closeReview()
-	caps := ui.QueryTTY(300 * time.Millisecond)
+	// The background guessed until the terminal answers ui.Run's query.
 	r := lipgloss.DefaultRenderer()
-	r.SetHasDarkBackground(caps.Dark)
+	r.SetHasDarkBackground(ui.ColorFGBGDark(os.Getenv("COLORFGBG")))
 	noColor := os.Getenv("NO_COLOR") != ""
 	if noColor {
 		// NO_COLOR asks for no colour, not for no emphasis: keep the
@@ -223,7 +223,7 @@ func read(path string, in inputOptions, db string, stderr io.Writer) int {
 	} else {
 		m = ui.New(art, opt)
 	}
-	err = ui.Run(context.Background(), m, ui.Terminal{In: keys, Out: os.Stdout, Caps: caps})
+	err = ui.Run(context.Background(), m, ui.Terminal{In: keys, Out: os.Stdout})
 	var pe *ui.PanicError
 	switch {
 	case errors.As(err, &pe):

@@ -18,14 +18,7 @@ import (
 // its own, keys typed, the window resized (the kernel signals the reader),
 // q to leave, and the terminal as it was.
 func TestReaderInATerminal(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds the binary")
-	}
-	bin := filepath.Join(t.TempDir(), "copydesk")
-	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
-		t.Fatalf("build: %v\n%s", err, out)
-	}
-	cmd := exec.Command(bin)
+	cmd := exec.Command(buildReader(t))
 	cmd.Env = append(os.Environ(), "TERM=xterm-256color", "XDG_DATA_HOME="+t.TempDir())
 	tty, err := pty.StartWithSize(cmd, &pty.Winsize{Cols: 100, Rows: 30})
 	if err != nil {
@@ -90,5 +83,63 @@ func TestReaderInATerminal(t *testing.T) {
 	}
 	if scr.Mode(1049) || !scr.Mode(25) || scr.Mode(1006) {
 		t.Error("the terminal was not restored")
+	}
+}
+
+// buildReader builds the binary for a test.
+func buildReader(t *testing.T) string {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("builds the binary")
+	}
+	bin := filepath.Join(t.TempDir(), "copydesk")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	return bin
+}
+
+// On a terminal that answers no query (a serial console, some
+// multiplexers) the reader comes up at once: nothing at the start waits
+// for the answers, not even Bubble Tea's own question at initialisation,
+// which used to hold the first frame for termenv's 5 s timeout.
+func TestReaderSilentTerminal(t *testing.T) {
+	cmd := exec.Command(buildReader(t))
+	cmd.Env = append(os.Environ(), "TERM=xterm-256color", "XDG_DATA_HOME="+t.TempDir())
+	start := time.Now()
+	tty, err := pty.StartWithSize(cmd, &pty.Winsize{Cols: 100, Rows: 30})
+	if err != nil {
+		t.Skipf("no pseudo-terminal: %v", err)
+	}
+	defer tty.Close()
+	scr := termtest.New(100, 30)
+	go func() {
+		buf := make([]byte, 32<<10)
+		for {
+			n, err := tty.Read(buf)
+			scr.Write(buf[:n])
+			if err != nil {
+				return
+			}
+		}
+	}()
+	scr.WaitFor(t, "¶ 1/18")
+	d := time.Since(start)
+	t.Logf("first frame on a silent terminal %v after the start", d)
+	// generous for a busy machine, and far below the 5 s it was
+	if d > 2500*time.Millisecond {
+		t.Errorf("the first frame took %v", d)
+	}
+	tty.WriteString("q")
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Errorf("exit: %v", err)
+		}
+	case <-time.After(10 * time.Second):
+		cmd.Process.Kill()
+		t.Fatal("q did not end the reader")
 	}
 }

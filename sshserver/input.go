@@ -3,32 +3,28 @@ package sshserver
 import (
 	"io"
 	"net"
+	"sync"
 	"sync/atomic"
 	"time"
 )
 
 // input is a session's keyboard. A pump reads what the client sends as it
 // arrives, noting when (so a reader slow to take its keys is not idle), and
-// a feeder passes it on through a pipe the reader reads from: a net.Pipe, so
-// that a read can time out (asking the terminal what it can do) without
-// losing what comes after.
+// the reader takes it chunk by chunk.
 type input struct {
-	r, w   net.Conn
 	chunks chan []byte
+	rest   []byte       // of the chunk being read
 	last   atomic.Int64 // unix nanoseconds of the last input
 	eof    chan struct{}
-
-	// keys typed while the terminal was being asked what it can do; the
-	// reader gets them first
-	ahead []byte
+	closed chan struct{}
+	atEOF  sync.Once
+	close  sync.Once
 }
 
 func newInput(src io.Reader) *input {
-	r, w := net.Pipe()
-	in := &input{r: r, w: w, chunks: make(chan []byte, 64), eof: make(chan struct{})}
+	in := &input{chunks: make(chan []byte, 64), eof: make(chan struct{}), closed: make(chan struct{})}
 	in.last.Store(time.Now().UnixNano())
 	go in.pump(src)
-	go in.feed()
 	return in
 }
 
@@ -39,7 +35,11 @@ func (in *input) pump(src io.Reader) {
 		n, err := src.Read(buf)
 		if n > 0 {
 			in.last.Store(time.Now().UnixNano())
-			in.chunks <- append([]byte(nil), buf[:n]...)
+			select {
+			case in.chunks <- append([]byte(nil), buf[:n]...):
+			case <-in.closed:
+				return // the reader is gone
+			}
 		}
 		if err != nil {
 			return
@@ -47,29 +47,30 @@ func (in *input) pump(src io.Reader) {
 	}
 }
 
-func (in *input) feed() {
-	defer close(in.eof)
-	defer in.w.Close()
-	for c := range in.chunks {
-		if _, err := in.w.Write(c); err != nil {
-			// the reader is gone; drain so the pump is not blocked
-			for range in.chunks {
+// Read gives the reader what the client sent; when the client has closed
+// its input and all of it was read, eof is closed.
+func (in *input) Read(p []byte) (int, error) {
+	for len(in.rest) == 0 {
+		select {
+		case c, ok := <-in.chunks:
+			if !ok {
+				in.atEOF.Do(func() { close(in.eof) })
+				return 0, io.EOF
 			}
-			return
+			in.rest = c
+		case <-in.closed:
+			return 0, net.ErrClosed
 		}
 	}
-}
-
-func (in *input) Read(p []byte) (int, error) {
-	if len(in.ahead) > 0 {
-		n := copy(p, in.ahead)
-		in.ahead = in.ahead[n:]
-		return n, nil
-	}
-	return in.r.Read(p)
+	n := copy(p, in.rest)
+	in.rest = in.rest[n:]
+	return n, nil
 }
 
 // Close ends pending and later reads; the pump stops when the session ends.
-func (in *input) Close() error { return in.r.Close() }
+func (in *input) Close() error {
+	in.close.Do(func() { close(in.closed) })
+	return nil
+}
 
 func (in *input) lastInput() time.Time { return time.Unix(0, in.last.Load()) }

@@ -61,7 +61,7 @@ func reviewReaders(store *review.Store) func(Client) tea.Model {
 // checkLavrov has tm go to Lavrov's first quote and check it.
 func checkLavrov(tm *client) time.Time {
 	tm.press("\t/lav\r")
-	tm.waitFor("Lavrov 1/6")
+	tm.waitFor("Lavrov 1/4")
 	pressed := time.Now()
 	tm.press("c")
 	return pressed
@@ -105,7 +105,7 @@ func TestServeReviewLive(t *testing.T) {
 	bob := openTerm(t, ts.dial(keys.bob), termOptions{bg: "rgb:0/0/0"})
 	alice.waitFor("✓0 ✗0 of 30")
 	bob.press("\t/lav\r")
-	bob.waitFor("Lavrov 1/6")
+	bob.waitFor("Lavrov 1/4")
 
 	pressed := checkLavrov(alice)
 	d := seenWithin(t, bob, "¶7 ✓ alice said", pressed)
@@ -290,7 +290,7 @@ func TestServeReviewTwoServers(t *testing.T) {
 	alice := openTerm(t, one.dial(keys.alice), termOptions{bg: "rgb:0/0/0"})
 	bob := openTerm(t, two.dial(keys.bob), termOptions{bg: "rgb:0/0/0"})
 	bob.press("\t/lav\r")
-	bob.waitFor("Lavrov 1/6")
+	bob.waitFor("Lavrov 1/4")
 	var seen []time.Duration
 	pressed := checkLavrov(alice)
 	seen = append(seen, seenWithin(t, bob, "¶7 ✓ alice said", pressed))

@@ -103,6 +103,55 @@ func TestServeSilentTerminal(t *testing.T) {
 	tm.exitStatus()
 }
 
+// A client whose terminal never answers is not waited for: its first
+// frame comes about as soon as an answering client's, where it used to
+// wait out a 900 ms timeout. An answer that comes after the first frame
+// recolours the frames after it, and is never read as keys.
+func TestServeFirstFrameSilentTerminal(t *testing.T) {
+	ts := startServer(t, nil)
+	c := ts.dial(newSigner(t))
+	firstFrame := func(bg string) time.Duration {
+		start := time.Now()
+		tm := openTerm(t, c, termOptions{bg: bg})
+		tm.waitFor("¶ 1/18")
+		d := time.Since(start)
+		tm.press("q")
+		tm.exitStatus()
+		return d
+	}
+	// the quickest of a few, alternately: a busy machine slows both
+	answered, silent := time.Hour, time.Hour
+	for range 3 {
+		answered = min(answered, firstFrame("rgb:0000/0000/0000"))
+		silent = min(silent, firstFrame(""))
+	}
+	t.Logf("first frame over SSH: %v on a terminal that answers, %v on a silent one", answered, silent)
+	if silent-answered > 300*time.Millisecond {
+		t.Errorf("a silent terminal held the first frame up %v longer than one that answers", silent-answered)
+	}
+
+	tm := openTerm(t, c, termOptions{})
+	tm.waitFor("Speakers (")
+	if s := tm.scr.Styled(); !strings.Contains(s, "38;5;213") {
+		t.Fatalf("the first frames are not in the dark colours guessed:\n%s", s)
+	}
+	tm.press("j" + "\x1b]11;rgb:ffff/ffff/ffff\x1b\\\x1b[?2026;2$y\x1b[1;1R" + "j")
+	tm.waitFor("¶ 3/18")
+	if !eventually(waitLimit, func() bool {
+		s := tm.scr.Styled()
+		return strings.Contains(s, "38;5;127") && !strings.Contains(s, "38;5;213")
+	}) {
+		t.Fatalf("the late answer did not recolour the screen:\n%s", tm.scr.Styled())
+	}
+	if text := tm.scr.Text(); strings.Contains(text, "rgb") || strings.Contains(text, "2026") {
+		t.Errorf("the answer was read as keys:\n%s", text)
+	}
+	tm.press("q")
+	if code := tm.exitStatus(); code != 0 {
+		t.Errorf("exit status after q: %d, want 0", code)
+	}
+}
+
 func TestServeAuthorizedKeys(t *testing.T) {
 	known, unknown := newSigner(t), newSigner(t)
 	path := writeAuthorizedKeys(t, known)
@@ -489,7 +538,7 @@ func TestServeNeverServerTerminal(t *testing.T) {
 	tm := openTerm(t, ts.dial(newSigner(t)), termOptions{bg: "rgb:0000/0000/0000"})
 	tm.waitFor("¶ 1/18")
 	// the second speaker, whoever the analyser ranks there
-	n := len(content.Analyze(content.Embedded()).Speakers[1].Quotes)
+	n := len(content.Analyze(content.Embedded()).Speakers[1].Statements)
 	for _, step := range []struct{ keys, want string }{
 		{"\tj", fmt.Sprintf(" –/%d", n)}, {"\r", fmt.Sprintf(" 1/%d", n)}, {"]", fmt.Sprintf(" 2/%d", n)},
 		{"\t/Lav", "Speakers 1 of 6"}, {"\x1b", "Speakers (6)"}, {"\x1b", ""},

@@ -21,10 +21,6 @@ import (
 // and background), its own model from Config.NewReader; nothing else is
 // shared between sessions.
 
-// queryTimeout bounds the wait for the client's answers to what its
-// terminal can do.
-const queryTimeout = 900 * time.Millisecond
-
 // session is an SSH session admitted as a reader. It is an ssh.Session
 // itself, so that the middlewares after admit get it.
 type session struct {
@@ -108,30 +104,28 @@ func (se *session) outcome() ending {
 	return *se.result
 }
 
-// runReader shows the reader until it quits or is stopped: it asks the
-// client's terminal what it can do, builds the session's renderer and model
-// (Config.NewReader) and runs it with ui.Run, the local reader's path too.
-// The screen is left before it returns.
+// runReader shows the reader until it quits or is stopped: it builds the
+// session's renderer and model (Config.NewReader) and runs it with ui.Run,
+// the local reader's path too, which asks the client's terminal what it
+// can do. The screen is left before it returns.
 func (se *session) runReader(winch <-chan ssh.Window) ending {
 	defer close(se.done)
 	sess := se.Session
 	se.in = newInput(sess)
 	defer se.in.Close()
 
-	// Keys typed while the terminal answers are kept for the reader.
-	caps, typed := ui.QueryTerminal(se.in.r, sess, queryTimeout)
-	se.in.ahead = typed
 	pty, _, _ := sess.Pty()
 	env := sess.Environ()
 	r := clientRenderer(sess, pty.Term, env)
-	r.SetHasDarkBackground(caps.Dark)
+	// The background guessed until the terminal answers ui.Run's query.
+	r.SetHasDarkBackground(ui.ColorFGBGDark(getenv(env, "COLORFGBG")))
 	noColor := getenv(env, "NO_COLOR") != ""
 	if noColor {
 		// As the local reader: NO_COLOR asks for no colour, not for no
 		// emphasis, so bold and underline stay.
 		r.SetColorProfile(termenv.ANSI)
 	}
-	se.log.Debug("terminal", "profile", r.ColorProfile().Name(), "dark", caps.Dark, "sync", caps.Sync, "no_color", noColor)
+	se.log.Debug("terminal", "profile", r.ColorProfile().Name(), "no_color", noColor)
 
 	m := se.srv.cfg.NewReader(Client{Renderer: r, NoColor: noColor, Name: se.srv.clientName(sess), Fingerprint: fingerprint(sess.PublicKey())})
 	ctx, cancel := context.WithCancel(context.Background())
@@ -153,7 +147,7 @@ func (se *session) runReader(winch <-chan ssh.Window) ending {
 	notices := make(chan string, 1)
 	go se.watch(notices)
 
-	err := ui.Run(ctx, m, ui.Terminal{In: se.in, Out: sess, Sizes: sizes, Caps: caps, Notices: notices})
+	err := ui.Run(ctx, m, ui.Terminal{In: se.in, Out: sess, Sizes: sizes, Notices: notices})
 	var pe *ui.PanicError
 	switch {
 	case errors.As(err, &pe):

@@ -14,6 +14,10 @@ type live struct {
 
 type drawMsg struct{}
 
+// capsMsg is what the terminal said of itself, when it said it after the
+// reader started.
+type capsMsg Caps
+
 func drawNow() tea.Msg { return drawMsg{} }
 
 // newLive wraps m to draw on scr.
@@ -27,6 +31,9 @@ func (l live) Init() tea.Cmd { return l.inner.Init() }
 // Update passes msg to the model and schedules a draw.
 func (l live) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
+	case capsMsg:
+		l.follow(Caps(msg))
+		return l, l.draw(nil)
 	case drawMsg:
 		*l.pending = false
 		if l.w > 0 && l.h > 0 {
@@ -41,11 +48,26 @@ func (l live) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if _, ok := msg.(prefetchMsg); ok {
 		return l, cmd // nothing on screen changed
 	}
+	return l, l.draw(cmd)
+}
+
+// draw adds a draw to cmd, unless one is coming.
+func (l live) draw(cmd tea.Cmd) tea.Cmd {
 	if !*l.pending {
 		*l.pending = true
 		cmd = tea.Batch(cmd, drawNow)
 	}
-	return l, cmd
+	return cmd
+}
+
+// follow makes the frames drawn from now on what the terminal said it
+// takes: synchronized or not, and in the colours for its background (a
+// model that cannot change its colours keeps them).
+func (l live) follow(c Caps) {
+	l.scr.setSync(c.Sync)
+	if r, ok := l.inner.(interface{ recolor(dark bool) }); ok && c.KnownBackground {
+		r.recolor(c.Dark)
+	}
 }
 
 // View is empty: live draws itself.

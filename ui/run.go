@@ -26,8 +26,6 @@ type Terminal struct {
 	// Sizes brings the size of a terminal that is not a device here (an
 	// SSH client's window changes).
 	Sizes <-chan tea.WindowSizeMsg
-	// Caps is what the terminal said it can do.
-	Caps Caps
 	// Notices brings notices from the host (an SSH server's idle
 	// warning): each is given to the model as a NoticeMsg, which the
 	// reader shows in its status line until the next key; "" takes a
@@ -59,10 +57,28 @@ func (e *PanicError) Error() string { return fmt.Sprintf("panic: %v", e.Value) }
 // A panic anywhere in m (Update, View, or a command's goroutine) ends the
 // run with a *PanicError, after the terminal is restored. A model with a
 // Close method is closed when the run ends.
+//
+// The terminal is asked what it can do (see Caps). The first frame waits
+// for its answers only briefly (queryWait): answers that come later, if
+// ever, switch the frames after them to synchronized output and recolour
+// them for the terminal's background (m's renderer's guess until then).
 func Run(ctx context.Context, m tea.Model, t Terminal) error {
-	scr := newScreen(t.Out, t.Caps.Sync)
-	g := &guard{inner: newLive(m, scr)}
-	opts := []tea.ProgramOption{tea.WithInput(t.In), tea.WithMouseCellMotion(), tea.WithoutCatchPanics(),
+	if f, ok := t.In.(*os.File); ok && term.IsTerminal(f.Fd()) {
+		// Raw before the query: an answer must be neither echoed nor
+		// held back until a newline.
+		state, err := term.MakeRaw(f.Fd())
+		if err != nil {
+			return fmt.Errorf("raw mode: %w", err)
+		}
+		defer term.Restore(f.Fd(), state)
+	}
+	in := ask(t.In, t.Out)
+	defer in.Close()
+	scr := newScreen(t.Out)
+	lv := newLive(m, scr)
+	lv.follow(in.caps)
+	g := &guard{inner: lv}
+	opts := []tea.ProgramOption{tea.WithInput(in), tea.WithMouseCellMotion(), tea.WithoutCatchPanics(),
 		// Bubble Tea's renderer only ever sees live's empty View, so its
 		// frame ticker is overhead: once a second keeps an idle reader idle.
 		tea.WithFPS(1)}
@@ -73,6 +89,7 @@ func Run(ctx context.Context, m tea.Model, t Terminal) error {
 	}
 	p := tea.NewProgram(g, opts...)
 	g.quit = func() { go p.Quit() }
+	in.tell = func(c Caps) { p.Send(capsMsg(c)) }
 
 	stop := make(chan struct{})
 	defer close(stop)

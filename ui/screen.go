@@ -41,6 +41,7 @@ type screen struct {
 	mu      sync.Mutex
 	next    frame
 	waiting bool // next holds a frame not written yet
+	sync    bool // wrap frames in synchronized updates
 	closing bool
 	err     error // the first failed write; nothing is written after it
 	wake    chan struct{}
@@ -57,12 +58,19 @@ type frame struct {
 var ErrSlowTerminal = errors.New("the terminal did not read its output in time")
 
 // newScreen switches out to the alternate screen, with the cursor hidden and
-// mouse and bracketed-paste reporting on, and draws frames on it. With sync
-// set, each frame is wrapped in a synchronized update.
-func newScreen(out io.Writer, sync bool) *screen {
-	s := &screen{out: out, enc: encoder{sync: sync}, wake: make(chan struct{}, 1), done: make(chan struct{})}
+// mouse and bracketed-paste reporting on, and draws frames on it.
+func newScreen(out io.Writer) *screen {
+	s := &screen{out: out, wake: make(chan struct{}, 1), done: make(chan struct{})}
 	go s.write()
 	return s
+}
+
+// setSync wraps the frames drawn from now on in synchronized updates, or
+// stops: the terminal may say it has them after the first frame.
+func (s *screen) setSync(on bool) {
+	s.mu.Lock()
+	s.sync = on
+	s.mu.Unlock()
 }
 
 // Draw shows text, a frame of h lines at most for a terminal of w columns.
@@ -110,6 +118,7 @@ func (s *screen) write() {
 	for range s.wake {
 		s.mu.Lock()
 		f, ok, closing := s.next, s.waiting, s.closing
+		s.enc.sync = s.sync
 		s.waiting = false
 		s.mu.Unlock()
 		if closing {

@@ -5,6 +5,7 @@ import (
 
 	"copydesk/content/figures"
 
+	"github.com/charmbracelet/bubbles/list"
 	"github.com/charmbracelet/bubbles/textinput"
 
 	"github.com/charmbracelet/lipgloss"
@@ -255,4 +256,54 @@ func (s *styles) markStyle(tag string) lipgloss.Style {
 		return s.ItemSel
 	}
 	return s.Noted
+}
+
+// The terminal may say what its background is after the first frame (see
+// Run): the renderer then takes the background it said, and what was
+// painted for the one guessed is painted again. Styles resolve their
+// colours from the renderer as they render, so only what was rendered
+// ahead (caches, a list's page dots) is stale.
+
+// recolor paints the reader from now on for a dark or a light background.
+func (m Model) recolor(dark bool) {
+	if m.st.r.HasDarkBackground() != dark {
+		m.st.r.SetHasDarkBackground(dark)
+		m.repaint()
+	}
+}
+
+// repaint drops what was rendered for the renderer's former background.
+func (m Model) repaint() {
+	m.st.repaint()
+	m.pane.clearPainted()
+	m.panel.cached = ""
+	for _, l := range []*list.Model{&m.panel.speakers, &m.panel.figures, &m.panel.reviews} {
+		paintDots(l)
+	}
+}
+
+// recolor paints the list, and the article open from it, from now on for a
+// dark or a light background.
+func (l *Library) recolor(dark bool) {
+	if l.st.r.HasDarkBackground() == dark {
+		return
+	}
+	l.st.r.SetHasDarkBackground(dark)
+	l.st.repaint()
+	paintDots(&l.list)
+	if l.reader != nil {
+		l.reader.repaint()
+	}
+}
+
+func (s *styles) repaint() {
+	clear(s.prefix)
+	clear(s.wraps)
+}
+
+// paintDots renders a list's page dots from its styles, which the
+// paginator keeps as text.
+func paintDots(l *list.Model) {
+	l.Paginator.ActiveDot = l.Styles.ActivePaginationDot.String()
+	l.Paginator.InactiveDot = l.Styles.InactivePaginationDot.String()
 }
