@@ -3,6 +3,7 @@ package content
 import (
 	"bytes"
 	"io"
+	"slices"
 	"strings"
 	"testing"
 
@@ -119,5 +120,22 @@ func BenchmarkWriteJSON(b *testing.B) {
 			}
 			b.ReportMetric(float64(out.Len())*float64(b.N)/1e6/b.Elapsed().Seconds(), "out-MB/s")
 		})
+	}
+}
+
+// TestAnalyzeFiguresBeside: on a long article the figures are found on
+// another core; they must be the figures found in order on one.
+func TestAnalyzeFiguresBeside(t *testing.T) {
+	a := mustParse(t, bytes.Repeat(append(append([]byte{}, embedded...), "\n\n"...), 40))
+	texts := make([]string, len(a.Paragraphs))
+	for i, p := range a.Paragraphs {
+		texts[i] = p.Text
+	}
+	if len(strings.Join(texts, "")) < parallelFrom {
+		t.Fatalf("the input is too short to be analysed in parallel")
+	}
+	got, want := Analyze(a).Figures, findFigures(texts, a.Published)
+	if !slices.Equal(got, want) || len(got) == 0 {
+		t.Errorf("%d figures beside the attribution, %d in sequence", len(got), len(want))
 	}
 }
