@@ -79,6 +79,13 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 			},
 			MaxArgs: math.MaxInt,
 			Run: func(args []string) int {
+				if os.Getenv("GOGC") == "" {
+					// A run of a few hundred milliseconds that allocates
+					// what it prints: collecting at four times the live
+					// heap (measured on 3.9 MB: 0.24 → 0.22 s, peak RSS
+					// 53 → 57 MB).
+					debug.SetGCPercent(400)
+				}
 				if len(args) > 1 || len(args) == 1 && isDir(args[0]) {
 					return analyzeMany(args, asJSON, in, stdout, stderr)
 				}

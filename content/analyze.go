@@ -1,7 +1,6 @@
 package content
 
 import (
-	"runtime"
 	"time"
 
 	"copydesk/content/attribution"
@@ -16,20 +15,25 @@ import (
 // numbers in the analysis are positions in a.Paragraphs, from 1, which
 // Parse makes the same as Paragraph.N.
 func Analyze(a *Article) *Analysis {
+	size := 0
+	for i := range a.Paragraphs {
+		size += len(a.Paragraphs[i].Text)
+	}
+	return analyze(a, attribution.PlanFor(size))
+}
+
+// analyze is Analyze with the attribution's work shared as plan says. The
+// figures of a paragraph depend on nothing else, the attribution on
+// everything before it: when the attribution shares its work, the figures
+// are found on another core while it reads. The result is the same.
+func analyze(a *Article, plan attribution.Plan) *Analysis {
 	texts := make([]string, len(a.Paragraphs))
 	for i := range a.Paragraphs {
 		texts[i] = a.Paragraphs[i].Text
 	}
-	// The figures of a paragraph depend on nothing else, the attribution
-	// on everything before it: on a long article the figures are found on
-	// another core while the attribution reads. The result is the same.
 	var figs []Figure
 	done := make(chan struct{})
-	size := 0
-	for _, t := range texts {
-		size += len(t)
-	}
-	if size >= parallelFrom && runtime.GOMAXPROCS(0) > 1 {
+	if plan.Workers > 0 {
 		go func() {
 			defer close(done)
 			figs = findFigures(texts, a.Published)
@@ -38,14 +42,10 @@ func Analyze(a *Article) *Analysis {
 		figs = findFigures(texts, a.Published)
 		close(done)
 	}
-	r := attribution.Analyze(texts)
+	r := attribution.AnalyzeWith(texts, plan)
 	<-done
 	return &Analysis{Speakers: r.Speakers, Quotes: r.Quotes, Mentions: r.Mentions, Figures: figs}
 }
-
-// parallelFrom is the article size from which the figures are found on
-// their own core: below it a goroutine costs more than it saves.
-const parallelFrom = 64 << 10
 
 // findFigures returns the figures of the paragraphs in text order, nil
 // when there are none.

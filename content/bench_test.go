@@ -3,10 +3,13 @@ package content
 import (
 	"bytes"
 	"io"
-	"slices"
+	"os"
+	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
+	"copydesk/content/attribution"
 	"copydesk/internal/testkit"
 )
 
@@ -123,19 +126,64 @@ func BenchmarkWriteJSON(b *testing.B) {
 	}
 }
 
-// TestAnalyzeFiguresBeside: on a long article the figures are found on
-// another core; they must be the figures found in order on one.
-func TestAnalyzeFiguresBeside(t *testing.T) {
-	a := mustParse(t, bytes.Repeat(append(append([]byte{}, embedded...), "\n\n"...), 40))
-	texts := make([]string, len(a.Paragraphs))
-	for i, p := range a.Paragraphs {
-		texts[i] = p.Text
+// TestAnalyzeShared: sharing the work among cores changes nothing in the
+// JSON, byte for byte, on each of the 924 PolNeAR texts and on the train
+// texts as one long article, whatever the number of workers and however
+// small the chunks (a chunk of one paragraph makes every quotation left
+// open at a paragraph's end cross from one chunk to the next).
+func TestAnalyzeShared(t *testing.T) {
+	var names []string
+	for _, split := range []string{"train", "dev"} {
+		dir := testkit.Shared(t, "data", "polnear", split, "text")
+		m, err := filepath.Glob(filepath.Join(dir, "*.txt"))
+		if err != nil || len(m) == 0 {
+			t.Fatalf("no texts in %s: %v", dir, err)
+		}
+		names = append(names, m...)
 	}
-	if len(strings.Join(texts, "")) < parallelFrom {
-		t.Fatalf("the input is too short to be analysed in parallel")
+	if len(names) != 924 {
+		t.Errorf("%d PolNeAR texts, want 924", len(names))
 	}
-	got, want := Analyze(a).Figures, findFigures(texts, a.Published)
-	if !slices.Equal(got, want) || len(got) == 0 {
-		t.Errorf("%d figures beside the attribution, %d in sequence", len(got), len(want))
+	plans := []attribution.Plan{{Workers: 1, ChunkBytes: 1}, {Workers: 3, ChunkBytes: 700}}
+	jsonOf := func(a *Article, an *Analysis) []byte {
+		var buf bytes.Buffer
+		if err := WriteJSON(&buf, a, an); err != nil {
+			t.Fatal(err)
+		}
+		return buf.Bytes()
 	}
+	same := func(name string, a *Article, plans ...attribution.Plan) {
+		want := jsonOf(a, analyze(a, attribution.Plan{}))
+		for _, plan := range plans {
+			if got := jsonOf(a, analyze(a, plan)); !bytes.Equal(got, want) {
+				i := 0
+				for i < min(len(got), len(want)) && got[i] == want[i] {
+					i++
+				}
+				t.Errorf("%s with %+v: the JSON differs from the sequential one at byte %d: %q, want %q",
+					name, plan, i, got[max(0, i-80):min(len(got), i+80)], want[max(0, i-80):min(len(want), i+80)])
+			}
+		}
+	}
+	for _, name := range names {
+		raw, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, err := Parse(filepath.Base(name), raw)
+		if err != nil {
+			t.Fatal(err)
+		}
+		same(filepath.Base(name), a, plans...)
+	}
+	train := mustParse(t, testkit.TrainCorpus(t))
+	size := 0
+	for _, p := range train.Paragraphs {
+		size += len(p.Text)
+	}
+	plan := attribution.PlanFor(size)
+	if runtime.GOMAXPROCS(0) > 1 && plan.Workers == 0 {
+		t.Errorf("the train texts (%d bytes) are analysed on one core of %d", size, runtime.GOMAXPROCS(0))
+	}
+	same("train texts", train, append(plans, plan, attribution.Plan{Workers: 2, ChunkBytes: 32 << 10})...)
 }

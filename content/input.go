@@ -12,6 +12,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"copydesk/content/formats"
 )
@@ -118,7 +119,8 @@ func readLimited(r io.Reader, max, hint int64) ([]byte, error) {
 // content (and the name's extension), decoded to UTF-8 when it is in a
 // legacy encoding, and split into paragraphs. Plain UTF-8 text is split
 // where it lies, so every offset points into data as read; Markdown and
-// HTML become the text of their blocks, without markup.
+// HTML become the text of their blocks, without markup. The article may
+// keep data as its text: data must not change afterwards.
 func Parse(source string, data []byte) (*Article, error) {
 	return parse(source, data, "", nil)
 }
@@ -231,7 +233,9 @@ func splitParagraphs(data []byte) []Paragraph {
 		start = len(bom)
 	}
 	type line struct{ s, e int } // trimmed bounds; s == e for a blank line
-	var lines []line
+	// Slices made to size at once: growing them copies what they hold, and
+	// on a long article the copies cost more than counting.
+	lines := make([]line, 0, bytes.Count(data, []byte{'\n'})+1)
 	blankBetween, seenText, pendingBlank := false, false, false
 	ends := lineEnds{data: data, nl: -1, cr: -1}
 	for i := start; i < len(data); {
@@ -251,8 +255,18 @@ func splitParagraphs(data []byte) []Paragraph {
 		}
 		i = j + 1
 	}
-	text := string(data) // one copy; paragraph texts are substrings of it
-	var ps []Paragraph
+	// The paragraphs are substrings of data itself, which Parse keeps: a
+	// copy of a long article costs as much as splitting it.
+	text := unsafe.String(unsafe.SliceData(data), len(data))
+	n, prevBlank := 0, true
+	for _, l := range lines {
+		blank := l.s == l.e
+		if !blank && (prevBlank || !blankBetween) {
+			n++
+		}
+		prevBlank = blank
+	}
+	ps := make([]Paragraph, 0, n)
 	add := func(s, e int) {
 		ps = append(ps, Paragraph{N: len(ps) + 1, Offset: s, Text: text[s:e]})
 	}

@@ -1,6 +1,7 @@
 package attribution
 
 import (
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
@@ -21,12 +22,48 @@ type paragraph struct {
 // the spans it returns number paragraphs from 1. It is one pass over the
 // paragraphs, carrying only what the next paragraph needs (an open
 // quotation, the last speaker, recent mentions), so its cost grows
-// linearly with the text.
+// linearly with the text. On a long article with more than one core, what
+// each paragraph holds is found on the other cores ahead of the pass
+// (PlanFor); the result is the same.
 func Analyze(paras []string) Result {
 	size := 0
 	for _, p := range paras {
 		size += len(p)
 	}
+	return AnalyzeWith(paras, PlanFor(size))
+}
+
+// Plan is how the work on an article is shared among cores: Workers
+// goroutines find what each paragraph holds (its words, sentences,
+// quotations and frames), ChunkBytes of text at a time, ahead of the pass
+// that resolves who speaks. The zero Plan does it all in the pass.
+type Plan struct {
+	Workers, ChunkBytes int
+}
+
+// PlanFor is the plan for an article of size bytes on this machine: other
+// cores help from 64 KB on, below which the goroutines cost more than they
+// save.
+func PlanFor(size int) Plan {
+	if size < 64<<10 || runtime.GOMAXPROCS(0) < 2 {
+		return Plan{}
+	}
+	// 32 KB a chunk: the hand-over is rare, the pass starts soon, and the
+	// paragraphs prepared ahead of it hold a few MB of tokens in all.
+	return Plan{Workers: runtime.GOMAXPROCS(0) - 1, ChunkBytes: 32 << 10}
+}
+
+// AnalyzeWith is Analyze with the work shared as plan says: the result
+// does not depend on it.
+func AnalyzeWith(paras []string, plan Plan) Result {
+	size := 0
+	for _, p := range paras {
+		size += len(p)
+	}
+	return analyze(paras, size, plan.Workers, max(plan.ChunkBytes, 1))
+}
+
+func analyze(paras []string, size, workers, chunk int) Result {
 	an := &analyzer{res: newResolver(size)}
 	// News runs to about one quote per 220 bytes and one mention per 90
 	// (the PolNeAR texts); room for a little more than that saves the
@@ -34,26 +71,97 @@ func Analyze(paras []string) Result {
 	an.quotes = make([]Quote, 0, size/200+8)
 	an.qent = make([]int, 0, size/200+8)
 	an.res.mentions = make([]mention, 0, size/80+8)
-	for i, p := range paras {
-		an.paragraph(&paragraph{n: i + 1, text: p})
+	if workers > 0 {
+		an.readParallel(paras, workers, chunk)
+	} else {
+		for i, p := range paras {
+			an.own.read(i+1, p, an.openBefore)
+			an.paragraph(&an.own)
+		}
 	}
 	return an.finish()
+}
+
+// prep is what a paragraph holds whatever the paragraphs before it say,
+// given whether it opens inside a quotation: its words, sentences,
+// quotations and frames. The pass over the paragraphs resolves who the
+// frames name, in order.
+type prep struct {
+	paragraph
+	openBefore bool // read as opening inside a quotation left open before
+	openAfter  bool // it ends inside a quotation
+	title      bool // a headline in title case
+
+	toks    []text.Token
+	sents   [][2]int
+	quots   []quotation
+	inQuote []bool  // per token: inside quotation marks
+	frames  []frame // in text order, sentence by sentence
+	fsent   []int   // sentence of each frame
+	tokSent []int   // sentence of each token
+	sentFr  []int   // index of the first frame of each sentence, and len(frames) last
+	frameAt []int   // per token: the first frame starting there, or -1
+	fwdAt   []int   // per token: the first frame whose following words start there, or -1
+}
+
+// read prepares paragraph n, reusing the memory of the last one read.
+func (p *prep) read(n int, s string, openBefore bool) {
+	p.n, p.text, p.openBefore = n, s, openBefore
+	p.toks = text.Tokenize(s, p.toks)
+	toks := p.toks
+	p.sents = text.Sentences(toks, p.sents)
+	p.quots, p.openAfter = findQuotations(s, toks, openBefore, p.quots)
+	if cap(p.inQuote) < len(toks) {
+		p.inQuote = make([]bool, len(toks), len(toks)*2)
+	}
+	p.inQuote = p.inQuote[:len(toks)]
+	inQuote := p.inQuote
+	for i := range inQuote {
+		inQuote[i] = false
+	}
+	ti := 0
+	for _, q := range p.quots { // quotations are in text order
+		for ti < len(toks) && toks[ti].Start < q.s {
+			ti++
+		}
+		for i := ti; i < len(toks) && toks[i].End <= q.e; i++ {
+			inQuote[i] = true
+		}
+	}
+	p.title = n == 1 && titleCase(toks)
+	p.frames, p.fsent = p.frames[:0], p.fsent[:0]
+	p.tokSent, p.sentFr = p.tokSent[:0], p.sentFr[:0]
+	for si, sr := range p.sents {
+		for range sr[1] - sr[0] {
+			p.tokSent = append(p.tokSent, si)
+		}
+	}
+	for si := range p.sents {
+		p.sentFr = append(p.sentFr, len(p.frames))
+		sen := p.sentence(si)
+		p.frames = sen.findFrames(p.title, p.frames)
+		for range len(p.frames) - p.sentFr[si] {
+			p.fsent = append(p.fsent, si)
+		}
+	}
+	p.sentFr = append(p.sentFr, len(p.frames))
+	p.indexFrames(len(toks))
+}
+
+// sentence returns sentence si of the paragraph.
+func (p *prep) sentence(si int) sentence {
+	sr := p.sents[si]
+	return sentence{text: p.text, toks: p.toks, inQuote: p.inQuote, a: sr[0], b: sr[1], head: p.n == 1, quoted: len(p.quots) > 0}
 }
 
 type analyzer struct {
 	res *resolver
 
+	*prep      // the paragraph being read
+	own   prep // the memory of the paragraphs prepared in the pass itself
+	cur   int  // the sentence being read
+
 	// scratch, reused across paragraphs
-	toks     []text.Token
-	sents    [][2]int
-	quots    []quotation
-	inQuote  []bool
-	frames   []frame
-	fsent    []int  // sentence of each frame
-	tokSent  []int  // sentence of each token
-	sentFr   []int  // index of the first frame of each sentence, and len(frames) last
-	frameAt  []int  // per token: the first frame starting there, or -1
-	fwdAt    []int  // per token: the first frame whose following words start there, or -1
 	subjEnt  int    // entity of the current sentence's subject, or -1
 	subj     phrase // the current sentence's subject, once subjDone
 	subjDone bool
@@ -84,54 +192,27 @@ type sourceRef struct {
 	spans  [2]Span // what cue and source point to
 }
 
-func (an *analyzer) paragraph(p *paragraph) {
-	an.toks = text.Tokenize(p.text, an.toks)
+// paragraph reads a prepared paragraph, which opens inside a quotation
+// exactly when the one before ended inside one.
+func (an *analyzer) paragraph(pp *prep) {
+	an.prep = pp
+	p := &pp.paragraph
 	toks := an.toks
-	an.sents = text.Sentences(toks, an.sents)
-	var openAfter bool
-	an.quots, openAfter = findQuotations(p.text, toks, an.openBefore, an.quots)
-	if cap(an.inQuote) < len(toks) {
-		an.inQuote = make([]bool, len(toks), len(toks)*2)
-	}
-	an.inQuote = an.inQuote[:len(toks)]
-	inQuote := an.inQuote
-	for i := range inQuote {
-		inQuote[i] = false
-	}
-	ti := 0
-	for _, q := range an.quots { // quotations are in text order
-		for ti < len(toks) && toks[ti].Start < q.s {
-			ti++
-		}
-		for i := ti; i < len(toks) && toks[i].End <= q.e; i++ {
-			inQuote[i] = true
-		}
-	}
-	title := p.n == 1 && titleCase(toks)
-	sentenceAt := func(sr [2]int) sentence {
-		return sentence{text: p.text, toks: toks, inQuote: inQuote, a: sr[0], b: sr[1], head: p.n == 1, quoted: len(an.quots) > 0}
-	}
+	openAfter := an.openAfter
 
 	// Attributions, sentence by sentence, resolving sources as they come so
 	// a pronoun finds the people named before it.
-	an.frames, an.fsent, an.refs = an.frames[:0], an.fsent[:0], an.refs[:0]
-	an.tokSent, an.sentFr = an.tokSent[:0], an.sentFr[:0]
+	an.refs = an.refs[:0]
 	for si, sr := range an.sents {
-		for range sr[1] - sr[0] {
-			an.tokSent = append(an.tokSent, si)
-		}
-	}
-	for si, sr := range an.sents {
-		n := len(an.frames)
-		an.sentFr = append(an.sentFr, n)
-		sen := sentenceAt(sr)
-		an.frames = sen.findFrames(title, an.frames)
+		n, end := an.sentFr[si], an.sentFr[si+1]
+		an.cur = si
+		sen := an.sentence(si)
 		// Names before a source are candidates for its pronoun: "Carson
 		// left the race, but he said …"
 		an.subjDone = false
 		from := sr[0]
 		an.subjEnt = -1
-		for k := n; k < len(an.frames); k++ {
+		for k := n; k < end; k++ {
 			f := &an.frames[k]
 			if f.src.kind == npPronoun && f.src.s > from {
 				// "The try from Januarie won it, he said": the people
@@ -148,7 +229,6 @@ func (an *analyzer) paragraph(p *paragraph) {
 					an.describedSubject(p, &sen, f)
 				}
 			}
-			an.fsent = append(an.fsent, si)
 			an.refs = append(an.refs, an.resolveFrame(p, toks, f))
 		}
 		an.scanNames(&sen, from, sr[1], p.n)
@@ -156,7 +236,7 @@ func (an *analyzer) paragraph(p *paragraph) {
 		// inside it for the next pronoun: "Mr Obama said Trump had
 		// lied. He …" is Mr Obama.
 		main := an.subjEnt
-		if len(an.frames) > n && an.refs[n].ent >= 0 {
+		if end > n && an.refs[n].ent >= 0 {
 			main = an.refs[n].ent
 		}
 		if main >= 0 {
@@ -164,15 +244,13 @@ func (an *analyzer) paragraph(p *paragraph) {
 		}
 		an.res.sentN++
 	}
-	an.sentFr = append(an.sentFr, len(an.frames))
-	an.indexFrames(len(toks))
 
 	start := len(an.quotes)
 	var lastRef *sourceRef
 	// Reported speech.
 	for k := range an.frames {
 		f := &an.frames[k]
-		sen := sentenceAt(an.sents[an.fsent[k]])
+		sen := an.sentence(an.fsent[k])
 		for _, c := range f.contents {
 			if an.nested(k, c) {
 				continue
@@ -340,7 +418,7 @@ func (an *analyzer) coversQuote(s, e int) bool {
 			return true
 		}
 	}
-	for k := an.sentFr[len(an.sentFr)-1]; k < len(an.frames); k++ {
+	for k := an.sentFr[an.cur]; k < an.sentFr[an.cur+1]; k++ {
 		for _, c := range an.frames[k].contents {
 			if c[0] < e && s < c[1] {
 				return true

@@ -78,19 +78,19 @@ func (an *analyzer) sentenceStart(toks []text.Token, q *quotation) bool {
 // indexFrames records, for each token, the frame that starts there and the
 // frame whose following words start there, so a quotation finds the frames
 // beside it without looking at the others.
-func (an *analyzer) indexFrames(n int) {
-	an.frameAt = resize(an.frameAt, n+1)
-	an.fwdAt = resize(an.fwdAt, n+1)
-	for i := range an.frameAt {
-		an.frameAt[i], an.fwdAt[i] = -1, -1
+func (p *prep) indexFrames(n int) {
+	p.frameAt = resize(p.frameAt, n+1)
+	p.fwdAt = resize(p.fwdAt, n+1)
+	for i := range p.frameAt {
+		p.frameAt[i], p.fwdAt[i] = -1, -1
 	}
-	for i := range an.frames {
-		f := &an.frames[i]
-		if f.frameS >= 0 && f.frameS <= n && an.frameAt[f.frameS] < 0 {
-			an.frameAt[f.frameS] = i
+	for i := range p.frames {
+		f := &p.frames[i]
+		if f.frameS >= 0 && f.frameS <= n && p.frameAt[f.frameS] < 0 {
+			p.frameAt[f.frameS] = i
 		}
-		if f.fwd >= 0 && f.fwd <= n && f.frameE <= f.fwd && an.fwdAt[f.fwd] < 0 {
-			an.fwdAt[f.fwd] = i
+		if f.fwd >= 0 && f.fwd <= n && f.frameE <= f.fwd && p.fwdAt[f.fwd] < 0 {
+			p.fwdAt[f.fwd] = i
 		}
 	}
 }
