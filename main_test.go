@@ -189,8 +189,8 @@ func TestReviewExport(t *testing.T) {
 	art := content.Embedded()
 	items := review.ItemsOf(art, content.Analyze(art))
 	for _, m := range []review.Mark{
-		{Anchor: items[7], Reviewer: review.Reviewer{Name: "alice"}, State: review.Checked},
-		{Anchor: items[len(art.Paragraphs)], Reviewer: review.Reviewer{Name: "bob"}, State: review.Disputed, Note: "the UN said 6,000"},
+		{Anchor: items.At(7), Reviewer: review.Reviewer{Name: "alice"}, State: review.Checked},
+		{Anchor: items.At(len(art.Paragraphs)), Reviewer: review.Reviewer{Name: "bob"}, State: review.Disputed, Note: "the UN said 6,000"},
 	} {
 		if _, err := store.Add(context.Background(), articleName(""), m); err != nil {
 			t.Fatal(err)

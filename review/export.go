@@ -18,7 +18,7 @@ type ExportArticle struct {
 	// paragraphs as NewAnchor makes them, with Speaker and Figure set),
 	// nil when it cannot be read: then nothing is called outdated, and
 	// each mark stands where it was made.
-	Items []Anchor
+	Items Items
 }
 
 // ExportFormats are the formats Export writes.
@@ -53,25 +53,27 @@ type current struct {
 // folded reads an article's log: its current marks in Seq order, its
 // items (the article's, or those the log names when it has none), and
 // whether the items are the article's.
-func (a ExportArticle) folded() (marks []current, items []Anchor, known bool) {
+func (a ExportArticle) folded() (marks []current, items Items, known bool) {
 	items, known = a.Items, a.Items != nil
 	if !known {
+		var named List
 		// every anchor the log names stands for an item as it was, so
 		// each mark finds its own
 		seen := map[Anchor]bool{}
 		for _, m := range a.Log {
 			if !seen[m.Anchor] {
 				seen[m.Anchor] = true
-				items = append(items, m.Anchor)
+				named = append(named, m.Anchor)
 			}
 		}
+		items = named
 	}
 	x := NewIndex(items)
 	b := Fold(a.Log, x)
 	for _, m := range b.All() {
 		c := current{Mark: m, item: m.Anchor, index: x.Locate(m.Anchor)}
 		if c.index >= 0 {
-			c.item = items[c.index]
+			c.item = items.At(c.index)
 			if c.item.Speaker == "" {
 				c.item.Speaker = m.Anchor.Speaker
 			}

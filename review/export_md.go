@@ -139,12 +139,12 @@ func writeArticleMarkdown(w *bufio.Writer, a ExportArticle) {
 // checked (some reviewer checked it, none disputes it), disputed (some
 // reviewer disputes it), marked (any current mark, notes included), and
 // of how many the article has.
-func writeProgress(w *bufio.Writer, onItems []*mdItem, items []Anchor, known bool) {
+func writeProgress(w *bufio.Writer, onItems []*mdItem, items Items, known bool) {
 	type tally struct{ checked, disputed, marked, total int }
 	counts := map[Kind]*tally{Quote: {}, Figure: {}, Paragraph: {}}
 	if known {
-		for _, it := range items {
-			if t := counts[it.Kind]; t != nil {
+		for i := range items.Len() {
+			if t := counts[items.At(i).Kind]; t != nil {
 				t.total++
 			}
 		}

@@ -90,9 +90,9 @@ func exportOf(t *testing.T, format string, articles ...ExportArticle) []byte {
 // ./review -run TestExportMarkdown -update rewrites it).
 func TestExportMarkdown(t *testing.T) {
 	out := exportOf(t, "md",
-		ExportArticle{Name: "talks.txt", Log: exportLog(), Items: exportItems()},
+		ExportArticle{Name: "talks.txt", Log: exportLog(), Items: List(exportItems())},
 		ExportArticle{Name: "unread.txt", Log: exportLog()[:2]},
-		ExportArticle{Name: "quiet.txt", Items: exportItems()})
+		ExportArticle{Name: "quiet.txt", Items: List(exportItems())})
 	if bytes.ContainsAny(out, "\x1b\x07\r") {
 		t.Errorf("control characters in the Markdown:\n%q", out)
 	}
@@ -139,7 +139,7 @@ type contractDoc struct {
 func TestExportJSON(t *testing.T) {
 	items := exportItems()
 	out := exportOf(t, "json",
-		ExportArticle{Name: "talks.txt", Log: exportLog(), Items: items},
+		ExportArticle{Name: "talks.txt", Log: exportLog(), Items: List(items)},
 		ExportArticle{Name: "unread.txt", Log: exportLog()})
 	dec := json.NewDecoder(bytes.NewReader(out))
 	dec.DisallowUnknownFields()
@@ -221,11 +221,11 @@ func TestExportJSONDocumented(t *testing.T) {
 	if len(documented) != 3 {
 		t.Fatalf("field tables found in docs/review-json.md: %v", documented)
 	}
-	testkit.CheckDocumented(t, documented, exportOf(t, "json", ExportArticle{Name: "talks.txt", Log: exportLog(), Items: exportItems()}))
+	testkit.CheckDocumented(t, documented, exportOf(t, "json", ExportArticle{Name: "talks.txt", Log: exportLog(), Items: List(exportItems())}))
 }
 
 func TestExportClaimReview(t *testing.T) {
-	out := exportOf(t, "claimreview", ExportArticle{Name: "talks.txt", Log: exportLog(), Items: exportItems()})
+	out := exportOf(t, "claimreview", ExportArticle{Name: "talks.txt", Log: exportLog(), Items: List(exportItems())})
 	var reviews []map[string]any
 	if err := json.Unmarshal(out, &reviews); err != nil {
 		t.Fatalf("not a JSON array: %v\n%s", err, out)

@@ -8,7 +8,9 @@ package review
 
 import (
 	"cmp"
+	"hash/maphash"
 	"slices"
+	"sync"
 	"time"
 	"unicode/utf8"
 )
@@ -87,10 +89,18 @@ type Mark struct {
 }
 
 // Index is an article's items now, ready to have anchors located among
-// them.
+// them. It holds a hash of each item's kind and words, sorted, made when
+// the first anchor is located: an article with no marks costs nothing.
 type Index struct {
-	items  []Anchor
-	byText map[textKey][]int
+	items Items
+	once  sync.Once
+	seed  maphash.Seed
+	keys  []itemKey // sorted by hash
+}
+
+type itemKey struct {
+	hash uint64
+	item int32
 }
 
 type textKey struct {
@@ -99,26 +109,43 @@ type textKey struct {
 }
 
 // NewIndex indexes items (an article's quotes, figures and paragraphs).
-func NewIndex(items []Anchor) *Index {
-	x := &Index{items: items, byText: make(map[textKey][]int, len(items))}
-	for i, it := range items {
-		k := textKey{it.Kind, it.Text}
-		x.byText[k] = append(x.byText[k], i)
-	}
-	return x
+func NewIndex(items Items) *Index {
+	return &Index{items: items, seed: maphash.MakeSeed()}
 }
 
 // Items are the indexed items.
-func (x *Index) Items() []Anchor { return x.items }
+func (x *Index) Items() Items { return x.items }
+
+func (x *Index) hash(k Kind, text string) uint64 {
+	return maphash.Comparable(x.seed, textKey{k, text})
+}
+
+func (x *Index) build() {
+	x.keys = make([]itemKey, x.items.Len())
+	for i := range x.keys {
+		a := x.items.At(i)
+		x.keys[i] = itemKey{x.hash(a.Kind, a.Text), int32(i)}
+	}
+	slices.SortFunc(x.keys, func(a, b itemKey) int {
+		return cmp.Or(cmp.Compare(a.hash, b.hash), cmp.Compare(a.item, b.item))
+	})
+}
 
 // Locate finds the item an anchor is on now: the item of the same kind and
 // words, and of those the one whose surrounding words and place agree
 // best. It returns -1 when no item has those words any more: the mark is
 // outdated.
 func (x *Index) Locate(a Anchor) int {
+	x.once.Do(x.build)
+	h := x.hash(a.Kind, a.Text)
+	k, _ := slices.BinarySearchFunc(x.keys, h, func(e itemKey, h uint64) int { return cmp.Compare(e.hash, h) })
 	best, bestScore := -1, -1
-	for _, i := range x.byText[textKey{a.Kind, a.Text}] {
-		it := x.items[i]
+	for ; k < len(x.keys) && x.keys[k].hash == h; k++ {
+		i := int(x.keys[k].item)
+		it := x.items.At(i)
+		if it.Kind != a.Kind || it.Text != a.Text {
+			continue // another item's words with the same hash
+		}
 		// Context first; among equals, the nearer paragraph.
 		score := commonSuffix(it.Before, a.Before) + commonPrefix(it.After, a.After)
 		score = score*1024 - min(abs(it.Paragraph-a.Paragraph), 1023)

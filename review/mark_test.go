@@ -61,7 +61,7 @@ func TestLocate(t *testing.T) {
 		{"no items", items[0], nil, -1},
 	}
 	for _, tt := range tests {
-		if got := NewIndex(tt.items).Locate(tt.a); got != tt.want {
+		if got := NewIndex(List(tt.items)).Locate(tt.a); got != tt.want {
 			t.Errorf("%s: got %d, want %d", tt.name, got, tt.want)
 		}
 	}
@@ -85,7 +85,7 @@ func TestFoldAndUndo(t *testing.T) {
 	add(gone, alice, Checked, "")
 	add(items[1], alice, Unmarked, "looked at it")
 
-	x := NewIndex(items)
+	x := NewIndex(List(items))
 	b := Fold(log, x)
 	if got := states(b.On(0)); got != "alice:disputed bob:checked" {
 		t.Errorf("quote: %s", got)
@@ -165,25 +165,50 @@ func TestItemsOf(t *testing.T) {
 	art := content.Embedded()
 	an := content.Analyze(art)
 	items := ItemsOf(art, an)
-	if len(items) != len(an.Quotes)+len(an.Figures)+len(art.Paragraphs) {
-		t.Fatalf("%d items", len(items))
+	if items.Len() != len(an.Quotes)+len(an.Figures)+len(art.Paragraphs) {
+		t.Fatalf("%d items", items.Len())
 	}
 	for i, q := range an.Quotes {
-		if a := items[i]; a.Kind != Quote || a.Text != q.Text || a.Paragraph != q.Paragraph || a.Start != q.Start {
+		if a := items.At(i); a.Kind != Quote || a.Text != q.Text || a.Paragraph != q.Paragraph || a.Start != q.Start {
 			t.Errorf("item %d is not quote %d: %+v", i, i, a)
 		}
 	}
-	f := items[len(an.Quotes)]
+	f := items.At(len(an.Quotes))
 	if f.Kind != Figure || f.Figure != string(an.Figures[0].Kind) || f.Text != an.Figures[0].Text {
 		t.Errorf("the first figure: %+v", f)
 	}
-	if p := items[len(items)-1]; p.Kind != Paragraph || p.Text != art.Paragraphs[len(art.Paragraphs)-1].Text {
+	if p := items.At(items.Len() - 1); p.Kind != Paragraph || p.Text != art.Paragraphs[len(art.Paragraphs)-1].Text {
 		t.Errorf("the last paragraph: %+v", p)
 	}
 	// Lavrov's quotes carry his name
 	for i, q := range an.Quotes {
-		if strings.Contains(q.Text, "prolong our contacts") && items[i].Speaker != "Sergei Lavrov" {
-			t.Errorf("speaker %q", items[i].Speaker)
+		if strings.Contains(q.Text, "prolong our contacts") && items.At(i).Speaker != "Sergei Lavrov" {
+			t.Errorf("speaker %q", items.At(i).Speaker)
 		}
+	}
+}
+
+// countingItems counts the anchors asked of it.
+type countingItems struct {
+	List
+	asked *int
+}
+
+func (c countingItems) At(i int) Anchor { *c.asked++; return c.List.At(i) }
+
+// An index makes nothing until an anchor is located: an article read
+// without marks costs no memory per item.
+func TestIndexLazy(t *testing.T) {
+	asked := 0
+	items := countingItems{List{NewAnchor(Quote, para, 1, 29, 35), NewAnchor(Paragraph, para, 1, 0, len(para))}, &asked}
+	x := NewIndex(items)
+	if asked != 0 {
+		t.Fatalf("NewIndex made %d anchors", asked)
+	}
+	if got := x.Locate(items.List[1]); got != 1 {
+		t.Errorf("located at %d, want 1", got)
+	}
+	if asked == 0 {
+		t.Error("Locate made no anchor")
 	}
 }

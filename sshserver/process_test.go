@@ -207,13 +207,17 @@ func TestServeSIGTERM(t *testing.T) {
 	}
 }
 
-// TestServeLoad: 50 readers at once, each pressing keys and seeing its own
-// paragraph; the server's memory per reader is measured and must stay
-// within 8 MB.
+// TestServeLoad: 200 readers at once, each seeing its first frame,
+// pressing keys and seeing its own paragraph; the server's memory per
+// reader is measured and must stay within 1.5 MB, resident and heap in
+// use. Times are logged, never checked: the machine is shared and busy.
 func TestServeLoad(t *testing.T) {
-	const readers = 50
-	const budget = 8 << 20
-	p := startProc(t, "--rate-limit", "1000", "--max-sessions", "64")
+	const readers = 200
+	const budget = 3 << 19 // 1.5 MB a reader
+	// A wait for one reader among 200 on a busy machine: generous, for
+	// the test waits on what happens, never on a time.
+	const loadWait = 4 * waitLimit
+	p := startProc(t, "--rate-limit", "10000", "--max-sessions", strconv.Itoa(2*readers), "--handshake-timeout", "5m")
 	key := newSigner(t)
 
 	// one reader first, so the measurement leaves out what the first
@@ -262,7 +266,7 @@ func TestServeLoad(t *testing.T) {
 			t.Cleanup(func() { c.Close() })
 			tm := openTerm(t, c, termOptions{bg: "rgb:0/0/0", width: 100 + i%3*10, height: 30 + i%3*5})
 			clients[i] = tm
-			has := func(s string) bool { return tm.sees(s, waitLimit) }
+			has := func(s string) bool { return tm.sees(s, loadWait) }
 			if !has("¶ 1/18") {
 				fail("reader %d: no first frame", i)
 				return
@@ -285,7 +289,7 @@ func TestServeLoad(t *testing.T) {
 		}()
 	}
 	wg.Wait()
-	if len(failures) > 0 {
+	if len(failures) > 0 || t.Failed() {
 		t.Fatalf("%d of %d readers failed: %v", len(failures), readers, failures)
 	}
 	allUp := time.Since(start)
@@ -307,16 +311,21 @@ func TestServeLoad(t *testing.T) {
 		readers, runtime.NumCPU(), firstSeen[len(firstSeen)-1].Round(time.Millisecond), firstSeen[len(firstSeen)/2].Round(time.Millisecond), allUp.Round(time.Millisecond))
 	t.Logf("key press to ¶ update, seen by the client (%d presses): median %v, p95 %v, max %v",
 		len(keyTimes), keyTimes[len(keyTimes)/2].Round(10*time.Microsecond), keyTimes[len(keyTimes)*95/100].Round(10*time.Microsecond), keyTimes[len(keyTimes)-1].Round(10*time.Microsecond))
-	t.Logf("server memory: RSS %.1f → %.1f MB, heap in use %.1f → %.1f MB; per reader: RSS %.2f MB, heap %.2f MB (budget 8 MB)",
-		mb(rss0), mb(rss1), mb(heap0), mb(heap1), mb(perRSS), mb(perHeap))
+	t.Logf("server memory: RSS %.1f → %.1f MB, heap in use %.1f → %.1f MB; per reader: RSS %.2f MB, heap %.2f MB (budget %.1f MB)",
+		mb(rss0), mb(rss1), mb(heap0), mb(heap1), mb(perRSS), mb(perHeap), mb(budget))
 	if perRSS > budget || perHeap > budget {
-		t.Errorf("memory per reader over the 8 MB budget: RSS %.2f MB, heap %.2f MB", mb(perRSS), mb(perHeap))
+		t.Errorf("memory per reader over the %.1f MB budget: RSS %.2f MB, heap %.2f MB", mb(budget), mb(perRSS), mb(perHeap))
 	}
 
 	for _, tm := range clients {
 		tm.press("q")
 	}
 	for i, tm := range clients {
+		select {
+		case <-tm.done:
+		case <-time.After(loadWait):
+			t.Fatalf("reader %d: no end after q; output ends %s", i, tail(tm.out.String(), 600))
+		}
 		if code := tm.exitStatus(); code != 0 {
 			t.Errorf("reader %d: exit %d after q", i, code)
 		}
@@ -327,8 +336,11 @@ func TestServeLoad(t *testing.T) {
 		c.Close()
 	}
 	var g2 int
-	if !eventually(waitLimit, func() bool { _, _, g2 = p.memory(); return g2 <= g0+2 }) {
-		t.Errorf("goroutines: %d before the readers, %d with them, %d after they left", g0, g1, g2)
+	ok := eventually(loadWait, func() bool { _, _, g2 = p.memory(); return g2 <= g0+2 })
+	t.Logf("server goroutines: %d before the readers, %d with them (%.1f a reader), %d after they left",
+		g0, g1, float64(g1-g0)/readers, g2)
+	if !ok {
+		t.Errorf("goroutines not back to %d (+2) after the readers left: %d", g0, g2)
 	}
 	_ = p.cmd.Process.Signal(syscall.SIGTERM)
 	<-p.exited

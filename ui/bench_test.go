@@ -169,7 +169,7 @@ func BenchmarkResizeLarge(b *testing.B) {
 // the analysis of the 3.9 MB article arrives.
 func BenchmarkAnalysisArrives(b *testing.B) {
 	art := trainArticle(b)
-	p := prepare(art, content.Analyze(art), false)
+	p := prepare(art, content.Analyze(art))
 	m := New(art, Options{Renderer: colourRenderer()})
 	m = resize(m, 120, 40)
 	b.ReportAllocs()

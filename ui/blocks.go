@@ -212,7 +212,7 @@ func appendStyles(out []hlSpan, styles []formats.Style, lo, s, e int) []hlSpan {
 		default:
 			continue
 		}
-		out = append(out, hlSpan{st.Start, st.End, cls})
+		out = append(out, mkSpan(st.Start, st.End, cls))
 	}
 	return out
 }

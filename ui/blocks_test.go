@@ -330,7 +330,7 @@ func TestInlineStylesWithoutColour(t *testing.T) {
 func storyPane(art *content.Article, w, h int) *pane {
 	st := newStyles(colourRenderer(), false)
 	p := newPane(art, st, func(w int) *layouter { return newLayouter(w, colourRenderer().ColorProfile(), true) })
-	pr := prepare(art, content.Analyze(art), false)
+	pr := prepare(art, content.Analyze(art))
 	p.setHighlights(pr.spans, pr.spanMax)
 	p.setSize(w, h)
 	return p

@@ -5,11 +5,15 @@
 package ui
 
 import (
+	"cmp"
 	"fmt"
+	"runtime"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
+	"weak"
 
 	"github.com/charmbracelet/bubbles/cursor"
 	"github.com/charmbracelet/bubbles/help"
@@ -130,7 +134,7 @@ const (
 
 type hit struct{ para, s, e int }
 
-type analysisMsg struct{ p prepared }
+type analysisMsg struct{ p *prepared }
 
 type searchMsg struct {
 	art   *content.Article // the edition searched
@@ -204,7 +208,7 @@ func newModel(art *content.Article, opt Options, rv *reviewState, eds *editions)
 		if an == nil {
 			an = content.Analyze(art)
 		}
-		m.setAnalysis(prepare(art, an, m.rv != nil))
+		m.setAnalysis(preparedFor(art, an))
 	}
 	return m
 }
@@ -230,12 +234,12 @@ func (m Model) initExceptEditions() tea.Cmd {
 	if m.an != nil {
 		return review
 	}
-	art, an, reviewing := m.art, m.given, m.rv != nil
+	art, an := m.art, m.given
 	return tea.Batch(review, m.spin.Tick, func() tea.Msg {
 		if an == nil {
 			an = content.Analyze(art)
 		}
-		return analysisMsg{prepare(art, an, reviewing)}
+		return analysisMsg{preparedFor(art, an)}
 	})
 }
 
@@ -251,15 +255,48 @@ type prepared struct {
 	items             itemList // what a reviewer marks
 }
 
-func prepare(art *content.Article, an *content.Analysis, reviewing bool) prepared {
+func prepare(art *content.Article, an *content.Analysis) *prepared {
+	// One array holds the spans of all paragraphs, each paragraph's slice
+	// of it counted first: on a long article, a slice grown per paragraph
+	// would cost a third more memory and an allocation each.
+	count := make([]int32, len(art.Paragraphs)+1)
+	title := hasTitle(art)
+	if title {
+		count[0]++
+	}
+	in := func(para int) bool { return para >= 1 && para <= len(art.Paragraphs) }
+	for i := range an.Quotes {
+		if q := &an.Quotes[i]; q.Kind == attribution.Direct && in(q.Paragraph) {
+			count[q.Paragraph-1]++
+		}
+	}
+	for i := range an.Mentions {
+		if mt := &an.Mentions[i]; in(mt.Paragraph) {
+			count[mt.Paragraph-1]++
+		}
+	}
+	for i := range an.Figures {
+		if f := &an.Figures[i]; in(f.Paragraph) {
+			count[f.Paragraph-1]++
+		}
+	}
+	total := 0
+	for _, c := range count {
+		total += int(c)
+	}
+	all := make([]hlSpan, 0, total)
 	spans := make([][]hlSpan, len(art.Paragraphs))
-	if hasTitle(art) {
-		spans[0] = []hlSpan{{0, len(art.Title), clsTitle}}
+	for i := range spans {
+		spans[i] = all[len(all) : len(all) : len(all)+int(count[i])]
+		all = all[:len(all)+int(count[i])]
 	}
 	add := func(para, s, e int, cls uint16) {
-		if para >= 1 && para <= len(spans) {
-			spans[para-1] = append(spans[para-1], hlSpan{s, e, cls})
+		if in(para) {
+			spans[para-1] = append(spans[para-1], mkSpan(s, e, cls))
 		}
+	}
+	if title {
+		add(1, 0, len(art.Title), clsTitle)
 	}
 	for _, q := range an.Quotes {
 		if q.Kind == attribution.Direct {
@@ -274,25 +311,70 @@ func prepare(art *content.Article, an *content.Analysis, reviewing bool) prepare
 	}
 	longest := 0
 	for _, s := range spans {
-		slices.SortFunc(s, func(a, b hlSpan) int { return a.s - b.s })
+		slices.SortFunc(s, func(a, b hlSpan) int { return cmp.Compare(a.s, b.s) })
 		for _, sp := range s {
-			longest = max(longest, sp.e-sp.s)
+			longest = max(longest, int(sp.e-sp.s))
 		}
 	}
-	p := prepared{art: art, an: an, spans: spans, spanMax: longest, speakers: make([]list.Item, len(an.Speakers)), figures: make([]list.Item, len(an.Figures))}
+	p := &prepared{art: art, an: an, spans: spans, spanMax: longest, speakers: make([]list.Item, len(an.Speakers)), figures: make([]list.Item, len(an.Figures))}
 	for i := range an.Speakers {
 		p.speakers[i] = speakerItem{&an.Speakers[i]}
 	}
 	for i := range an.Figures {
 		p.figures[i] = figureItem{&an.Figures[i], i}
 	}
-	if reviewing {
-		p.items = reviewItems(art, an)
-	}
+	p.items = reviewItems(art, an)
 	return p
 }
 
-func (m *Model) setAnalysis(p prepared) {
+// preparedFor is the prepared analysis of an article, made once for all
+// the readers of the same analysis (the sessions of a server, and the
+// editions they are shown) and kept while one of them holds it: on a long
+// article the highlights are most of a reader's memory (50 MB: 30 MB),
+// which a session making its own would hold once per reader.
+func preparedFor(art *content.Article, an *content.Analysis) *prepared {
+	key := weak.Make(an)
+	sharedPrepared.Lock()
+	e := sharedPrepared.m[key]
+	if e == nil {
+		e = &preparedEntry{}
+		sharedPrepared.m[key] = e
+	}
+	sharedPrepared.Unlock()
+	// the readers of one article wait for one preparation, not one each
+	e.Lock()
+	defer e.Unlock()
+	if p := e.p.Value(); p != nil {
+		return p
+	}
+	p := prepare(art, an)
+	e.p = weak.Make(p)
+	runtime.AddCleanup(p, func(key weak.Pointer[content.Analysis]) {
+		sharedPrepared.Lock()
+		defer sharedPrepared.Unlock()
+		if e := sharedPrepared.m[key]; e != nil && e.TryLock() {
+			if e.p.Value() == nil {
+				delete(sharedPrepared.m, key)
+			}
+			e.Unlock()
+		}
+	}, key)
+	return p
+}
+
+// sharedPrepared holds, for each analysis, the one preparation of it that
+// its readers share; the entries go when their preparation is collected.
+var sharedPrepared = struct {
+	sync.Mutex
+	m map[weak.Pointer[content.Analysis]]*preparedEntry
+}{m: map[weak.Pointer[content.Analysis]]*preparedEntry{}}
+
+type preparedEntry struct {
+	sync.Mutex
+	p weak.Pointer[prepared]
+}
+
+func (m *Model) setAnalysis(p *prepared) {
 	m.an = p.an
 	m.pane.setHighlights(p.spans, p.spanMax)
 	m.panel.setAnalysis(p)
@@ -825,7 +907,7 @@ func (m *Model) gotoQuote(qi int) {
 	q := m.an.Quotes[qi]
 	m.setCurrent(currentQuote)
 	m.pane.showAt(q.Paragraph-1, q.Start, false)
-	m.pane.setActive(q.Paragraph-1, hlSpan{q.Start, q.End, clsActive})
+	m.pane.setActive(q.Paragraph-1, mkSpan(q.Start, q.End, clsActive))
 }
 
 // stepFigure moves to the next or previous figure, wrapping; from the
@@ -848,7 +930,7 @@ func (m *Model) gotoFigure(i int) {
 	m.figCursor = i
 	m.setCurrent(currentFigure)
 	m.pane.showAt(f.Paragraph-1, f.Start, false)
-	m.pane.setActive(f.Paragraph-1, hlSpan{f.Start, f.End, clsActive})
+	m.pane.setActive(f.Paragraph-1, mkSpan(f.Start, f.End, clsActive))
 	if m.panel.mode == modeFigures {
 		m.panel.selectFigure(i)
 	}

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"cmp"
 	"slices"
 	"sort"
 	"strconv"
@@ -26,9 +27,11 @@ type block struct {
 
 // hlSpan is a highlighted byte range of a paragraph.
 type hlSpan struct {
-	s, e int
+	s, e int32 // bytes of the paragraph: half the memory of ints, and an article is far below 2 GB
 	cls  uint16
 }
+
+func mkSpan(s, e int, cls uint16) hlSpan { return hlSpan{int32(s), int32(e), cls} }
 
 type pane struct {
 	st   *styles
@@ -71,6 +74,13 @@ type pane struct {
 func newPane(art *content.Article, st *styles, mk func(int) *layouter) *pane {
 	p := &pane{art: art, st: st, mk: mk, actPara: -1, layouts: map[int][]layoutLine{}, painted: map[int][]string{}}
 	p.first = make([]int, len(art.Paragraphs))
+	// made to size at once, as growing copies it: every block but a
+	// paragraph's last holds at least half of maxBlock
+	size := 0
+	for i := range art.Paragraphs {
+		size += len(art.Paragraphs[i].Text)
+	}
+	p.blocks = make([]block, 0, len(art.Paragraphs)+2*size/maxBlock)
 	for i, para := range art.Paragraphs {
 		p.first[i] = len(p.blocks)
 		text := para.Text
@@ -89,7 +99,7 @@ func newPane(art *content.Article, st *styles, mk func(int) *layouter) *pane {
 	p.numW = len(strconv.Itoa(len(art.Paragraphs)))
 	if hasTitle(art) {
 		// before the analysis arrives, the title is the only highlight
-		p.spans = [][]hlSpan{{{0, len(art.Title), clsTitle}}}
+		p.spans = [][]hlSpan{{mkSpan(0, len(art.Title), clsTitle)}}
 		p.spanMax = len(art.Title)
 	}
 	return p
@@ -265,9 +275,9 @@ func (p *pane) spansFor(para, s, e int) []hlSpan {
 	// reach into the block, so the scan starts spanMax bytes earlier.
 	add := func(list []hlSpan) {
 		lo := s - p.spanMax
-		i := sort.Search(len(list), func(i int) bool { return list[i].s >= lo })
-		for ; i < len(list) && list[i].s < e; i++ {
-			if list[i].e > s {
+		i := sort.Search(len(list), func(i int) bool { return int(list[i].s) >= lo })
+		for ; i < len(list) && int(list[i].s) < e; i++ {
+			if int(list[i].e) > s {
 				out = append(out, list[i])
 			}
 		}
@@ -280,7 +290,7 @@ func (p *pane) spansFor(para, s, e int) []hlSpan {
 	if para < len(p.art.Paragraphs) {
 		out = appendStyles(out, p.art.Paragraphs[para].Styles, s-p.styleMax, s, e)
 	}
-	if p.actPara == para && p.active.s < e && p.active.e > s {
+	if p.actPara == para && int(p.active.s) < e && int(p.active.e) > s {
 		out = append(out, p.active)
 	}
 	return out
@@ -304,7 +314,7 @@ func (p *pane) paint(ll *layoutLine, spans []hlSpan, base uint16) string {
 		}
 		m := base
 		for _, sp := range spans {
-			if int(off) >= sp.s && int(off) < sp.e {
+			if int(off) >= int(sp.s) && int(off) < int(sp.e) {
 				m |= sp.cls
 			}
 		}
@@ -382,9 +392,9 @@ func (p *pane) setMarks(m map[int][]hlSpan, glyphs map[int]rune) {
 
 // setParaMarks sets the tints of paragraph para's marked words.
 func (p *pane) setParaMarks(para int, spans []hlSpan) {
-	slices.SortFunc(spans, func(a, b hlSpan) int { return a.s - b.s })
+	slices.SortFunc(spans, func(a, b hlSpan) int { return cmp.Compare(a.s, b.s) })
 	for _, sp := range spans {
-		p.spanMax = max(p.spanMax, sp.e-sp.s)
+		p.spanMax = max(p.spanMax, int(sp.e-sp.s))
 	}
 	if len(spans) == 0 {
 		delete(p.marks, para)
@@ -399,7 +409,7 @@ func (p *pane) setMatches(m map[int][]hlSpan) {
 	p.clearPainted()
 	for _, list := range m {
 		for _, sp := range list {
-			p.spanMax = max(p.spanMax, sp.e-sp.s)
+			p.spanMax = max(p.spanMax, int(sp.e-sp.s))
 		}
 	}
 }

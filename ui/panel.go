@@ -382,7 +382,7 @@ func (p *panel) setMode(m panelMode) {
 	p.filter.SetValue(p.list().FilterValue())
 }
 
-func (p *panel) setAnalysis(pr prepared) {
+func (p *panel) setAnalysis(pr *prepared) {
 	p.an = pr.an
 	p.ready = true
 	p.ranks, p.rankedFor = nil, ""

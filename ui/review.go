@@ -70,7 +70,7 @@ type reviewState struct {
 // The items a reader marks, in one list: the quotes (by Quote.ID), then the
 // figures, then the paragraphs.
 type itemList struct {
-	anchors []review.Anchor
+	anchors review.Items
 	quotes  int // number of quotes
 	figures int
 }
@@ -217,7 +217,7 @@ func (m *Model) addMarks(ms []review.Mark) {
 func (m *Model) showItem(i int) {
 	rv := m.rv
 	l := rv.items
-	p := rv.index.Items()[i].Paragraph - 1
+	p := rv.index.Items().At(i).Paragraph - 1
 	counted := b2i(l.isQuote(i) || l.isFigure(i))
 	switch rv.itemGlyph[i] {
 	case '✓':
@@ -251,12 +251,12 @@ func (m *Model) showItem(i int) {
 		if stronger(jg, pg) {
 			pg = jg
 		}
-		if ja := rv.index.Items()[j]; l.isQuote(j) || l.isFigure(j) {
+		if ja := rv.index.Items().At(j); l.isQuote(j) || l.isFigure(j) {
 			switch jg {
 			case '✗':
-				spans = append(spans, hlSpan{ja.Start, ja.End, clsDisputed})
+				spans = append(spans, mkSpan(ja.Start, ja.End, clsDisputed))
 			case '✓':
-				spans = append(spans, hlSpan{ja.Start, ja.End, clsChecked})
+				spans = append(spans, mkSpan(ja.Start, ja.End, clsChecked))
 			}
 		}
 	}
@@ -364,7 +364,7 @@ func (m *Model) mark(s review.State) tea.Cmd {
 	if cur.State == s {
 		s = review.Unmarked
 	}
-	return m.save(i, review.Mark{Anchor: m.rv.index.Items()[i], Reviewer: m.rv.cfg.Reviewer, State: s, Note: cur.Note})
+	return m.save(i, review.Mark{Anchor: m.rv.index.Items().At(i), Reviewer: m.rv.cfg.Reviewer, State: s, Note: cur.Note})
 }
 
 // startNote opens the note line on the target item, holding the user's
@@ -390,11 +390,11 @@ func (m Model) noteKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		m.noting = false
 		m.note.Blur()
 		i := m.noteItem
-		if i >= len(m.rv.index.Items()) {
+		if i >= m.rv.index.Items().Len() {
 			return m, nil
 		}
 		cur := m.mine(i)
-		return m, m.save(i, review.Mark{Anchor: m.rv.index.Items()[i], Reviewer: m.rv.cfg.Reviewer, State: cur.State, Note: strings.TrimSpace(m.note.Value())})
+		return m, m.save(i, review.Mark{Anchor: m.rv.index.Items().At(i), Reviewer: m.rv.cfg.Reviewer, State: cur.State, Note: strings.TrimSpace(m.note.Value())})
 	}
 	var cmd tea.Cmd
 	m.note, cmd = m.note.Update(msg)

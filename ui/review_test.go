@@ -83,7 +83,7 @@ func TestReviewLive(t *testing.T) {
 	// as written, shown without it
 	items := review.ItemsOf(content.Embedded(), content.Analyze(content.Embedded()))
 	evil := "see \x1b]52;c;cm0gLXJmIH4=\x07the wire"
-	if _, err := store.Add(context.Background(), "embedded", review.Mark{Anchor: items[len(items)-1], Reviewer: review.Reviewer{Name: "carol"}, Note: evil}); err != nil {
+	if _, err := store.Add(context.Background(), "embedded", review.Mark{Anchor: items.At(items.Len() - 1), Reviewer: review.Reviewer{Name: "carol"}, Note: evil}); err != nil {
 		t.Fatal(err)
 	}
 	alice.waitFor("✎ see the wire")
@@ -120,7 +120,7 @@ func TestReviewLongNote(t *testing.T) {
 	m := New(content.Embedded(), Options{Renderer: asciiRenderer(), Review: &Review{Open: func() (*review.Store, error) { return store, nil }, Article: "a", Reviewer: review.Reviewer{Name: "alice"}}})
 	m = resize(m, 120, 40)
 	i, _ := m.target()
-	_, err := store.Add(context.Background(), "a", review.Mark{Anchor: m.rv.index.Items()[i], Reviewer: m.rv.cfg.Reviewer, Note: strings.Repeat("n", review.MaxNote+1)})
+	_, err := store.Add(context.Background(), "a", review.Mark{Anchor: m.rv.index.Items().At(i), Reviewer: m.rv.cfg.Reviewer, Note: strings.Repeat("n", review.MaxNote+1)})
 	if err == nil {
 		t.Fatal("a note over the limit was kept")
 	}

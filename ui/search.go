@@ -48,7 +48,7 @@ func (m *Model) applySearch(r searchMsg) {
 	m.query, m.hits = r.query, r.hits
 	byPara := map[int][]hlSpan{}
 	for _, h := range r.hits {
-		byPara[h.para] = append(byPara[h.para], hlSpan{h.s, h.e, clsMatch})
+		byPara[h.para] = append(byPara[h.para], mkSpan(h.s, h.e, clsMatch))
 	}
 	m.pane.setMatches(byPara)
 	if len(r.hits) == 0 {
@@ -86,7 +86,7 @@ func (m *Model) gotoHit(i int) {
 	m.hitCursor = i
 	m.setCurrent(currentMatch)
 	m.focusPara(h.para, false)
-	m.pane.setActive(h.para, hlSpan{h.s, h.e, clsActive})
+	m.pane.setActive(h.para, mkSpan(h.s, h.e, clsActive))
 }
 
 // clearSearch drops the search and the current item's mark.

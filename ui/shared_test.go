@@ -1,0 +1,44 @@
+package ui
+
+import (
+	"runtime"
+	"testing"
+	"time"
+	"weak"
+
+	"copydesk/content"
+)
+
+// Readers of one analysis (the sessions of a server) share its
+// preparation; another analysis has its own, and a preparation no reader
+// holds any more is let go.
+func TestPreparedShared(t *testing.T) {
+	art := content.Embedded()
+	an := content.Analyze(art)
+	a, b := New(art, Options{Renderer: asciiRenderer(), Analysis: an}), New(art, Options{Renderer: asciiRenderer(), Analysis: an})
+	if len(a.pane.spans) == 0 || &a.pane.spans[0] != &b.pane.spans[0] {
+		t.Fatal("two readers of one analysis hold two sets of highlights")
+	}
+	other := content.Analyze(art)
+	if preparedFor(art, other) == preparedFor(art, an) {
+		t.Fatal("two analyses share a preparation")
+	}
+	runtime.KeepAlive(a)
+	runtime.KeepAlive(b)
+
+	key := weak.Make(other)
+	gone := func() bool {
+		sharedPrepared.Lock()
+		defer sharedPrepared.Unlock()
+		_, ok := sharedPrepared.m[key]
+		return !ok
+	}
+	for start := time.Now(); !gone(); {
+		if time.Since(start) > 10*time.Second {
+			t.Fatal("the preparation of an analysis no reader holds is kept")
+		}
+		runtime.GC()
+		time.Sleep(10 * time.Millisecond)
+	}
+	runtime.KeepAlive(an)
+}
