@@ -7,13 +7,10 @@ package ui
 import (
 	"cmp"
 	"fmt"
-	"runtime"
 	"slices"
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
-	"weak"
 
 	"github.com/charmbracelet/bubbles/cursor"
 	"github.com/charmbracelet/bubbles/help"
@@ -329,50 +326,14 @@ func prepare(art *content.Article, an *content.Analysis) *prepared {
 
 // preparedFor is the prepared analysis of an article, made once for all
 // the readers of the same analysis (the sessions of a server, and the
-// editions they are shown) and kept while one of them holds it: on a long
-// article the highlights are most of a reader's memory (50 MB: 30 MB),
-// which a session making its own would hold once per reader.
+// editions they are shown): on a long article the highlights are most of
+// a reader's memory (50 MB: 30 MB), which a session making its own would
+// hold once per reader.
 func preparedFor(art *content.Article, an *content.Analysis) *prepared {
-	key := weak.Make(an)
-	sharedPrepared.Lock()
-	e := sharedPrepared.m[key]
-	if e == nil {
-		e = &preparedEntry{}
-		sharedPrepared.m[key] = e
-	}
-	sharedPrepared.Unlock()
-	// the readers of one article wait for one preparation, not one each
-	e.Lock()
-	defer e.Unlock()
-	if p := e.p.Value(); p != nil {
-		return p
-	}
-	p := prepare(art, an)
-	e.p = weak.Make(p)
-	runtime.AddCleanup(p, func(key weak.Pointer[content.Analysis]) {
-		sharedPrepared.Lock()
-		defer sharedPrepared.Unlock()
-		if e := sharedPrepared.m[key]; e != nil && e.TryLock() {
-			if e.p.Value() == nil {
-				delete(sharedPrepared.m, key)
-			}
-			e.Unlock()
-		}
-	}, key)
-	return p
+	return sharedPrepared.get(an, func() *prepared { return prepare(art, an) })
 }
 
-// sharedPrepared holds, for each analysis, the one preparation of it that
-// its readers share; the entries go when their preparation is collected.
-var sharedPrepared = struct {
-	sync.Mutex
-	m map[weak.Pointer[content.Analysis]]*preparedEntry
-}{m: map[weak.Pointer[content.Analysis]]*preparedEntry{}}
-
-type preparedEntry struct {
-	sync.Mutex
-	p weak.Pointer[prepared]
-}
+var sharedPrepared sharedBy[content.Analysis, prepared]
 
 func (m *Model) setAnalysis(p *prepared) {
 	m.an = p.an

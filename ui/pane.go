@@ -40,8 +40,7 @@ type pane struct {
 	mk   func(width int) *layouter
 	dark bool
 
-	blocks []block
-	first  []int // first block of each paragraph
+	*blockIndex // shared with the article's other readers: read only
 
 	width, height int
 	gutterW, numW int
@@ -61,8 +60,6 @@ type pane struct {
 	active  hlSpan           // the current quote, figure or match
 	actPara int              // paragraph of active, -1 for none
 
-	styleMax int // the longest inline style of a paragraph, in bytes
-
 	top, topLine int
 	focus        int
 	blank        string
@@ -71,31 +68,49 @@ type pane struct {
 	preBusy      bool // a prefetch is running
 }
 
-func newPane(art *content.Article, st *styles, mk func(int) *layouter) *pane {
-	p := &pane{art: art, st: st, mk: mk, actPara: -1, layouts: map[int][]layoutLine{}, painted: map[int][]string{}}
-	p.first = make([]int, len(art.Paragraphs))
+// blockIndex is how an article's paragraphs are cut into blocks: the
+// same for every reader of the article, so its readers share one (a
+// server's sessions; 50 MB: 7 MB each otherwise).
+type blockIndex struct {
+	blocks   []block
+	first    []int // the first block of each paragraph
+	styleMax int   // the longest inline style of a paragraph, in bytes
+}
+
+// articleBlocks holds the block index of each article being read.
+var articleBlocks sharedBy[content.Article, blockIndex]
+
+func indexBlocks(art *content.Article) *blockIndex {
+	x := &blockIndex{first: make([]int, len(art.Paragraphs))}
 	// made to size at once, as growing copies it: every block but a
 	// paragraph's last holds at least half of maxBlock
 	size := 0
 	for i := range art.Paragraphs {
 		size += len(art.Paragraphs[i].Text)
 	}
-	p.blocks = make([]block, 0, len(art.Paragraphs)+2*size/maxBlock)
+	x.blocks = make([]block, 0, len(art.Paragraphs)+2*size/maxBlock)
 	for i, para := range art.Paragraphs {
-		p.first[i] = len(p.blocks)
+		x.first[i] = len(x.blocks)
 		text := para.Text
 		for s := 0; s < len(text); {
 			e := splitPoint(text, s)
-			p.blocks = append(p.blocks, block{para: i, s: s, e: e})
+			x.blocks = append(x.blocks, block{para: i, s: s, e: e})
 			s = e
 		}
 		if len(text) == 0 {
-			p.blocks = append(p.blocks, block{para: i})
+			x.blocks = append(x.blocks, block{para: i})
 		}
 		for _, st := range para.Styles {
-			p.styleMax = max(p.styleMax, st.End-st.Start)
+			x.styleMax = max(x.styleMax, st.End-st.Start)
 		}
 	}
+	return x
+}
+
+func newPane(art *content.Article, st *styles, mk func(int) *layouter) *pane {
+	p := &pane{art: art, st: st, mk: mk, actPara: -1, layouts: map[int][]layoutLine{}, painted: map[int][]string{}}
+	bl := articleBlocks.get(art, func() *blockIndex { return indexBlocks(art) })
+	p.blockIndex = bl
 	p.numW = len(strconv.Itoa(len(art.Paragraphs)))
 	if hasTitle(art) {
 		// before the analysis arrives, the title is the only highlight

@@ -10,7 +10,7 @@ import (
 )
 
 // Readers of one analysis (the sessions of a server) share its
-// preparation; another analysis has its own, and a preparation no reader
+// preparation and the article's blocks; another analysis has its own, and a preparation no reader
 // holds any more is let go.
 func TestPreparedShared(t *testing.T) {
 	art := content.Embedded()
@@ -18,6 +18,9 @@ func TestPreparedShared(t *testing.T) {
 	a, b := New(art, Options{Renderer: asciiRenderer(), Analysis: an}), New(art, Options{Renderer: asciiRenderer(), Analysis: an})
 	if len(a.pane.spans) == 0 || &a.pane.spans[0] != &b.pane.spans[0] {
 		t.Fatal("two readers of one analysis hold two sets of highlights")
+	}
+	if a.pane.blockIndex != b.pane.blockIndex {
+		t.Fatal("two readers of one article cut it into blocks twice")
 	}
 	other := content.Analyze(art)
 	if preparedFor(art, other) == preparedFor(art, an) {
@@ -28,8 +31,8 @@ func TestPreparedShared(t *testing.T) {
 
 	key := weak.Make(other)
 	gone := func() bool {
-		sharedPrepared.Lock()
-		defer sharedPrepared.Unlock()
+		sharedPrepared.mu.Lock()
+		defer sharedPrepared.mu.Unlock()
 		_, ok := sharedPrepared.m[key]
 		return !ok
 	}
