@@ -41,6 +41,7 @@ type pane struct {
 	dark bool
 
 	*blockIndex // shared with the article's other readers: read only
+	shared      *layoutCache
 
 	width, height int
 	gutterW, numW int
@@ -109,8 +110,8 @@ func indexBlocks(art *content.Article) *blockIndex {
 
 func newPane(art *content.Article, st *styles, mk func(int) *layouter) *pane {
 	p := &pane{art: art, st: st, mk: mk, actPara: -1, layouts: map[int][]layoutLine{}, painted: map[int][]string{}}
-	bl := articleBlocks.get(art, func() *blockIndex { return indexBlocks(art) })
-	p.blockIndex = bl
+	p.blockIndex = articleBlocks.get(art, func() *blockIndex { return indexBlocks(art) })
+	p.shared = articleLayouts.get(art, func() *layoutCache { return &layoutCache{m: map[layoutKey][]layoutLine{}} })
 	p.numW = len(strconv.Itoa(len(art.Paragraphs)))
 	if hasTitle(art) {
 		// before the analysis arrives, the title is the only highlight
@@ -220,10 +221,7 @@ func (p *pane) lines(b int) []layoutLine {
 		clear(p.layouts)
 		clear(p.painted)
 	}
-	ll := layoutBlock(p.lay, p.art, bl)
-	if len(ll) == 0 {
-		ll = []layoutLine{{}}
-	}
+	ll := p.shared.block(p.lay, p.art, b, bl)
 	p.layouts[b] = ll
 	return ll
 }

@@ -42,13 +42,12 @@ func (p *pane) prefetch() tea.Cmd {
 	if wc.pre == nil {
 		wc.pre = p.mk(p.lay.width)
 	}
-	pre, width, art, blocks := wc.pre, p.lay.width, p.art, p.blocks
+	pre, width, art, blocks, shared := wc.pre, p.lay.width, p.art, p.blocks, p.shared
 	p.preBusy = true
 	return func() tea.Msg {
 		out := make(map[int][]layoutLine, len(todo))
 		for _, b := range todo {
-			bl := blocks[b]
-			out[b] = layoutBlock(pre, art, bl)
+			out[b] = shared.block(pre, art, b, blocks[b])
 		}
 		return prefetchMsg{p, width, out}
 	}
@@ -66,9 +65,6 @@ func (p *pane) prefetched(msg prefetchMsg) {
 		return
 	}
 	for b, ll := range msg.lines {
-		if len(ll) == 0 {
-			ll = []layoutLine{{}}
-		}
 		if _, done := wc.layouts[b]; !done {
 			wc.layouts[b] = ll
 		}

@@ -4,6 +4,10 @@ import (
 	"runtime"
 	"sync"
 	"weak"
+
+	"github.com/muesli/termenv"
+
+	"copydesk/content"
 )
 
 // sharedBy keeps one V made from each K (an article, an analysis) for as
@@ -56,4 +60,46 @@ func (s *sharedBy[K, V]) forget(key weak.Pointer[K]) {
 		}
 		e.Unlock()
 	}
+}
+
+// layoutCache is an article's blocks as laid out, shared by its readers:
+// the sessions of a server at one width and in one colour profile lay
+// each block out once, not once each (Glamour's layout was a third of a
+// session's start).
+type layoutCache struct {
+	mu sync.Mutex
+	m  map[layoutKey][]layoutLine
+}
+
+type layoutKey struct {
+	block, width int
+	profile      termenv.Profile
+	dark         bool
+}
+
+// maxSharedLayouts bounds a cache's memory (a few KB a block).
+const maxSharedLayouts = 8192
+
+var articleLayouts sharedBy[content.Article, layoutCache]
+
+// block is layoutBlock(l, art, bl) for block b, from the cache when a
+// reader laid it out with the same settings; never empty.
+func (c *layoutCache) block(l *layouter, art *content.Article, b int, bl block) []layoutLine {
+	k := layoutKey{b, l.width, l.profile, l.dark}
+	c.mu.Lock()
+	ll, ok := c.m[k]
+	c.mu.Unlock()
+	if ok {
+		return ll
+	}
+	if ll = layoutBlock(l, art, bl); len(ll) == 0 {
+		ll = []layoutLine{{}}
+	}
+	c.mu.Lock()
+	if len(c.m) >= maxSharedLayouts {
+		clear(c.m)
+	}
+	c.m[k] = ll
+	c.mu.Unlock()
+	return ll
 }
