@@ -22,6 +22,17 @@ func TestPreparedShared(t *testing.T) {
 	if a.pane.blockIndex != b.pane.blockIndex {
 		t.Fatal("two readers of one article cut it into blocks twice")
 	}
+	// at one width, the same layouts; at another, their own
+	a = resize(a, 100, 30)
+	b = resize(b, 100, 30)
+	c := resize(New(art, Options{Renderer: asciiRenderer(), Analysis: an}), 90, 30)
+	la, lb, lc := a.pane.lines(0), b.pane.lines(0), c.pane.lines(0)
+	if &la[0] != &lb[0] {
+		t.Error("two readers at one width laid the first block out twice")
+	}
+	if &la[0] == &lc[0] || lc[0].width > 90 {
+		t.Errorf("a reader 90 columns wide got the layout of 100 (%d columns)", lc[0].width)
+	}
 	other := content.Analyze(art)
 	if preparedFor(art, other) == preparedFor(art, an) {
 		t.Fatal("two analyses share a preparation")
