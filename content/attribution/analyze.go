@@ -43,14 +43,18 @@ type Plan struct {
 
 // PlanFor is the plan for an article of size bytes on this machine: other
 // cores help from 64 KB on, below which the goroutines cost more than they
-// save.
+// save. One worker fewer than the cores, with the pass and the figures
+// beside it, leaves a Go processor free where there are more processors
+// than cores (the reader runs four on two, so that keys are answered while
+// the analysis runs).
 func PlanFor(size int) Plan {
-	if size < 64<<10 || runtime.GOMAXPROCS(0) < 2 {
+	cores := min(runtime.GOMAXPROCS(0), runtime.NumCPU())
+	if size < 64<<10 || cores < 2 {
 		return Plan{}
 	}
 	// 32 KB a chunk: the hand-over is rare, the pass starts soon, and the
 	// paragraphs prepared ahead of it hold a few MB of tokens in all.
-	return Plan{Workers: runtime.GOMAXPROCS(0) - 1, ChunkBytes: 32 << 10}
+	return Plan{Workers: cores - 1, ChunkBytes: 32 << 10}
 }
 
 // AnalyzeWith is Analyze with the work shared as plan says: the result
