@@ -277,8 +277,12 @@ func (m Model) repaint() {
 	m.st.repaint()
 	m.pane.clearPainted()
 	m.panel.cached = ""
-	for _, l := range []*list.Model{&m.panel.speakers, &m.panel.figures, &m.panel.reviews} {
-		paintDots(l)
+	paintDots(&m.panel.speakers)
+	if m.panel.figuresMade {
+		paintDots(&m.panel.figures)
+	}
+	if m.panel.reviewsMade {
+		paintDots(&m.panel.reviews)
 	}
 }
 
