@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/charmbracelet/bubbles/cursor"
 	"github.com/charmbracelet/bubbles/help"
@@ -244,12 +245,15 @@ func (m Model) initExceptEditions() tea.Cmd {
 // every paragraph and the panel's items. It is built where the analysis
 // runs, off the event loop, so its arrival costs a key press nothing.
 type prepared struct {
-	art               *content.Article // the edition prepared
-	an                *content.Analysis
-	spans             [][]hlSpan
-	spanMax           int // the longest span, in bytes
-	speakers, figures []list.Item
-	items             itemList // what a reviewer marks
+	art      *content.Article // the edition prepared
+	an       *content.Analysis
+	spans    [][]hlSpan
+	spanMax  int // the longest span, in bytes
+	speakers []list.Item
+	// figures are the figures list's items, made when a reader first shows
+	// that list (a long article has hundreds of thousands: 50 MB, 6 MB)
+	figures func() []list.Item
+	items   itemList // what a reviewer marks
 }
 
 func prepare(art *content.Article, an *content.Analysis) *prepared {
@@ -313,14 +317,18 @@ func prepare(art *content.Article, an *content.Analysis) *prepared {
 			longest = max(longest, int(sp.e-sp.s))
 		}
 	}
-	p := &prepared{art: art, an: an, spans: spans, spanMax: longest, speakers: make([]list.Item, len(an.Speakers)), figures: make([]list.Item, len(an.Figures))}
+	p := &prepared{art: art, an: an, spans: spans, spanMax: longest, speakers: make([]list.Item, len(an.Speakers))}
 	for i := range an.Speakers {
 		p.speakers[i] = speakerItem{&an.Speakers[i]}
 	}
-	for i := range an.Figures {
-		p.figures[i] = figureItem{&an.Figures[i], i}
-	}
 	p.items = reviewItems(art, an)
+	p.figures = sync.OnceValue(func() []list.Item {
+		items := make([]list.Item, len(an.Figures))
+		for i := range an.Figures {
+			items[i] = figureItem{&an.Figures[i], i}
+		}
+		return items
+	})
 	return p
 }
 

@@ -185,7 +185,7 @@ type panel struct {
 	// and 13 KB to make. figureItems waits for the figures list.
 	figures, reviews         list.Model
 	figuresMade, reviewsMade bool
-	figureItems              []list.Item
+	figureItems              func() []list.Item
 	rv                       *reviewState // nil: no review
 	// marksFrom makes the review list's items; set when the marks
 	// changed, cleared when the list is made (only when it is shown)
@@ -395,7 +395,7 @@ func (p *panel) setAnalysis(pr *prepared) {
 	p.speakers.SetItems(pr.speakers)
 	p.figureItems = pr.figures
 	if p.figuresMade {
-		p.figures.SetItems(pr.figures)
+		p.figures.SetItems(pr.figures())
 	}
 	if p.filter.Value() != "" {
 		p.applyFilter(true)
@@ -422,7 +422,9 @@ func (p *panel) figureList() *list.Model {
 		p.figuresMade = true
 		p.figures = p.newList(figureDelegate{p.st, p.rv}, modeFigures)
 		p.figures.SetSize(p.width, max(p.height-1, 0))
-		p.figures.SetItems(p.figureItems)
+		if p.figureItems != nil {
+			p.figures.SetItems(p.figureItems())
+		}
 	}
 	return &p.figures
 }
