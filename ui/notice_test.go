@@ -53,11 +53,13 @@ func TestRunNotice(t *testing.T) {
 	}
 	// in a search the notice shows too, and a key takes it away
 	st.press("/")
+	st.waitFor("search the article") // the key first: a key takes a notice away
 	notices <- "closes soon"
 	st.waitFor("closes soon")
 	st.press("w")
 	st.waitGone("closes soon")
 	st.press("\x1b")
+	st.waitFor("¶ 2/18") // the search closed first, as above
 	notices <- "taken back"
 	st.waitFor("taken back")
 	notices <- ""
