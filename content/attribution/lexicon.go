@@ -162,6 +162,10 @@ func splitFields(s string) []string {
 // "Kerry also said", "he has repeatedly said", "she did not say".
 var preVerb = text.NewWordSet("now however having long both all each too also has have had was were is are will would could can may might must should did does do not never reportedly publicly privately separately earlier already still just even further flatly firmly simply frequently famously quickly immediately then again later once often recently previously repeatedly initially ultimately eventually finally subsequently been being has had n't explicitly openly bluntly angrily directly specifically clearly similarly likewise sharply strongly plainly forcefully emphatically confidently tearfully generally usually always sometimes herself himself themselves itself")
 
+// focusAdverbs may open a sentence before its subject: "Even China, its
+// only ally, said …".
+var focusAdverbs = text.NewWordSet("even only also still now then meanwhile")
+
 // subjectPronouns can be the source of a quote.
 var subjectPronouns = text.NewWordSet("he she they it i we you who")
 

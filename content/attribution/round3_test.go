@@ -31,6 +31,13 @@ var round3Cases = []struct {
 			{D, "It is a mistake", "Mark Olsen", "Mark Olsen", "said"},
 			{I, "A reporter used old footage", "Mark Olsen", "he", "said"}}},
 
+	// Subjects.
+	{"a focus adverb before an apposed subject",
+		"Even the Harbor Party, the mayor's only ally on the council, said it was \"firmly opposed\" to the sale.",
+		[]wantQuote{
+			{I, "it was \"firmly opposed\" to the sale", "Harbor Party", "the Harbor Party, the mayor's only ally on the council", "said"},
+			{D, "firmly opposed", "Harbor Party", "the Harbor Party, the mayor's only ally on the council", "said"}}},
+
 	// Subjects of infinitives and participles.
 	{"to tell: the subject of the sentence, not the one written to",
 		"Tom Becker has written to Ada Flores, the county clerk, to tell her the vote was void.",

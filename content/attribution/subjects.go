@@ -300,6 +300,9 @@ func (sen *sentence) appositiveSubject(c int) (phrase, bool) {
 			s++ // the closing mark of the quotation before: “…,” Warren, who …, said
 			starts = true
 		}
+		if s == a && end-s > 1 && toks[s].In(focusAdverbs) {
+			s++ // "Even China, its only ally, said": the subject after the adverb
+		}
 		np, ok := npSpan(toks, s, end)
 		segs[n] = seg{s, end, np, ok && starts}
 		n++
