@@ -17,7 +17,7 @@ func (an *analyzer) scanNames(sen *sentence, from, to, para int) {
 			continue
 		}
 		j := i + 1
-		for j < to && !inQuote[j] && (isNameWord(&toks[j]) || surnameAfterGiven(toks, j) || j+1 < to && toks[j].In(nameParticles) && isNameWord(&toks[j+1]) ||
+		for j < to && !inQuote[j] && (isNameWord(&toks[j]) || surnameAfterGiven(toks, j) || nickMark(toks, j) || j+1 < to && toks[j].In(nameParticles) && isNameWord(&toks[j+1]) ||
 			toks[j].Lower() == "of" && j+1 < to && isNameWord(&toks[j+1]) && j > i && toks[j-1].In(personTitles)) {
 			j++
 		}

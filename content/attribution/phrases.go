@@ -127,7 +127,7 @@ func nameRunBack(toks []text.Token, lo, end int) int {
 	lo = max(lo, end-12) // a name is a few words
 	for i > lo {
 		t := &toks[i-1]
-		if isNameWord(t) || i == end && surnameAfterGiven(toks, i-1) {
+		if isNameWord(t) || i == end && surnameAfterGiven(toks, i-1) || i < end && nickMark(toks, i-1) {
 			i--
 			continue
 		}
@@ -275,7 +275,7 @@ func forwardNP(toks []text.Token, s, hi int) (phrase, bool) {
 		if l == "that" && i > s {
 			break // "told by the caretaker that …": a clause begins
 		}
-		if t.Text == "-" && i > s || t.Text == "&" && i > s {
+		if t.Text == "-" && i > s || t.Text == "&" && i > s || i > s && nickMark(toks, i) {
 			i++
 			continue
 		}

@@ -256,6 +256,9 @@ func makeQuotation(paraText string, toks []text.Token, open, close int, single b
 		}
 		e -= n
 	}
+	if nickname(toks, open, close) {
+		return quotation{}, false
+	}
 	q := quotation{open: open, close: close, s: s, e: e, single: single}
 	hasWord := false
 	for _, r := range paraText[s:e] {
@@ -265,4 +268,34 @@ func makeQuotation(paraText string, toks []text.Token, open, close int, single b
 		}
 	}
 	return q, hasWord
+}
+
+// nickname reports marks around one or two capitalised words inside a
+// name, a nickname and not a quotation: Marcia "Cia" Price, Thomas "Tip"
+// O'Neill.
+func nickname(toks []text.Token, open, close int) bool {
+	if open < 1 || close < 0 || close+1 >= len(toks) || close-open-1 < 1 || close-open-1 > 2 {
+		return false
+	}
+	for i := open - 1; i <= close+1; i++ {
+		if i != open && i != close && (toks[i].Kind != text.Word || !toks[i].Cap || toks[i].Function) {
+			return false
+		}
+	}
+	return true
+}
+
+// nickMark reports whether token i is a mark of a nickname inside a name,
+// which the name's words run over.
+func nickMark(toks []text.Token, i int) bool {
+	if toks[i].Kind != text.QuoteMark {
+		return false
+	}
+	for n := 2; n <= 3; n++ {
+		if i+n < len(toks) && toks[i+n].Kind == text.QuoteMark && nickname(toks, i, i+n) ||
+			i-n >= 0 && toks[i-n].Kind == text.QuoteMark && nickname(toks, i-n, i) {
+			return true
+		}
+	}
+	return false
 }

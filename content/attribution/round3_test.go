@@ -38,6 +38,19 @@ var round3Cases = []struct {
 			{I, "it was \"firmly opposed\" to the sale", "Harbor Party", "the Harbor Party, the mayor's only ally on the council", "said"},
 			{D, "firmly opposed", "Harbor Party", "the Harbor Party, the mayor's only ally on the council", "said"}}},
 
+	// A nickname in marks is part of a name, not a quotation.
+	{"a nickname inside a name",
+		"Council member Marcia \"Cia\" Price said the vote was close.",
+		[]wantQuote{{I, "the vote was close", "Price", "Council member Marcia \"Cia\" Price", "said"}}},
+	{"a nickname after the verb",
+		"\"We will win,\" said Thomas \"Tip\" Becker.",
+		[]wantQuote{{D, "We will win", "Becker", "Thomas \"Tip\" Becker", "said"}}},
+	{"a quoted phrase after a lower-case word stays a quotation",
+		"Becker called it \"Crooked Harbor\" Tuesday.",
+		[]wantQuote{
+			{I, "it \"Crooked Harbor\" Tuesday", "Becker", "Becker", "called"},
+			{D, "Crooked Harbor", "Becker", "Becker", "called"}}},
+
 	// Subjects of infinitives and participles.
 	{"to tell: the subject of the sentence, not the one written to",
 		"Tom Becker has written to Ada Flores, the county clerk, to tell her the vote was void.",
