@@ -238,7 +238,10 @@ func (sen *sentence) markFrame(i int) (frame, bool) {
 				return f, true
 			}
 		}
-		if i+1 >= b || toks[i+1].Kind != text.QuoteMark || inQuote[i+1] || i-a > 40 {
+		// "Sanders made the following comment:" may end its paragraph,
+		// the words it announces set off as the next one.
+		announces := i+1 == len(toks) && i > a && (toks[i-1].In(claimNouns) && !toks[i-1].Cap || toks[i-1].Lower() == "following")
+		if !announces && (i+1 >= b || toks[i+1].Kind != text.QuoteMark || inQuote[i+1]) || i-a > 40 {
 			return f, false
 		}
 		s := a

@@ -38,6 +38,17 @@ var round3Cases = []struct {
 			{I, "it was \"firmly opposed\" to the sale", "Harbor Party", "the Harbor Party, the mayor's only ally on the council", "said"},
 			{D, "firmly opposed", "Harbor Party", "the Harbor Party, the mayor's only ally on the council", "said"}}},
 
+	{"a full date before the subject of X said:",
+		"On July 6, 2015, Becker made the following comment: \"The pier is a lost cause.\"",
+		[]wantQuote{{D, "The pier is a lost cause.", "Becker", "Becker", ":"}}},
+
+	{"X made the following comment: then the words as a paragraph",
+		"Becker made the following comment:\n\n\"The pier is a lost cause.\"",
+		[]wantQuote{{D, "The pier is a lost cause.", "Becker", "Becker", ":"}}},
+	{"a colon after a noun that announces nothing is no attribution",
+		"The council had one item on its agenda:\n\n\"The pier is a lost cause.\"",
+		[]wantQuote{{D, "The pier is a lost cause.", "", "", ""}}},
+
 	// A nickname in marks is part of a name, not a quotation.
 	{"a nickname inside a name",
 		"Council member Marcia \"Cia\" Price said the vote was close.",

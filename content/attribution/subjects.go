@@ -664,6 +664,9 @@ func (sen *sentence) sentenceSubject(lim int) (phrase, bool) {
 			return phrase{}, false
 		}
 		s = c + 1
+		if s+1 < lim && toks[s].Kind == text.Number && len(toks[s].Text) == 4 && toks[s+1].Text == "," {
+			s += 2 // "On July 6, 2015, Sanders …": the year is the date's
+		}
 	}
 	np, ok := forwardNP(toks, s, lim)
 	if !ok || np.e >= lim || !plausibleSpeaker(toks, np) {
