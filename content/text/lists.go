@@ -15,11 +15,11 @@ like unlike including although whereas ago via per`)
 
 // abbreviations keep their period: a period after them does not end a
 // sentence unless the next word clearly starts one.
-var abbreviations = NewWordSet("mr mrs ms dr sen rep gov gen lt col sgt capt cpt st jr sr inc corp co ltd vs etc jan feb mar apr aug sep sept oct nov dec no nos prof rev adm maj cmdr cdr pres ft mt dept univ approx est al e.g i.e a.m p.m u.s u.k u.n d.c r l d i.e ph.d")
+var abbreviations = NewWordSet("mr mrs ms dr sen rep gov gen lt col sgt capt cpt st jr sr inc corp co ltd vs etc jan feb mar apr aug sep sept oct nov dec no nos prof rev adm maj cmdr cdr pres ft mt dept univ approx est al e.g i.e a.m p.m u.s u.k u.n d.c r l d i.e ph.d del det amb hon msgr fr cpl pvt brig supt atty insp")
 
 // TitleAbbrevs never end a sentence: a name always follows them. The
 // speaker rules use them too, to tell a title from a name.
-var TitleAbbrevs = NewWordSet("mr mrs ms dr sen rep gov gen lt col sgt capt cpt prof rev adm maj cmdr cdr pres st")
+var TitleAbbrevs = NewWordSet("mr mrs ms dr sen rep gov gen lt col sgt capt cpt prof rev adm maj cmdr cdr pres st det amb hon msgr cpl pvt brig supt atty insp")
 
 // sentenceStarters are words that, after an abbreviation such as "U.S.",
 // show that the period also ended the sentence.

@@ -41,6 +41,8 @@ func TestSentences(t *testing.T) {
 		{`"We are done." He left.`, []string{`"We are done."`, "He left."}},
 		{`It rose 3.5 percent. Dr. Kim said so.`, []string{"It rose 3.5 percent.", "Dr. Kim said so."}},
 		{`Talks ended at 4 p.m. on Friday.`, []string{"Talks ended at 4 p.m. on Friday."}},
+		{`State Del. Marcia Price spoke. Det. Sgt. Hale left.`, []string{"State Del. Marcia Price spoke.", "Det. Sgt. Hale left."}},
+		{`The plant is in Dover, Del. The governor came.`, []string{"The plant is in Dover, Del.", "The governor came."}},
 	}
 	for _, tc := range tests {
 		toks := Tokenize(tc.in, nil)
