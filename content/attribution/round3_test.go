@@ -49,6 +49,12 @@ var round3Cases = []struct {
 		"The council had one item on its agenda:\n\n\"The pier is a lost cause.\"",
 		[]wantQuote{{D, "The pier is a lost cause.", "", "", ""}}},
 
+	{"an opening phrase with a comma of its own before the subject",
+		"Following a swiftly called, late-night meeting, the Harbor Party issued a statement calling the sale \"a disgrace\".",
+		[]wantQuote{
+			{I, "the sale \"a disgrace\"", "Harbor Party", "the Harbor Party", "calling"},
+			{D, "a disgrace", "Harbor Party", "the Harbor Party", "calling"}}},
+
 	// A nickname in marks is part of a name, not a quotation.
 	{"a nickname inside a name",
 		"Council member Marcia \"Cia\" Price said the vote was close.",

@@ -659,15 +659,33 @@ func (sen *sentence) sentenceSubject(lim int) (phrase, bool) {
 		return phrase{}, false
 	}
 	if s < lim && (toks[s].In(adverbialStarts) || toks[s].In(introWords) || toks[s].Kind == text.Word && (strings.HasSuffix(toks[s].Lower(), "ing") || strings.HasSuffix(toks[s].Lower(), "ed")) && !isNameWord(&toks[min(s+1, lim-1)])) {
-		c := sen.commaAfter(s, lim, 20)
-		if c < 0 {
-			return phrase{}, false
+		// The opening phrase ends at a comma; when what follows that one
+		// has no subject, a later one: "Following a swiftly called,
+		// late-afternoon meeting, the council issued …"
+		from := s
+		for range 2 {
+			c := sen.commaAfter(from, lim, 20)
+			if c < 0 {
+				return phrase{}, false
+			}
+			s = c + 1
+			if s+1 < lim && toks[s].Kind == text.Number && len(toks[s].Text) == 4 && toks[s+1].Text == "," {
+				s += 2 // "On July 6, 2015, Sanders …": the year is the date's
+			}
+			if np, ok := sen.subjectAt(s, lim); ok {
+				return np, true
+			}
+			from = s
 		}
-		s = c + 1
-		if s+1 < lim && toks[s].Kind == text.Number && len(toks[s].Text) == 4 && toks[s+1].Text == "," {
-			s += 2 // "On July 6, 2015, Sanders …": the year is the date's
-		}
+		return phrase{}, false
 	}
+	return sen.subjectAt(s, lim)
+}
+
+// subjectAt returns the subject that begins at token s: a plausible
+// speaker with its verb after it (before lim).
+func (sen *sentence) subjectAt(s, lim int) (phrase, bool) {
+	toks := sen.toks
 	np, ok := forwardNP(toks, s, lim)
 	if !ok || np.e >= lim || !plausibleSpeaker(toks, np) {
 		return phrase{}, false
