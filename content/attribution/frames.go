@@ -500,7 +500,7 @@ func (sen *sentence) verbFrame(i int, v cueVerb) (frame, bool) {
 	if found && relativeBefore(toks, a, i) {
 		f.rel = true
 	}
-	if found && strings.HasSuffix(l, "ing") && subj.kind == npDesc && toks[subj.head].In(documentNouns) && subj.s > a && lowerFirst(&toks[subj.s-1]) && !toks[subj.s-1].In(prepositions) {
+	if found && strings.HasSuffix(l, "ing") && subj.kind == npDesc && (toks[subj.head].In(documentNouns) || documentSeries(toks, subj)) && subj.s > a && lowerFirst(&toks[subj.s-1]) && !toks[subj.s-1].In(prepositions) {
 		// "Black Lives Matter issued a statement saying …": the one who
 		// issued it speaks
 		found, f.inherit = false, true
@@ -700,4 +700,11 @@ func (sen *sentence) attributesQuotation(fs int) bool {
 func (sen *sentence) quotationThenFrame(f *frame) bool {
 	toks, b := sen.toks, sen.b
 	return (f.fwd >= b || sentenceEnd(&toks[f.fwd])) && sen.attributesQuotation(f.frameS)
+}
+
+// documentSeries reports "a series of tweets", "a flurry of emails": many
+// documents, whose writer speaks through them.
+func documentSeries(toks []text.Token, p phrase) bool {
+	h := p.head
+	return toks[h].In(seriesNouns) && h+2 < len(toks) && toks[h+1].Lower() == "of" && toks[h+2].In(documentNouns)
 }

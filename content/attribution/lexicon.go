@@ -388,6 +388,9 @@ var approximators = text.NewWordSet("about nearly roughly almost around some ove
 
 // documentNouns are things issued or sent that "say" what their author
 // says: "issued a statement saying".
+// seriesNouns count documents: "a series of tweets".
+var seriesNouns = text.NewWordSet("series string flurry stream barrage pair couple volley set spate torrent")
+
 var documentNouns = text.NewWordSet("announcement statement statements release letter letters email emails ad ads tweet tweets post posts report memo response video message note op-ed column editorial advertisement commercial filing brief")
 
 // subordinators open a clause that depends on another.

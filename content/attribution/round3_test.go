@@ -55,6 +55,12 @@ var round3Cases = []struct {
 			{I, "the sale \"a disgrace\"", "Harbor Party", "the Harbor Party", "calling"},
 			{D, "a disgrace", "Harbor Party", "the Harbor Party", "calling"}}},
 
+	{"a series of documents saying: their writer speaks",
+		"Becker unleashed a series of tweets early Friday saying that Flores had \"lied\".",
+		[]wantQuote{
+			{I, "Flores had \"lied\"", "Becker", "Becker", "saying"},
+			{D, "lied", "Becker", "Becker", "saying"}}},
+
 	// A nickname in marks is part of a name, not a quotation.
 	{"a nickname inside a name",
 		"Council member Marcia \"Cia\" Price said the vote was close.",
