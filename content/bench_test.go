@@ -3,8 +3,6 @@ package content
 import (
 	"bytes"
 	"io"
-	"os"
-	"path/filepath"
 	"runtime"
 	"strings"
 	"testing"
@@ -132,17 +130,9 @@ func BenchmarkWriteJSON(b *testing.B) {
 // small the chunks (a chunk of one paragraph makes every quotation left
 // open at a paragraph's end cross from one chunk to the next).
 func TestAnalyzeShared(t *testing.T) {
-	var names []string
-	for _, split := range []string{"train", "dev"} {
-		dir := testkit.Shared(t, "data", "polnear", split, "text")
-		m, err := filepath.Glob(filepath.Join(dir, "*.txt"))
-		if err != nil || len(m) == 0 {
-			t.Fatalf("no texts in %s: %v", dir, err)
-		}
-		names = append(names, m...)
-	}
-	if len(names) != 924 {
-		t.Errorf("%d PolNeAR texts, want 924", len(names))
+	texts := polnearTexts(t, "train", "dev")
+	if len(texts) != 924 {
+		t.Errorf("%d PolNeAR texts, want 924", len(texts))
 	}
 	plans := []attribution.Plan{{Workers: 1, ChunkBytes: 1}, {Workers: 3, ChunkBytes: 700}}
 	jsonOf := func(a *Article, an *Analysis) []byte {
@@ -165,16 +155,8 @@ func TestAnalyzeShared(t *testing.T) {
 			}
 		}
 	}
-	for _, name := range names {
-		raw, err := os.ReadFile(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		a, err := Parse(filepath.Base(name), raw)
-		if err != nil {
-			t.Fatal(err)
-		}
-		same(filepath.Base(name), a, plans...)
+	for _, pt := range texts {
+		same(pt.name, pt.art, plans...)
 	}
 	train := mustParse(t, testkit.TrainCorpus(t))
 	size := 0

@@ -335,23 +335,10 @@ func TestPolNeAR(t *testing.T) {
 // promises (contract_test.go): on the dev texts, quoted words inside a
 // reported clause point to it, and no source covers part of a quote.
 func TestPolNeARContract(t *testing.T) {
-	dir := testkit.Shared(t, "data", "polnear", "dev", "text")
-	names, err := filepath.Glob(filepath.Join(dir, "*.txt"))
-	if err != nil || len(names) == 0 {
-		t.Fatalf("no texts in %s: %v", dir, err)
-	}
 	within := 0
-	for _, name := range names {
-		raw, err := os.ReadFile(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		a, err := Parse(filepath.Base(name), raw)
-		if err != nil {
-			t.Fatal(err)
-		}
-		an := Analyze(a)
-		checkContract(t, raw, a, an)
+	for _, pt := range polnearTexts(t, "dev") {
+		an := Analyze(pt.art)
+		checkContract(t, pt.raw, pt.art, an)
 		for _, q := range an.Quotes {
 			if q.Within >= 0 {
 				within++
@@ -363,4 +350,36 @@ func TestPolNeARContract(t *testing.T) {
 		t.Errorf("%d quotations inside reported clauses in the dev texts; expected hundreds", within)
 	}
 	t.Logf("%d quotations inside reported clauses", within)
+}
+
+// polnearText is a PolNeAR text as read and parsed.
+type polnearText struct {
+	name string
+	raw  []byte
+	art  *Article
+}
+
+// polnearTexts reads and parses the texts of the PolNeAR splits named.
+func polnearTexts(t *testing.T, splits ...string) []polnearText {
+	t.Helper()
+	var out []polnearText
+	for _, split := range splits {
+		dir := testkit.Shared(t, "data", "polnear", split, "text")
+		names, err := filepath.Glob(filepath.Join(dir, "*.txt"))
+		if err != nil || len(names) == 0 {
+			t.Fatalf("no texts in %s: %v", dir, err)
+		}
+		for _, name := range names {
+			raw, err := os.ReadFile(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			a, err := Parse(filepath.Base(name), raw)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out = append(out, polnearText{filepath.Base(name), raw, a})
+		}
+	}
+	return out
 }
