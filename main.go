@@ -195,11 +195,7 @@ func read(path string, in inputOptions, db string, stderr io.Writer) int {
 		// 180 MB live). A soft limit a little above that has the collector
 		// run before garbage doubles it (50 MB: peak RSS 330 → 240 MB);
 		// below 3 times the size it would collect all the time.
-		size := 0
-		for i := range art.Paragraphs {
-			size += len(art.Paragraphs[i].Text)
-		}
-		debug.SetMemoryLimit(64<<20 + int64(size)*16/5)
+		debug.SetMemoryLimit(64<<20 + int64(art.Size())*16/5)
 	}
 	if !isatty.IsTerminal(os.Stdout.Fd()) && !isatty.IsCygwinTerminal(os.Stdout.Fd()) {
 		fmt.Fprintln(stderr, "copydesk: the reader needs a terminal; for text output use: copydesk analyze [FILE|-]")

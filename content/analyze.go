@@ -15,11 +15,7 @@ import (
 // numbers in the analysis are positions in a.Paragraphs, from 1, which
 // Parse makes the same as Paragraph.N.
 func Analyze(a *Article) *Analysis {
-	size := 0
-	for i := range a.Paragraphs {
-		size += len(a.Paragraphs[i].Text)
-	}
-	return analyze(a, attribution.PlanFor(size))
+	return analyze(a, attribution.PlanFor(a.Size()))
 }
 
 // analyze is Analyze with the attribution's work shared as plan says. The

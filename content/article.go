@@ -28,6 +28,15 @@ type Article struct {
 	Paragraphs []Paragraph // in input order; every span of the analysis names one
 }
 
+// Size is the number of bytes of the article's paragraphs.
+func (a *Article) Size() int {
+	n := 0
+	for i := range a.Paragraphs {
+		n += len(a.Paragraphs[i].Text)
+	}
+	return n
+}
+
 // Offsets says what the paragraphs' offsets count bytes of: "input" when
 // the text is the input as read (UTF-8 plain text), "decoded" when it is
 // plain text decoded to UTF-8, "extracted" when it is the text of Markdown

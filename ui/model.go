@@ -201,7 +201,7 @@ func newModel(art *content.Article, opt Options, rv *reviewState, eds *editions)
 	m.note.CharLimit = review.MaxNote
 	m.note.Cursor.SetMode(cursor.CursorStatic)
 	m.given = opt.Analysis
-	if articleSize(art) <= syncAnalysisLimit {
+	if art.Size() <= syncAnalysisLimit {
 		an := m.given
 		if an == nil {
 			an = content.Analyze(art)
@@ -209,14 +209,6 @@ func newModel(art *content.Article, opt Options, rv *reviewState, eds *editions)
 		m.setAnalysis(preparedFor(art, an))
 	}
 	return m
-}
-
-func articleSize(a *content.Article) int {
-	n := 0
-	for _, p := range a.Paragraphs {
-		n += len(p.Text)
-	}
-	return n
 }
 
 // Init starts the analysis when it was not done before the first frame,

@@ -85,11 +85,7 @@ func indexBlocks(art *content.Article) *blockIndex {
 	x := &blockIndex{first: make([]int, len(art.Paragraphs))}
 	// made to size at once, as growing copies it: every block but a
 	// paragraph's last holds at least half of maxBlock
-	size := 0
-	for i := range art.Paragraphs {
-		size += len(art.Paragraphs[i].Text)
-	}
-	x.blocks = make([]block, 0, len(art.Paragraphs)+2*size/maxBlock)
+	x.blocks = make([]block, 0, len(art.Paragraphs)+2*art.Size()/maxBlock)
 	for i, para := range art.Paragraphs {
 		x.first[i] = len(x.blocks)
 		text := para.Text

@@ -32,7 +32,7 @@ func (m Model) searchKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 			return m, nil
 		}
 		art := m.art
-		if articleSize(art) <= syncSearchLimit {
+		if art.Size() <= syncSearchLimit {
 			m.applySearch(searchMsg{art, q, findAll(art, q)})
 			return m, nil
 		}

@@ -26,11 +26,15 @@ type paragraph struct {
 // each paragraph holds is found on the other cores ahead of the pass
 // (PlanFor); the result is the same.
 func Analyze(paras []string) Result {
-	size := 0
+	return AnalyzeWith(paras, PlanFor(textSize(paras)))
+}
+
+func textSize(paras []string) int {
+	n := 0
 	for _, p := range paras {
-		size += len(p)
+		n += len(p)
 	}
-	return AnalyzeWith(paras, PlanFor(size))
+	return n
 }
 
 // Plan is how the work on an article is shared among cores: Workers
@@ -60,11 +64,7 @@ func PlanFor(size int) Plan {
 // AnalyzeWith is Analyze with the work shared as plan says: the result
 // does not depend on it.
 func AnalyzeWith(paras []string, plan Plan) Result {
-	size := 0
-	for _, p := range paras {
-		size += len(p)
-	}
-	return analyze(paras, size, plan.Workers, max(plan.ChunkBytes, 1))
+	return analyze(paras, textSize(paras), plan.Workers, max(plan.ChunkBytes, 1))
 }
 
 func analyze(paras []string, size, workers, chunk int) Result {
