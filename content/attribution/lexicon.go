@@ -228,7 +228,7 @@ var honorifics = text.NewWordSet("mr mr. mrs mrs. ms ms. miss dr dr. sir dame mx
 var thingHeads = text.NewWordSet("act acts bill bills treaty treaties accord accords agreement agreements pact convention directive charter amendment amendments protocol statute constitution regulations code doctrine drive road street avenue lane crescent terrace boulevard highway")
 
 // irregularPast are frequent past forms without -ed, verbs of a clause.
-var irregularPast = text.NewWordSet("led made took got gave went came saw kept left put thought brought became began felt found held meant paid ran sat set stood won wrote drove grew knew lost sent spent told")
+var irregularPast = text.NewWordSet("led made took got gave went came saw kept left put thought brought became began felt found held meant paid ran sat set stood won wrote drove grew knew lost sent spent told spoke")
 
 // askedOpeners may stand before a question that opens a sentence: "When
 // asked whether …".

@@ -307,8 +307,8 @@ func forwardNP(toks []text.Token, s, hi int) (phrase, bool) {
 			break // "the treasurer made it clear": a verb after the noun
 		}
 		if i > s && seenName && t.Kind == text.Word && !t.Cap && !possessive(t) && !t.In(roleNouns) && !t.In(personTitles) && !t.In(nameParticles) && !t.In(determiners) &&
-			(strings.HasSuffix(l, "ed") || i+1 < hi && (toks[i+1].In(determiners) || toks[i+1].In(objectPronouns) || possessive(&toks[i+1]))) {
-			break // "Mr. Obama revised his plans": a verb after the name
+			(strings.HasSuffix(l, "ed") || t.In(irregularPast) || i+1 < hi && (toks[i+1].In(determiners) || toks[i+1].In(objectPronouns) || possessive(&toks[i+1]))) {
+			break // "Mr. Obama revised his plans", "Clinton spoke in Tulsa": a verb after the name
 		}
 		if isNameWord(t) && !(i == s && lowerRole(toks, i, s)) {
 			seenName = true

@@ -61,6 +61,12 @@ var round3Cases = []struct {
 			{I, "Flores had \"lied\"", "Becker", "Becker", "saying"},
 			{D, "lied", "Becker", "Becker", "saying"}}},
 
+	{"a past tense after a name is its verb, not part of the source",
+		"Flores spoke in Harbor City, arguing that the sale was \"a disgrace\".",
+		[]wantQuote{
+			{I, "the sale was \"a disgrace\"", "Flores", "Flores", "arguing"},
+			{D, "a disgrace", "Flores", "Flores", "arguing"}}},
+
 	// A nickname in marks is part of a name, not a quotation.
 	{"a nickname inside a name",
 		"Council member Marcia \"Cia\" Price said the vote was close.",
