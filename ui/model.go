@@ -249,59 +249,48 @@ type prepared struct {
 }
 
 func prepare(art *content.Article, an *content.Analysis) *prepared {
-	// One array holds the spans of all paragraphs, each paragraph's slice
-	// of it counted first: on a long article, a slice grown per paragraph
-	// would cost a third more memory and an allocation each.
-	count := make([]int32, len(art.Paragraphs)+1)
-	title := hasTitle(art)
-	if title {
-		count[0]++
+	// Every highlight of the analysis, in one walk made twice: to count
+	// each paragraph's, then to fill one array that holds the spans of all
+	// paragraphs (a slice grown per paragraph would cost a third more
+	// memory and an allocation each on a long article).
+	walk := func(visit func(para, s, e int, cls uint16)) {
+		if hasTitle(art) {
+			visit(1, 0, len(art.Title), clsTitle)
+		}
+		for i := range an.Quotes {
+			if q := &an.Quotes[i]; q.Kind == attribution.Direct {
+				visit(q.Paragraph, q.Start, q.End, clsQuote)
+			}
+		}
+		for i := range an.Mentions {
+			mt := &an.Mentions[i]
+			visit(mt.Paragraph, mt.Start, mt.End, clsMention)
+		}
+		for i := range an.Figures {
+			f := &an.Figures[i]
+			visit(f.Paragraph, f.Start, f.End, figureClass(f.Kind))
+		}
 	}
 	in := func(para int) bool { return para >= 1 && para <= len(art.Paragraphs) }
-	for i := range an.Quotes {
-		if q := &an.Quotes[i]; q.Kind == attribution.Direct && in(q.Paragraph) {
-			count[q.Paragraph-1]++
-		}
-	}
-	for i := range an.Mentions {
-		if mt := &an.Mentions[i]; in(mt.Paragraph) {
-			count[mt.Paragraph-1]++
-		}
-	}
-	for i := range an.Figures {
-		if f := &an.Figures[i]; in(f.Paragraph) {
-			count[f.Paragraph-1]++
-		}
-	}
+	count := make([]int32, len(art.Paragraphs))
 	total := 0
-	for _, c := range count {
-		total += int(c)
-	}
+	walk(func(para, _, _ int, _ uint16) {
+		if in(para) {
+			count[para-1]++
+			total++
+		}
+	})
 	all := make([]hlSpan, 0, total)
 	spans := make([][]hlSpan, len(art.Paragraphs))
 	for i := range spans {
 		spans[i] = all[len(all) : len(all) : len(all)+int(count[i])]
 		all = all[:len(all)+int(count[i])]
 	}
-	add := func(para, s, e int, cls uint16) {
+	walk(func(para, s, e int, cls uint16) {
 		if in(para) {
 			spans[para-1] = append(spans[para-1], mkSpan(s, e, cls))
 		}
-	}
-	if title {
-		add(1, 0, len(art.Title), clsTitle)
-	}
-	for _, q := range an.Quotes {
-		if q.Kind == attribution.Direct {
-			add(q.Paragraph, q.Start, q.End, clsQuote)
-		}
-	}
-	for _, mt := range an.Mentions {
-		add(mt.Paragraph, mt.Start, mt.End, clsMention)
-	}
-	for _, f := range an.Figures {
-		add(f.Paragraph, f.Start, f.End, figureClass(f.Kind))
-	}
+	})
 	longest := 0
 	for _, s := range spans {
 		slices.SortFunc(s, func(a, b hlSpan) int { return cmp.Compare(a.s, b.s) })
