@@ -211,3 +211,49 @@ func TestSplitParagraphsLinear(t *testing.T) {
 		}
 	}
 }
+
+// A long file is read in two halves at once; what is read is the file,
+// byte for byte, and a file whose size is not the one measured (it grew or
+// shrank between the measure and the read) is left to the streaming read.
+func TestReadHalves(t *testing.T) {
+	data := make([]byte, 3<<20+7) // odd length: the halves differ
+	for i := range data {
+		data[i] = byte('a' + i*7%26)
+	}
+	path := filepath.Join(t.TempDir(), "long.txt")
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	size := int64(len(data))
+	tests := []struct {
+		name string
+		size int64
+		ok   bool
+	}{
+		{"the measured size", size, true},
+		{"the file grew", size - 1, false},
+		{"the file shrank", size + 1, false},
+		{"short: one thread", 1<<20 - 1, false},
+	}
+	for _, tt := range tests {
+		got, ok := readHalves(f, tt.size)
+		if ok != tt.ok {
+			t.Errorf("%s: ok %v, want %v", tt.name, ok, tt.ok)
+		}
+		if ok && !bytes.Equal(got, data) {
+			t.Errorf("%s: the bytes read are not the file's", tt.name)
+		}
+	}
+	got, err := ReadFile(path, DefaultMaxSize)
+	if err != nil || !bytes.Equal(got, data) {
+		t.Errorf("ReadFile: %v, same bytes %v", err, bytes.Equal(got, data))
+	}
+	if _, err := ReadFile(path, size-1); err == nil || !strings.Contains(err.Error(), "limit") {
+		t.Errorf("over the limit: %v", err)
+	}
+}
