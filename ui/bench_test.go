@@ -31,6 +31,21 @@ func BenchmarkKeyJ(b *testing.B) {
 	}
 }
 
+// BenchmarkSessionStart is what a server session does before its first
+// frame on the embedded article, its analysis shared: make the reader, take
+// the terminal's size, draw and encode the frame.
+func BenchmarkSessionStart(b *testing.B) {
+	art := content.Embedded()
+	an := content.Analyze(art)
+	b.ReportAllocs()
+	for b.Loop() {
+		var enc encoder
+		m := New(art, Options{Renderer: colourRenderer(), Analysis: an})
+		m = resize(m, 110, 35)
+		enc.encode(m.View(), 110, 35)
+	}
+}
+
 // colourRenderer paints like a true-colour terminal with a dark background.
 func colourRenderer() *lipgloss.Renderer {
 	r := lipgloss.NewRenderer(io.Discard)

@@ -79,14 +79,19 @@ type Model struct {
 	an    *content.Analysis
 	given *content.Analysis // from Options, to prepare off the event loop
 	st    *styles
-	keys  keyMap
+	// The widgets are held by pointer, like the pane and the panel: a
+	// Model is copied into every Update, View and return, and with its
+	// key map, help and two text inputs inside it was 17.8 KB (a key
+	// press copied and allocated it several times; on a server, every
+	// session's goroutine grew its stack for it).
+	keys  *keyMap
 	pane  *pane
 	panel *panel
-	help  help.Model
+	help  *help.Model
 	spin  spinner.Model
-	input textinput.Model
-	note  textinput.Model // a review note being typed
-	rv    *reviewState    // nil: no review
+	input *textinput.Model
+	note  *textinput.Model // a review note being typed
+	rv    *reviewState     // nil: no review
 	opt   Options
 	eds   *editions // nil: the article is not followed
 	// presses counts the keys pressed, shared by the model's copies: a
@@ -165,7 +170,7 @@ func newModel(art *content.Article, opt Options, rv *reviewState, eds *editions)
 	m := Model{
 		art:         art,
 		st:          st,
-		keys:        defaultKeyMap(),
+		keys:        new(defaultKeyMap()),
 		quoteCursor: -1,
 		figCursor:   -1,
 		hitCursor:   -1,
@@ -179,7 +184,7 @@ func newModel(art *content.Article, opt Options, rv *reviewState, eds *editions)
 	}
 	m.pane = newPane(art, st, func(w int) *layouter { return newLayouter(w, prof, dark) })
 	m.panel = newPanel(st, art, m.rv)
-	m.help = help.New()
+	m.help = new(help.New())
 	m.help.Styles = help.Styles{
 		ShortKey: st.StatusKey, ShortDesc: st.StatusDim, ShortSeparator: st.StatusDim,
 		FullKey: st.HelpKey, FullDesc: st.HelpDesc, FullSeparator: st.Dim, Ellipsis: st.Dim,
@@ -187,16 +192,16 @@ func newModel(art *content.Article, opt Options, rv *reviewState, eds *editions)
 	m.help.ShortSeparator = "  "
 	m.keys.setMode(modeArticle)
 	m.spin = spinner.New(spinner.WithSpinner(spinner.MiniDot), spinner.WithStyle(st.Dim))
-	m.input = textinput.New()
-	st.input(&m.input, st.StatusKey, st.Status)
+	m.input = new(textinput.New())
+	st.input(m.input, st.StatusKey, st.Status)
 	m.input.Placeholder = "search the article"
 	m.input.CharLimit = 256
 	// A blinking cursor would redraw the status line twice a second, for
 	// every reader on the server.
 	m.input.Cursor.SetMode(cursor.CursorStatic)
 	m.panel.filter.Cursor.SetMode(cursor.CursorStatic)
-	m.note = textinput.New()
-	st.input(&m.note, st.StatusKey, st.Status)
+	m.note = new(textinput.New())
+	st.input(m.note, st.StatusKey, st.Status)
 	m.note.Prompt = "note: "
 	m.note.CharLimit = review.MaxNote
 	m.note.Cursor.SetMode(cursor.CursorStatic)
@@ -1058,7 +1063,7 @@ func (m Model) statusView() string {
 			mid = fmt.Sprintf("%s %s/%d", shortName(sp), pos, len(sp.Statements))
 		}
 	}
-	h := m.help
+	h := *m.help
 	h.Width = max(w/2, 1)
 	right := h.ShortHelpView(m.keys.ShortHelp())
 	parts := []string{paraSeg(pos)}

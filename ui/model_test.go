@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unsafe"
 
 	"github.com/charmbracelet/bubbles/list"
 	tea "github.com/charmbracelet/bubbletea"
@@ -663,4 +664,27 @@ func TestSpeakerStatements(t *testing.T) {
 		t.Errorf("] visited %d statements, want 5", len(seen))
 	}
 	wantStatus(t, m, `Kerry 1/5`)
+}
+
+// A Model is copied into every Update and View and boxed in every
+// tea.Model it returns: its widgets live behind pointers, so that a key
+// press copies about a kilobyte rather than 18 (a server session's
+// goroutine grew its stack, page by fresh page, to hold the copies).
+func TestModelIsSmall(t *testing.T) {
+	if n := unsafe.Sizeof(Model{}); n > 2048 {
+		t.Errorf("a Model is %d bytes, want at most 2048: hold large widgets by pointer", n)
+	}
+}
+
+// The panel's lists are copies of one list set up once: list.New lays a
+// list out for every part it shows and again for each part hidden (289
+// allocations a panel, a tenth of a server's processor time while 200
+// sessions opened).
+func TestNewPanelAllocs(t *testing.T) {
+	art := content.Embedded()
+	st := newStyles(colourRenderer(), false)
+	newPanel(st, art, nil)
+	if n := testing.AllocsPerRun(20, func() { newPanel(st, art, nil) }); n > 64 {
+		t.Errorf("making a panel allocated %.0f times, want at most 64", n)
+	}
 }

@@ -397,7 +397,7 @@ func (m Model) noteKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		return m, m.save(i, review.Mark{Anchor: m.rv.index.Items().At(i), Reviewer: m.rv.cfg.Reviewer, State: cur.State, Note: strings.TrimSpace(m.note.Value())})
 	}
 	var cmd tea.Cmd
-	m.note, cmd = m.note.Update(msg)
+	*m.note, cmd = m.note.Update(msg)
 	return m, cmd
 }
 

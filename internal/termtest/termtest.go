@@ -7,6 +7,7 @@
 package termtest
 
 import (
+	"bytes"
 	"strings"
 	"sync"
 	"testing"
@@ -20,13 +21,22 @@ import (
 type Screen struct {
 	mu       sync.Mutex
 	w, h     int
-	cells    [][]string // the grapheme plus the styles it was written with
+	cells    [][]cell
 	row, col int
 	sgr      string
 	modes    map[int]bool
 	parser   *ansi.Parser
 	pending  []byte // a sequence cut short at the end of a write
 	raw      strings.Builder
+	text     string // Text's answer until the next write; "" when not made
+}
+
+// cell is what a cell shows and the styles it was written with, apart:
+// tests wait on the plain text after every write, and stripping the
+// styles from every cell at each wait cost as much processor time as the
+// program under test (200 SSH sessions waiting on their screens).
+type cell struct {
+	sgr, text string
 }
 
 // New returns a blank terminal of w columns and h rows.
@@ -46,11 +56,12 @@ func (s *Screen) Resize(w, h int) {
 func (s *Screen) resize(w, h int) {
 	old := s.cells
 	s.w, s.h = w, h
-	s.cells = make([][]string, h)
+	s.text = ""
+	s.cells = make([][]cell, h)
 	for r := range s.cells {
-		s.cells[r] = make([]string, w)
+		s.cells[r] = make([]cell, w)
 		for c := range s.cells[r] {
-			s.cells[r][c] = " "
+			s.cells[r][c] = cell{text: " "}
 			if r < len(old) && c < len(old[r]) {
 				s.cells[r][c] = old[r][c]
 			}
@@ -69,7 +80,7 @@ func (s *Screen) erase(r0, c0, r1, c1 int) {
 			to = min(c1, s.w)
 		}
 		for c := max(from, 0); c < to; c++ {
-			s.cells[r][c] = " "
+			s.cells[r][c] = cell{text: " "}
 		}
 	}
 }
@@ -79,6 +90,7 @@ func (s *Screen) Write(b []byte) (int, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.raw.Write(b)
+	s.text = ""
 	n := len(b)
 	b = append(s.pending, b...)
 	s.pending = nil
@@ -120,13 +132,9 @@ func (s *Screen) Write(b []byte) (int, error) {
 			s.row = min(s.row+1, s.h-1)
 		case width > 0:
 			if s.col < s.w && s.row < s.h {
-				cell := string(seq)
-				if s.sgr != "" {
-					cell = s.sgr + cell
-				}
-				s.cells[s.row][s.col] = cell
+				s.cells[s.row][s.col] = cell{sgr: s.sgr, text: string(seq)}
 				if width == 2 && s.col+1 < s.w {
-					s.cells[s.row][s.col+1] = ""
+					s.cells[s.row][s.col+1] = cell{}
 				}
 			}
 			s.col += width
@@ -141,7 +149,10 @@ func (s *Screen) Styled() string {
 	defer s.mu.Unlock()
 	var b strings.Builder
 	for _, r := range s.cells {
-		b.WriteString(strings.Join(r, ""))
+		for _, c := range r {
+			b.WriteString(c.sgr)
+			b.WriteString(c.text)
+		}
 		b.WriteByte('\n')
 	}
 	return b.String()
@@ -152,16 +163,19 @@ func (s *Screen) Styled() string {
 func (s *Screen) Text() string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	var b strings.Builder
-	for _, r := range s.cells {
-		var line strings.Builder
-		for _, c := range r {
-			line.WriteString(ansi.Strip(c))
-		}
-		b.WriteString(strings.TrimRight(line.String(), " "))
-		b.WriteByte('\n')
+	if s.text != "" {
+		return s.text
 	}
-	return b.String()
+	b := make([]byte, 0, s.h*(s.w+1))
+	for _, r := range s.cells {
+		for _, c := range r {
+			b = append(b, c.text...)
+		}
+		b = bytes.TrimRight(b, " ")
+		b = append(b, '\n')
+	}
+	s.text = string(b)
+	return s.text
 }
 
 // Row is row r (from 0) as plain text.
