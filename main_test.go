@@ -157,7 +157,7 @@ func TestCommandLine(t *testing.T) {
 		{[]string{"analyze", "--max-size", "banana"}, 2, "", `--max-size "banana": not a size`},
 		{[]string{"analyze", "--max-size"}, 2, "", "--max-size needs a value"},
 		{[]string{"analyze", "--json=maybe"}, 2, "", `--json "maybe"`},
-		{[]string{"analyze", "--max-size=1KB", "--json"}, 0, `"version":3`, ""},
+		{[]string{"analyze", "--max-size=1KB", "--json"}, 0, `"version":4`, ""},
 		{[]string{"analyze", "-", "--json"}, 0, `"source":"stdin"`, ""},
 		{[]string{"analyze", "--", "-"}, 0, "1 paragraph, 1 speaker, 1 statement,", ""},
 	}

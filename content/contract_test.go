@@ -3,6 +3,7 @@ package content
 import (
 	"bytes"
 	"encoding/json"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -59,10 +60,11 @@ type contractDoc struct {
 		ID   int    `json:"id"`
 		Kind string `json:"kind"`
 		contractSpan
-		Speaker *string       `json:"speaker"`
-		Cue     *contractSpan `json:"cue"`
-		Source  *contractSpan `json:"source"`
-		Within  *int          `json:"within"`
+		Speaker   *string       `json:"speaker"`
+		Cue       *contractSpan `json:"cue"`
+		Source    *contractSpan `json:"source"`
+		Within    *int          `json:"within"`
+		Continues *int          `json:"continues"`
 	} `json:"quotes"`
 	Figures []struct {
 		contractSpan
@@ -96,8 +98,8 @@ func writeDoc(t testing.TB, a *Article, an *Analysis) ([]byte, contractDoc) {
 func checkContract(t testing.TB, input []byte, a *Article, an *Analysis) {
 	t.Helper()
 	_, d := writeDoc(t, a, an)
-	if d.Version != 3 {
-		t.Fatalf("version %d, want 3", d.Version)
+	if d.Version != 4 {
+		t.Fatalf("version %d, want 4", d.Version)
 	}
 	// What offsets count bytes of: the input, the input decoded, or the
 	// paragraphs' texts joined by blank lines.
@@ -168,12 +170,12 @@ func checkContract(t testing.TB, input []byte, a *Article, an *Analysis) {
 		}
 		var want []int
 		for _, qi := range sp.Quotes {
-			if d.Quotes[qi].Within == nil {
+			if d.Quotes[qi].Within == nil && d.Quotes[qi].Continues == nil {
 				want = append(want, qi)
 			}
 		}
 		if !slices.Equal(sp.Statements, want) && len(sp.Statements)+len(want) > 0 {
-			t.Fatalf("speaker %q: statements %v, want its quotes not within another, %v", sp.ID, sp.Statements, want)
+			t.Fatalf("speaker %q: statements %v, want its quotes neither within nor continuing another, %v", sp.ID, sp.Statements, want)
 		}
 	}
 	byPara := map[int][]int{}
@@ -195,6 +197,15 @@ func checkContract(t testing.TB, input []byte, a *Article, an *Analysis) {
 			c := d.Quotes[min(max(*w, 0), len(d.Quotes)-1)]
 			if *w < 0 || *w >= len(d.Quotes) || c.Kind != "indirect" || q.Kind != "direct" || c.Paragraph != q.Paragraph || c.Start > q.Start || c.End < q.End {
 				t.Fatalf("quote %d within %d, which is not a reported clause around it", i, *w)
+			}
+		}
+		if c := q.Continues; c != nil {
+			// the first part, in quotation marks too, before this one in
+			// its paragraph, with the same speaker and cue
+			h := d.Quotes[min(max(*c, 0), len(d.Quotes)-1)]
+			if *c < 0 || *c >= i || h.Kind != "direct" || q.Kind != "direct" || h.Paragraph != q.Paragraph || h.Continues != nil ||
+				h.Within != nil || q.Within != nil || !reflect.DeepEqual(h.Speaker, q.Speaker) || !reflect.DeepEqual(h.Cue, q.Cue) {
+				t.Fatalf("quote %d continues %d, which is not the first part of the same quotation", i, *c)
 			}
 		}
 		if src := q.Source; src != nil {

@@ -12,7 +12,7 @@ import (
 	"copydesk/content/formats"
 )
 
-// The JSON contract, version 3, is docs/analysis-json.md: every field, its
+// The JSON contract, version 4, is docs/analysis-json.md: every field, its
 // meaning, offsets, nulls, order and versioning; contract_test.go checks
 // that WriteJSON writes exactly the fields it lists.
 //
@@ -66,7 +66,7 @@ func WriteJSON(w io.Writer, a *Article, an *Analysis) error {
 	j := &jsonWriter{w: w, b: make([]byte, 0, jsonBufSize)}
 
 	j.room(jsonItem + len(a.Source) + len(a.Format) + len(a.Encoding) + len(a.Title) + len(a.Byline) + len(a.Site))
-	b := append(j.b, `{"version":3,"source":`...)
+	b := append(j.b, `{"version":4,"source":`...)
 	b = appendJSONString(b, a.Source)
 	b = append(b, `,"format":`...)
 	b = appendJSONString(b, string(cmp.Or(a.Format, formats.Text)))
@@ -258,12 +258,18 @@ func appendQuote(b []byte, q *attribution.Quote) []byte {
 	b = append(b, `,"source":`...)
 	b = appendSpan(b, q.Source)
 	b = append(b, `,"within":`...)
-	if q.Within < 0 {
-		b = append(b, "null"...)
-	} else {
-		b = appendInt(b, q.Within)
-	}
+	b = appendID(b, q.Within)
+	b = append(b, `,"continues":`...)
+	b = appendID(b, q.Continues)
 	return append(b, '}')
+}
+
+// appendID appends a quote's ID, or null for -1.
+func appendID(b []byte, id int) []byte {
+	if id < 0 {
+		return append(b, "null"...)
+	}
+	return appendInt(b, id)
 }
 
 func appendFigure(b []byte, f *Figure) []byte {

@@ -83,6 +83,7 @@ type refQuote struct {
 	Cue       *refSpan              `json:"cue"`
 	Source    *refSpan              `json:"source"`
 	Within    *int                  `json:"within"`
+	Continues *int                  `json:"continues"`
 }
 
 type refFigure struct {
@@ -112,7 +113,7 @@ func refNonNil[T any](s []T) []T {
 // writeJSONReference is WriteJSON as encoding/json writes the document.
 func writeJSONReference(w io.Writer, a *Article, an *Analysis) error {
 	d := refDoc{
-		Version:    3,
+		Version:    4,
 		Source:     a.Source,
 		Format:     cmp.Or(a.Format, formats.Text),
 		Encoding:   cmp.Or(a.Encoding, "utf-8"),
@@ -150,6 +151,10 @@ func writeJSONReference(w io.Writer, a *Article, an *Analysis) error {
 		if q.Within >= 0 {
 			w := q.Within
 			jq.Within = &w
+		}
+		if q.Continues >= 0 {
+			c := q.Continues
+			jq.Continues = &c
 		}
 		d.Quotes[i] = jq
 	}
@@ -293,9 +298,9 @@ func adversarialArticle(s string) (*Article, *Analysis) {
 			{ID: "", Aliases: []string{}, Quotes: []int{}},
 		},
 		Quotes: []attribution.Quote{
-			{ID: 0, Kind: attribution.QuoteKind(s), Span: *span, Speaker: s, Cue: span, Source: span, Within: -1},
-			{ID: 1, Kind: attribution.Direct, Span: attribution.Span{Paragraph: 2, Text: s}, Within: 0},
-			{ID: -2, Kind: "", Cue: &attribution.Span{}, Within: -7},
+			{ID: 0, Kind: attribution.QuoteKind(s), Span: *span, Speaker: s, Cue: span, Source: span, Within: -1, Continues: -1},
+			{ID: 1, Kind: attribution.Direct, Span: attribution.Span{Paragraph: 2, Text: s}, Within: 0, Continues: 0},
+			{ID: -2, Kind: "", Cue: &attribution.Span{}, Within: -7, Continues: -3},
 		},
 		Figures: []Figure{
 			{Paragraph: 1, Figure: figures.Figure{Start: 0, End: 3, Text: s, Kind: figures.Kind(s), Value: s, Unit: s}},

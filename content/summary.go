@@ -28,19 +28,19 @@ func WriteSummary(out io.Writer, a *Article, an *Analysis) error {
 		}
 		fmt.Fprintf(w, ": %s\n", count(len(s.Statements), "statement"))
 		for _, qi := range s.Statements {
-			writeQuote(w, an.Quotes[qi])
+			writeQuote(w, an.Quotes, qi)
 		}
 	}
-	var unknown []attribution.Quote
-	for _, q := range an.Quotes {
-		if q.Speaker == "" && q.Within < 0 {
-			unknown = append(unknown, q)
+	var unknown []int
+	for i := range an.Quotes {
+		if q := &an.Quotes[i]; q.Speaker == "" && q.Statement() == i {
+			unknown = append(unknown, i)
 		}
 	}
 	if len(unknown) > 0 {
 		fmt.Fprintf(w, "\nSpeaker unknown: %s\n", count(len(unknown), "statement"))
-		for _, q := range unknown {
-			writeQuote(w, q)
+		for _, qi := range unknown {
+			writeQuote(w, an.Quotes, qi)
 		}
 	}
 	if len(an.Figures) > 0 {
@@ -59,18 +59,23 @@ func WriteSummary(out io.Writer, a *Article, an *Analysis) error {
 	return w.Flush()
 }
 
-func writeQuote(w io.Writer, q attribution.Quote) {
-	text := text.Clean(q.Text)
-	if q.Kind == attribution.Direct {
-		text = "“" + text + "”"
+// writeQuote writes statement qi, an interrupted quotation's parts joined.
+func writeQuote(w io.Writer, qs []attribution.Quote, qi int) {
+	q := &qs[qi]
+	words := text.Clean(q.Text)
+	for _, c := range attribution.Continuations(qs, qi) {
+		words += " … " + text.Clean(c.Text)
 	}
-	fmt.Fprintf(w, "  ¶%-3d %-8s %s\n", q.Paragraph, q.Kind, text)
+	if q.Kind == attribution.Direct {
+		words = "“" + words + "”"
+	}
+	fmt.Fprintf(w, "  ¶%-3d %-8s %s\n", q.Paragraph, q.Kind, words)
 }
 
 func statements(qs []attribution.Quote) int {
 	n := 0
-	for _, q := range qs {
-		if q.Within < 0 {
+	for i := range qs {
+		if qs[i].Statement() == i {
 			n++
 		}
 	}

@@ -862,7 +862,13 @@ func (m *Model) gotoQuote(qi int) {
 	q := m.an.Quotes[qi]
 	m.setCurrent(currentQuote)
 	m.pane.showAt(q.Paragraph-1, q.Start, false)
-	m.pane.setActive(q.Paragraph-1, mkSpan(q.Start, q.End, clsActive))
+	// a quotation interrupted by its attribution is marked whole, the
+	// attribution with it: it is one statement
+	end := q.End
+	if parts := attribution.Continuations(m.an.Quotes, qi); len(parts) > 0 {
+		end = parts[len(parts)-1].End
+	}
+	m.pane.setActive(q.Paragraph-1, mkSpan(q.Start, end, clsActive))
 }
 
 // stepFigure moves to the next or previous figure, wrapping; from the

@@ -666,6 +666,28 @@ func TestSpeakerStatements(t *testing.T) {
 	wantStatus(t, m, `Kerry 1/5`)
 }
 
+// A quotation its attribution interrupts is one statement: one panel entry
+// with both parts, one stop for ].
+func TestInterruptedQuotation(t *testing.T) {
+	art, err := content.Parse("pier.txt", []byte("Pier to be sold\n\n"+
+		"\"The pier is a lost cause,\" said Tom Becker, the town's treasurer. \"We should sell it.\"\n\n"+
+		"\"It is our history,\" said Mayor Elena Vasquez."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := newReader(t, art, 120, 30)
+	v := m.View()
+	if !strings.Contains(v, "Tom Becker: 1 statement") && !strings.Contains(v, "Becker: 1 statement") {
+		t.Errorf("the panel does not count one statement for Becker:\n%s", v)
+	}
+	m = press(t, m, "tab", "enter")
+	v = m.View()
+	if !strings.Contains(v, "“The pier is a lost cause … We") || !strings.Contains(v, " should sell it.”") {
+		t.Errorf("the statement is not listed with both its parts:\n%s", v)
+	}
+	wantStatus(t, m, `Becker 1/1`)
+}
+
 // A Model is copied into every Update and View and boxed in every
 // tea.Model it returns: its widgets live behind pointers, so that a key
 // press copies about a kilobyte rather than 18 (a server session's

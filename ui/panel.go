@@ -706,7 +706,11 @@ func (p *panel) quoteLines(q attribution.Quote, current bool) []string {
 	label := num + tag + kind + " "
 	var words string
 	if q.Kind == attribution.Direct {
-		words = "“" + text.Clean(q.Text) + "”"
+		words = text.Clean(q.Text)
+		for _, c := range attribution.Continuations(p.an.Quotes, q.ID) {
+			words += " … " + text.Clean(c.Text)
+		}
+		words = "“" + words + "”"
 	} else {
 		words = p.statementWords(q, !current)
 	}

@@ -535,10 +535,9 @@ func (m *Model) jumpToMark(mk review.Mark) {
 		m.setMsg("outdated: “"+text.Clean(mk.Anchor.Text)+"” is no longer in the article", true)
 	case l.isQuote(i):
 		q := m.an.Quotes[i]
-		stmt := i
-		if q.Within >= 0 {
-			stmt = q.Within // quoted words are shown with their clause
-		}
+		// quoted words are shown with their clause, a quotation's later
+		// parts with its first
+		stmt := q.Statement()
 		if sp := m.speakerOf(q); sp != nil {
 			for k, qi := range sp.Statements {
 				if qi == stmt {

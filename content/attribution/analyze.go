@@ -518,12 +518,13 @@ func trimEnd(text string, e int) int {
 
 func (an *analyzer) finish() Result {
 	markWithin(an.quotes)
+	markContinues(an.quotes)
 	speakers, ids := an.res.speakerList(an.quotes, an.qent)
 	for i := range speakers {
 		sp := &speakers[i]
 		sp.Statements = make([]int, 0, len(sp.Quotes))
 		for _, id := range sp.Quotes {
-			if an.quotes[id].Within < 0 {
+			if an.quotes[id].Statement() == id {
 				sp.Statements = append(sp.Statements, id)
 			}
 		}
@@ -552,6 +553,27 @@ func (an *analyzer) finish() Result {
 		return a.Start - b.Start
 	})
 	return Result{Speakers: speakers, Quotes: an.quotes, Mentions: ments}
+}
+
+// markContinues sets the Continues of every quotation that goes on from the
+// one before it after their shared attribution: both in quotation marks in
+// one paragraph, on their own (not inside a reported clause), with the cue
+// they share between them ("A," said X, an economist. "B."). A quotation
+// with a cue of its own ("B," he added) is another statement.
+func markContinues(qs []Quote) {
+	for i := range qs {
+		q := &qs[i]
+		q.Continues = -1
+		if i == 0 {
+			continue
+		}
+		p := &qs[i-1]
+		if q.Kind != Direct || p.Kind != Direct || q.Paragraph != p.Paragraph || q.Within >= 0 || p.Within >= 0 ||
+			q.Cue == nil || p.Cue == nil || *q.Cue != *p.Cue || q.Cue.Start < p.End || q.Cue.End > q.Start {
+			continue
+		}
+		q.Continues = p.Statement()
+	}
 }
 
 // markWithin sets the Within of every quotation that lies inside a reported

@@ -39,6 +39,33 @@ type Quote struct {
 	// of ("described the meeting as a candid “brainstorming” session"),
 	// or -1: such words are one statement with their clause, not another.
 	Within int
+	// Continues is the ID of the quote these words go on from after the
+	// attribution that interrupts them (“This isn't tax reform,” said
+	// Douglas Holtz-Eakin. “It's anti-reform.”), or -1: the parts are one
+	// statement, and every part after the first points to the first.
+	Continues int
+}
+
+// Statement is the ID of the statement q is part of: the reported clause
+// it is inside, the quote it continues, or its own.
+func (q *Quote) Statement() int {
+	switch {
+	case q.Within >= 0:
+		return q.Within
+	case q.Continues >= 0:
+		return q.Continues
+	}
+	return q.ID
+}
+
+// Continuations are the parts that continue quote id, in text order: they
+// follow it in qs.
+func Continuations(qs []Quote, id int) []Quote {
+	j := id + 1
+	for j < len(qs) && qs[j].Continues == id {
+		j++
+	}
+	return qs[id+1 : j]
 }
 
 // Speaker is one person or organisation that is quoted, with its aliases merged.
