@@ -703,6 +703,9 @@ func TestModelIsSmall(t *testing.T) {
 // allocations a panel, a tenth of a server's processor time while 200
 // sessions opened).
 func TestNewPanelAllocs(t *testing.T) {
+	if raceDetector {
+		t.Skip("allocation counts are meaningless under -race")
+	}
 	art := content.Embedded()
 	st := newStyles(colourRenderer(), false)
 	newPanel(st, art, nil)

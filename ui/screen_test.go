@@ -70,6 +70,9 @@ func TestChangedStretch(t *testing.T) {
 // line to line (200 SSH sessions had spent an eighth of the server's
 // processor time allocating them).
 func TestEncodeAllocs(t *testing.T) {
+	if raceDetector {
+		t.Skip("allocation counts are meaningless under -race")
+	}
 	m := newReader(t, content.Embedded(), 120, 40)
 	var frames []string
 	for _, k := range []string{"j", "j", "k", "k"} {
