@@ -162,6 +162,29 @@ func (sen *sentence) findFrames(titleCase bool, out []frame) []frame {
 	return out
 }
 
+// objectOfPreposition reports a phrase starting at s after a preposition
+// ("to his office", "in Tulsa"), not "with" or "of", which join speakers.
+func objectOfPreposition(toks []text.Token, a, s int) bool {
+	if s <= a {
+		return false
+	}
+	p := &toks[s-1]
+	return (p.In(prepositions|adverbialPreps) || p.Lower() == "to") && p.Lower() != "with" && p.Lower() != "of"
+}
+
+// placeAfterPlace reports a one-word name after a comma that follows a
+// name after a preposition: the state or country of "in Tulsa, Oklahoma,".
+func placeAfterPlace(toks []text.Token, a int, np phrase) bool {
+	if np.kind != npName || np.e-np.s != 1 || np.s-2 < a || toks[np.s-1].Text != "," {
+		return false
+	}
+	k := np.s - 2
+	for k > a && toks[k].Cap && toks[k].Kind == text.Word && toks[k-1].Cap && toks[k-1].Kind == text.Word {
+		k--
+	}
+	return toks[k].Cap && toks[k].Kind == text.Word && objectOfPreposition(toks, a, k)
+}
+
 // participle reports a lower-case -ing word that is no reporting verb and
 // no noun of the list: "pushing", "marching".
 func participle(t *text.Token) bool {
@@ -489,9 +512,10 @@ func (sen *sentence) verbFrame(i int, v cueVerb) (frame, bool) {
 			subj, found, f.inverted = np, true, true
 		}
 	}
-	if found && strings.HasSuffix(l, "ing") && subj.kind != npPronoun && subj.s > a && (toks[subj.s-1].In(prepositions|adverbialPreps) || toks[subj.s-1].Lower() == "to") && toks[subj.s-1].Lower() != "with" && toks[subj.s-1].Lower() != "of" {
+	if found && strings.HasSuffix(l, "ing") && subj.kind != npPronoun && subj.s > a && (objectOfPreposition(toks, a, subj.s) || placeAfterPlace(toks, a, subj)) {
 		// "Lucy wrote to his office saying …": the writer speaks, not
-		// the one written to
+		// the one written to; nor does the state of "in Tulsa, Oklahoma,
+		// arguing …"
 		found, f.inherit = false, true
 	}
 	if found && amountPhrase(toks, subj) {

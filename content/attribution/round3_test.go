@@ -31,6 +31,12 @@ var round3Cases = []struct {
 			{D, "It is a mistake", "Mark Olsen", "Mark Olsen", "said"},
 			{I, "A reporter used old footage", "Mark Olsen", "he", "said"}}},
 
+	{"a participle after a city and its state",
+		"Mayor Elena Vasquez spoke Tuesday about the storm in Harbor City, Maine, arguing that the pier was \"a lost cause\".",
+		[]wantQuote{
+			{I, "the pier was \"a lost cause\"", "Elena Vasquez", "Mayor Elena Vasquez", "arguing"},
+			{D, "a lost cause", "Elena Vasquez", "Mayor Elena Vasquez", "arguing"}}},
+
 	// Subjects.
 	{"a focus adverb before an apposed subject",
 		"Even the Harbor Party, the mayor's only ally on the council, said it was \"firmly opposed\" to the sale.",
