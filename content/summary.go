@@ -62,10 +62,7 @@ func WriteSummary(out io.Writer, a *Article, an *Analysis) error {
 // writeQuote writes statement qi, an interrupted quotation's parts joined.
 func writeQuote(w io.Writer, qs []attribution.Quote, qi int) {
 	q := &qs[qi]
-	words := text.Clean(q.Text)
-	for _, c := range attribution.Continuations(qs, qi) {
-		words += " … " + text.Clean(c.Text)
-	}
+	words := text.Clean(attribution.Words(qs, qi))
 	if q.Kind == attribution.Direct {
 		words = "“" + words + "”"
 	}

@@ -706,11 +706,7 @@ func (p *panel) quoteLines(q attribution.Quote, current bool) []string {
 	label := num + tag + kind + " "
 	var words string
 	if q.Kind == attribution.Direct {
-		words = text.Clean(q.Text)
-		for _, c := range attribution.Continuations(p.an.Quotes, q.ID) {
-			words += " … " + text.Clean(c.Text)
-		}
-		words = "“" + words + "”"
+		words = "“" + text.Clean(attribution.Words(p.an.Quotes, q.ID)) + "”"
 	} else {
 		words = p.statementWords(q, !current)
 	}

@@ -58,6 +58,16 @@ func (q *Quote) Statement() int {
 	return q.ID
 }
 
+// Words are the words of statement id as a reader is shown them: an
+// interrupted quotation's parts joined by " … ".
+func Words(qs []Quote, id int) string {
+	w := qs[id].Text
+	for _, c := range Continuations(qs, id) {
+		w += " … " + c.Text
+	}
+	return w
+}
+
 // Continuations are the parts that continue quote id, in text order: they
 // follow it in qs.
 func Continuations(qs []Quote, id int) []Quote {
