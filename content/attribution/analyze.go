@@ -569,7 +569,7 @@ func markContinues(qs []Quote) {
 		}
 		p := &qs[i-1]
 		if q.Kind != Direct || p.Kind != Direct || q.Paragraph != p.Paragraph || q.Within >= 0 || p.Within >= 0 ||
-			q.Cue == nil || p.Cue == nil || *q.Cue != *p.Cue || q.Cue.Start < p.End || q.Cue.End > q.Start {
+			q.Cue == nil || p.Cue == nil || *q.Cue != *p.Cue || q.Cue.Paragraph != q.Paragraph || q.Cue.Start < p.End || q.Cue.End > q.Start {
 			continue
 		}
 		q.Continues = p.Statement()

@@ -19,6 +19,7 @@ func TestContinues(t *testing.T) {
 		{"a cue of its own", `"The pier is a lost cause," Becker said. "We should sell it," he added.`, []int{-1, -1}},
 		{"another speaker", `"The pier is a lost cause," said Becker. "We will keep it," said Mayor Elena Vasquez.`, []int{-1, -1}},
 		{"the next paragraph", "\"The pier is a lost cause,\" said Becker.\n\n\"We should sell it.\"", []int{-1, -1}},
+		{"a cue in the paragraph before", "Becker made the following comment:\n\n\"No.\" Then he paused for a long while, looking at the sea. \"We should sell it.\"", []int{-1, -1}},
 		{"both after the cue", `Becker said the pier was "a lost cause" and "a money pit".`, []int{-1, -1, -1}},
 	}
 	for _, tc := range cases {
