@@ -492,9 +492,9 @@ func (l *Library) countCmd(items []library.Item) tea.Cmd {
 			}
 			items := reviewItems(j.ed.Article, j.ed.Analysis)
 			b := review.Fold(log, review.NewIndex(items.anchors))
-			c := reviewCount{of: items.quotes + items.figures}
+			c := reviewCount{of: items.total()}
 			for _, i := range b.Items() {
-				if !items.isQuote(i) && !items.isFigure(i) {
+				if !items.counted(i) {
 					continue
 				}
 				switch glyphOf(b.On(i)) {

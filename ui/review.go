@@ -57,8 +57,8 @@ type reviewState struct {
 	itemGlyph map[int]rune         // by item: ✓ ✗ ✎
 	paraItems map[int]map[int]bool // by paragraph index: its items with a glyph
 	glyphs    map[int]rune         // by paragraph index: the gutter's
-	checked   int                  // quotes and figures checked by someone, none disputing
-	dispute   int                  // quotes and figures someone disputes
+	checked   int                  // statements and figures checked by someone, none disputing
+	dispute   int                  // statements and figures someone disputes
 
 	// asked holds, by item, the user's marks sent to the store and not
 	// answered yet: the next key on the item builds on them (x, then a
@@ -73,6 +73,11 @@ type itemList struct {
 	anchors review.Items
 	quotes  int // number of quotes
 	figures int
+	// part holds, by quote, the quoted words inside a reported clause and
+	// a quotation's later parts: the reader marks their statement, so the
+	// count of what there is to review leaves them out
+	part       []bool
+	statements int
 }
 
 func (l itemList) quote(qi int) int   { return qi }
@@ -83,11 +88,25 @@ func (l itemList) isFigure(i int) bool {
 	return i >= l.quotes && i < l.quotes+l.figures
 }
 
+// counted tells whether item i is one of the statements and figures the
+// review progress counts.
+func (l itemList) counted(i int) bool {
+	return l.isFigure(i) || l.isQuote(i) && !l.part[i]
+}
+
+// total is the number of statements and figures to review.
+func (l itemList) total() int { return l.statements + l.figures }
+
 // reviewItems are the items of an analysed article, with the counts that
 // tell which are quotes and figures. It runs where the analysis is
 // prepared, off the event loop.
 func reviewItems(art *content.Article, an *content.Analysis) itemList {
-	return itemList{anchors: review.ItemsOf(art, an), quotes: len(an.Quotes), figures: len(an.Figures)}
+	l := itemList{anchors: review.ItemsOf(art, an), quotes: len(an.Quotes), figures: len(an.Figures), part: make([]bool, len(an.Quotes))}
+	for i := range an.Quotes {
+		l.part[i] = an.Quotes[i].Statement() != an.Quotes[i].ID
+		l.statements += b2i(!l.part[i])
+	}
+	return l
 }
 
 // reviewMsg brings a batch of marks from the store's feed.
@@ -218,7 +237,7 @@ func (m *Model) showItem(i int) {
 	rv := m.rv
 	l := rv.items
 	p := rv.index.Items().At(i).Paragraph - 1
-	counted := b2i(l.isQuote(i) || l.isFigure(i))
+	counted := b2i(l.counted(i))
 	switch rv.itemGlyph[i] {
 	case '✓':
 		rv.checked -= counted
@@ -472,15 +491,14 @@ func (m *Model) fed(b review.Batch) {
 	m.addMarks(b.Marks)
 }
 
-// progress is the review part of the status line: how many quotes and
+// progress is the review part of the status line: how many statements and
 // figures someone checked or disputes, of all.
 func (m Model) progress() string {
 	rv := m.rv
 	if rv == nil || rv.board == nil {
 		return ""
 	}
-	total := rv.items.quotes + rv.items.figures
-	p := fmt.Sprintf("✓%d ✗%d of %d", rv.checked, rv.dispute, total)
+	p := fmt.Sprintf("✓%d ✗%d of %d", rv.checked, rv.dispute, rv.items.total())
 	if rv.problem != "" {
 		return m.st.StatusError.Render("review: " + rv.problem)
 	}

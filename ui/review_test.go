@@ -49,19 +49,19 @@ func reviewer(t *testing.T, store *review.Store, name string) *screenTerm {
 func TestReviewLive(t *testing.T) {
 	store := openStore(t)
 	alice, bob := reviewer(t, store, "alice"), reviewer(t, store, "bob")
-	alice.waitFor("✓0 ✗0 of 30")
+	alice.waitFor("✓0 ✗0 of 26")
 
 	// alice goes to Lavrov's first quote and checks it
 	alice.press("\t/lav\r")
 	alice.waitFor("Lavrov 1/4")
 	alice.press("c")
 	alice.waitFor("saved: checked")
-	alice.waitFor("✓1 ✗0 of 30")
+	alice.waitFor("✓1 ✗0 of 26")
 	if !strings.Contains(alice.Text(), " 7✓▌") {
 		t.Errorf("no ✓ in the gutter of ¶7:\n%s", alice.Text())
 	}
 	// bob sees it: in the status, the gutter and Lavrov's quotes
-	bob.waitFor("✓1 ✗0 of 30")
+	bob.waitFor("✓1 ✗0 of 26")
 	bob.press("\t/lav\r")
 	bob.waitFor("¶7 ✓ alice said")
 
@@ -73,7 +73,7 @@ func TestReviewLive(t *testing.T) {
 	bob.press("a")
 	bob.waitFor("note:")
 	bob.press("the UN said 275,000 in September\r")
-	alice.waitFor("✓1 ✗1 of 30")
+	alice.waitFor("✓1 ✗1 of 26")
 	alice.press("vv")
 	alice.waitFor("Review (2)")
 	alice.waitFor("✗ bob")
@@ -94,7 +94,7 @@ func TestReviewLive(t *testing.T) {
 	// alice's undo takes back her check, for everyone
 	alice.press("u")
 	alice.waitFor("saved: undone")
-	bob.waitFor("✓0 ✗1 of 30")
+	bob.waitFor("✓0 ✗1 of 26")
 	log, err := store.Log(context.Background(), "embedded")
 	if err != nil {
 		t.Fatal(err)
@@ -184,4 +184,40 @@ func TestReviewRevision(t *testing.T) {
 	st.waitFor("Review (2)")
 	st.waitFor("outdated paragraph")
 	st.waitFor("“A Western diplomat in Lausanne")
+}
+
+// The review counts what a reader can mark: statements and figures. The
+// quoted words inside a reported clause and a quotation's later parts are
+// marked through their statement, so they are not counted apart.
+func TestReviewItemsCountStatements(t *testing.T) {
+	for _, tc := range []struct {
+		name, text        string
+		quotes, statement int
+	}{
+		{"an interrupted quotation", "\"The pier is a lost cause,\" said Tom Becker. \"We should sell it.\"", 2, 1},
+		{"quoted words in a reported clause", "Mayor Elena Vasquez said the sale was \"a betrayal\" of the town.", 2, 1},
+		{"two statements", "\"Sell it,\" said Tom Becker.\n\n\"Keep it,\" said Mayor Elena Vasquez.", 2, 2},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			art, err := content.Parse("t.txt", []byte("Pier\n\n"+tc.text+"\n\nThe pier cost $4 million in 1990."))
+			if err != nil {
+				t.Fatal(err)
+			}
+			an := content.Analyze(art)
+			l := reviewItems(art, an)
+			if l.quotes != tc.quotes || l.statements != tc.statement {
+				t.Fatalf("%d quotes, %d statements; want %d, %d", l.quotes, l.statements, tc.quotes, tc.statement)
+			}
+			if l.total() != tc.statement+len(an.Figures) || len(an.Figures) == 0 {
+				t.Errorf("total %d with %d figures, want the statements and figures", l.total(), len(an.Figures))
+			}
+			counted := 0
+			for i := 0; i < l.quotes+l.figures+len(art.Paragraphs); i++ {
+				counted += b2i(l.counted(i))
+			}
+			if counted != l.total() {
+				t.Errorf("%d items counted, want %d", counted, l.total())
+			}
+		})
+	}
 }
