@@ -103,7 +103,7 @@ func TestServeReviewLive(t *testing.T) {
 	})
 	alice := openTerm(t, ts.dial(keys.alice), termOptions{bg: "rgb:0/0/0"})
 	bob := openTerm(t, ts.dial(keys.bob), termOptions{bg: "rgb:0/0/0"})
-	alice.waitFor("✓0 ✗0 of 30")
+	alice.waitFor("✓0 ✗0 of 26")
 	bob.press("\t/lav\r")
 	bob.waitFor("Lavrov 1/4")
 
@@ -136,7 +136,7 @@ func TestServeReviewSurvivesKill(t *testing.T) {
 	checkLavrov(alice)
 	alice.waitFor("saved: checked")
 	disputeFigure(bob, "source: UN, 14 October")
-	bob.waitFor("✓1 ✗1 of 30")
+	bob.waitFor("✓1 ✗1 of 26")
 	bob.waitFor("saved: disputed")
 	time.Sleep(100 * time.Millisecond) // the note's answer, after the dispute's
 	if err := p.cmd.Process.Signal(syscall.SIGKILL); err != nil {
@@ -146,7 +146,7 @@ func TestServeReviewSurvivesKill(t *testing.T) {
 
 	again := startProc(t, "--db", db, "--authorized-keys", keys.path)
 	tm := openTerm(t, again.dial(keys.alice), termOptions{bg: "rgb:0/0/0"})
-	tm.waitFor("✓1 ✗1 of 30")
+	tm.waitFor("✓1 ✗1 of 26")
 	tm.press("vv")
 	tm.waitFor("✎ source: UN, 14 October")
 
@@ -195,7 +195,7 @@ func TestServeReviewLoad(t *testing.T) {
 	clients := make([]*client, reviewers)
 	for i := range clients {
 		clients[i] = openTerm(t, p.dial(newSigner(t)), termOptions{bg: "rgb:0/0/0", width: 100, height: 30})
-		clients[i].waitFor("of 30")
+		clients[i].waitFor("of 26")
 	}
 	var wg sync.WaitGroup
 	presses := make([]int, reviewers)
@@ -258,7 +258,7 @@ func TestServeReviewLoad(t *testing.T) {
 			checked++
 		}
 	}
-	want := fmt.Sprintf("✓%d ✗%d of 30", checked, disputed)
+	want := fmt.Sprintf("✓%d ✗%d of 26", checked, disputed)
 	for i, tm := range clients {
 		if !tm.sees(want, waitLimit) {
 			t.Errorf("reviewer %d never showed %q:\n%s", i, want, tm.scr.Row(29))
@@ -295,7 +295,7 @@ func TestServeReviewTwoServers(t *testing.T) {
 	pressed := checkLavrov(alice)
 	seen = append(seen, seenWithin(t, bob, "¶7 ✓ alice said", pressed))
 	pressed = disputeFigure(alice, "per the UN")
-	seen = append(seen, seenWithin(t, bob, "✓1 ✗1 of 30", pressed))
+	seen = append(seen, seenWithin(t, bob, "✓1 ✗1 of 26", pressed))
 	for _, d := range seen {
 		if d > 2*time.Second {
 			t.Errorf("a mark took %v to reach the other server's session", d)
@@ -323,7 +323,7 @@ func TestServeReviewRevision(t *testing.T) {
 	alice.press("\x1b")
 	time.Sleep(200 * time.Millisecond)
 	alice.press("12gx")
-	alice.waitFor("✓1 ✗0 of 30")
+	alice.waitFor("✓1 ✗0 of 26")
 
 	revised := "A new first paragraph, written after the marks.\n" +
 		strings.Replace(string(orig), "the meeting appeared ill-prepared", "the meeting seemed ill-prepared", 1)
@@ -350,8 +350,8 @@ func TestServeReviewLatency(t *testing.T) {
 	measure := func(name string, a, b *serverProc, keys keyring) {
 		alice := openTerm(t, a.dial(keys.alice), termOptions{bg: "rgb:0/0/0"})
 		bob := openTerm(t, b.dial(keys.bob), termOptions{bg: "rgb:0/0/0"})
-		alice.waitFor("✓0 ✗0 of 30")
-		bob.waitFor("✓0 ✗0 of 30")
+		alice.waitFor("✓0 ✗0 of 26")
+		bob.waitFor("✓0 ✗0 of 26")
 		var took []time.Duration
 		for i := 1; i <= 10; i++ {
 			alice.press("f")
@@ -359,7 +359,7 @@ func TestServeReviewLatency(t *testing.T) {
 			time.Sleep(50 * time.Millisecond)
 			pressed := time.Now()
 			alice.press("c")
-			took = append(took, seenWithin(t, bob, fmt.Sprintf("✓%d ✗0 of 30", i), pressed))
+			took = append(took, seenWithin(t, bob, fmt.Sprintf("✓%d ✗0 of 26", i), pressed))
 		}
 		slices.Sort(took)
 		t.Logf("%s: a mark on a colleague's screen %v after the key (median), at most %v", name, took[len(took)/2].Round(time.Millisecond), took[len(took)-1].Round(time.Millisecond))
