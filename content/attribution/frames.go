@@ -512,7 +512,7 @@ func (sen *sentence) verbFrame(i int, v cueVerb) (frame, bool) {
 			subj, found, f.inverted = np, true, true
 		}
 	}
-	if found && strings.HasSuffix(l, "ing") && subj.kind != npPronoun && subj.s > a && (objectOfPreposition(toks, a, subj.s) || placeAfterPlace(toks, a, subj)) {
+	if found && strings.HasSuffix(l, "ing") && subj.kind != npPronoun && (objectOfPreposition(toks, a, subj.s) || placeAfterPlace(toks, a, subj)) {
 		// "Lucy wrote to his office saying …": the writer speaks, not
 		// the one written to; nor does the state of "in Tulsa, Oklahoma,
 		// arguing …"
