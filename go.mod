@@ -46,7 +46,6 @@ require (
 	github.com/clipperhouse/displaywidth v0.9.0 // indirect
 	github.com/clipperhouse/stringish v0.1.1 // indirect
 	github.com/clipperhouse/uax29/v2 v2.5.0 // indirect
-	github.com/dlclark/regexp2 v1.11.5 // indirect
 	github.com/dustin/go-humanize v1.1.0 // indirect
 	github.com/erikgeiser/coninput v0.0.0-20211004153227-1c3628e74d0f // indirect
 	github.com/go-logfmt/logfmt v0.6.1 // indirect
@@ -80,3 +79,9 @@ require (
 	modernc.org/mathutil v1.7.1 // indirect
 	modernc.org/memory v1.12.1 // indirect
 )
+
+// Glamour's code-block renderer imports the chroma highlighter, which
+// copydesk never calls (article text reaches Glamour escaped) and whose
+// package initialisation took a third of every start-up: a stand-in with
+// the names Glamour refers to takes its place (internal/nochroma).
+replace github.com/alecthomas/chroma/v2 => ./internal/nochroma

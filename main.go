@@ -141,6 +141,7 @@ func isArticle(arg string) bool {
 }
 
 func analyze(path string, asJSON bool, in inputOptions, stdin io.Reader, stdout, stderr io.Writer) int {
+	reserveHeap([]string{path})
 	art, err := in.load(path, stdin)
 	if err != nil {
 		fmt.Fprintln(stderr, "copydesk:", err)

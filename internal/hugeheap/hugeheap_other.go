@@ -1,0 +1,6 @@
+//go:build !linux
+
+package hugeheap
+
+// Reserve does nothing outside Linux, and reports false.
+func Reserve(n int) bool { return false }
