@@ -83,7 +83,7 @@ func minorFaults(t *testing.T, bin string, args ...string) int64 {
 // 10 µs, a third of `analyze`'s time on 3.9 MB: the analysis asks for its
 // heap on huge pages (internal/hugeheap). Page faults are counted, not
 // timed: analysing a 4 MB article on small pages took about 8.5 faults per
-// 4 KB of text beyond a one-line article's; on huge pages about 1.5 (the
+// 4 KB of text beyond a one-line article's; on huge pages under 1 (the
 // code the analysis runs is paged in too).
 func TestAnalyzeHeapOnHugePages(t *testing.T) {
 	thp, err := os.ReadFile("/sys/kernel/mm/transparent_hugepage/enabled")

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"math"
 	"os"
+	"runtime"
 	"runtime/debug"
 	"strings"
 	"unsafe"
@@ -15,7 +16,7 @@ const hugePage = 2 << 20
 
 // Reserve grows the heap by n bytes (rounded up to whole huge pages) and
 // advises the kernel to back them with huge pages when they are first
-// touched: the range is allocated, dropped, advised, and freed by the next
+// touched: the range is allocated, dropped, advised, and freed by a
 // collection for the allocations that follow, lowest first. Nothing in it
 // is touched until they do, so it costs nothing until it is used.
 //
@@ -36,11 +37,8 @@ func reserve(n int) (beg, end uintptr, ok bool) {
 		return 0, 0, false
 	}
 	n = (n+hugePage-1)&^(hugePage-1) + hugePage // room to align to a huge page
-	// A collection started by the allocation itself could find it still
-	// referenced and keep it for a cycle (and the heap would grow past
-	// it); with collection off until it is dropped, the cycle its size
-	// calls for starts at the next allocation, finds it unreachable and
-	// frees it for the allocations that follow, lowest first.
+	// With collection off, the allocation starts no cycle that could find
+	// it still referenced and keep it.
 	gcPercent := debug.SetGCPercent(-1)
 	start := grow(n)
 	debug.SetGCPercent(gcPercent)
@@ -49,6 +47,10 @@ func reserve(n int) (beg, end uintptr, ok bool) {
 	// Advised by address, with nothing pointing into it any more: the
 	// runtime keeps heap memory mapped, and the advice with it.
 	_, _, errno := unix.Syscall(unix.SYS_MADVISE, beg, end-beg, unix.MADV_HUGEPAGE)
+	// A cycle now, while the heap is small (about 4 ms), frees the range
+	// before the allocations that follow; left to the collector's pace,
+	// the first of them (a file's read buffer) would land beside it.
+	runtime.GC()
 	return beg, end, errno == 0
 }
 
