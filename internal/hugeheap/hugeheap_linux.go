@@ -24,8 +24,9 @@ const hugePage = 2 << 20
 // "madvise"; with "always" they come anyway, with "never" not at all), and
 // not where the range could do harm: under strict overcommit
 // (vm.overcommit_memory=2), where mapping it could fail the program, or
-// under a memory limit (GOMEMLIMIT), which it would count against. It
-// reports whether the advice was given.
+// under a memory limit (GOMEMLIMIT), which it would count against; it
+// reserves a quarter of the machine's memory at most. It reports whether
+// the advice was given.
 func Reserve(n int) bool {
 	_, _, ok := reserve(n)
 	return ok
@@ -34,6 +35,19 @@ func Reserve(n int) bool {
 // reserve is Reserve, also returning the advised range.
 func reserve(n int) (beg, end uintptr, ok bool) {
 	if n <= 0 || !onRequest() || debug.SetMemoryLimit(-1) != math.MaxInt64 {
+		return 0, 0, false
+	}
+	// Under the kernel's default overcommit heuristic a mapping larger
+	// than the memory there is fails, and the runtime with it: a quarter
+	// of it at most.
+	var si unix.Sysinfo_t
+	if unix.Sysinfo(&si) != nil {
+		return 0, 0, false
+	}
+	if ram := uint64(si.Totalram) * uint64(si.Unit); uint64(n) > ram/4 {
+		n = int(ram / 4)
+	}
+	if n < hugePage {
 		return 0, 0, false
 	}
 	n = (n+hugePage-1)&^(hugePage-1) + hugePage // room to align to a huge page
