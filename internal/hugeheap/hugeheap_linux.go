@@ -14,7 +14,7 @@ import (
 
 const hugePage = 2 << 20
 
-// Reserve grows the heap by n bytes (rounded up to whole huge pages) and
+// Reserve grows the heap by at least n bytes (in whole huge pages) and
 // advises the kernel to back them with huge pages when they are first
 // touched: the range is allocated, dropped, advised, and freed by a
 // collection for the allocations that follow, lowest first. Nothing in it
@@ -50,13 +50,14 @@ func reserve(n int) (beg, end uintptr, ok bool) {
 	if n < hugePage {
 		return 0, 0, false
 	}
-	n = (n+hugePage-1)&^(hugePage-1) + hugePage // room to align to a huge page
+	// Room to start at a huge page past the one holding the first byte.
+	n = (n+hugePage-1)&^(hugePage-1) + 2*hugePage
 	// With collection off, the allocation starts no cycle that could find
 	// it still referenced and keep it.
 	gcPercent := debug.SetGCPercent(-1)
 	start := grow(n)
 	debug.SetGCPercent(gcPercent)
-	beg = (start + hugePage - 1) &^ (hugePage - 1)
+	beg = (start + hugePage) &^ (hugePage - 1)
 	end = (start + uintptr(n)) &^ (hugePage - 1)
 	// Advised by address, with nothing pointing into it any more: the
 	// runtime keeps heap memory mapped, and the advice with it.
@@ -74,8 +75,8 @@ func reserve(n int) (beg, end uintptr, ok bool) {
 func grow(n int) uintptr {
 	// A strings.Builder grows without clearing its buffer, where make
 	// clears memory that the heap has used before, touching the range on
-	// small pages before it could be advised. Its first byte, written to
-	// learn where it lies, is before the first huge page.
+	// small pages before it could be advised. Its first byte is written to
+	// learn where it lies; its page is left out of the advice.
 	var sb strings.Builder
 	sb.Grow(n)
 	sb.WriteByte(0)
