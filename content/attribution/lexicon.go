@@ -201,7 +201,8 @@ superintendent commissioner commissioners chancellor premier coach coaches capta
 campaigner campaigners union unions charity nurse nurses surgeon surgeons paramedic paramedics boss bosses
 neighbour neighbours neighbor neighbors relative relatives victim victims survivor survivors landlord
 tenant tenants farmer farmers villager villagers locals priest bishop peer peers pupil pupils headteacher
-principal magistrate barrister solicitor solicitors trader traders shopkeeper driver drivers inspectors`)
+principal magistrate barrister solicitor solicitors trader traders shopkeeper driver drivers inspectors
+registrar registrars ombudsman`)
 
 // personTitles are words of a title before a name, not part of the name:
 // "U.S. Secretary of State John Kerry", "Sen. Marco Rubio".

@@ -139,8 +139,9 @@ func nameParts(toks []text.Token, p phrase) (title, name [2]int) {
 		}
 	}
 	// A party, a body or an acronym before a person's name is a title:
-	// "Labour MP Stephen Pound", "SNP MSP Dai Lloyd".
-	titled := false
+	// "Labour MP Stephen Pound", "SNP MSP Dai Lloyd"; so is what a title
+	// is of: "Minister of Foreign Affairs Sergei Lavrov".
+	titled := s-2 >= p.s && ofTitled(toks, p.s, s)
 	for g := s + 1; g < e-1 && e-s >= 3; g++ {
 		u := &toks[g-1]
 		titled = titled || u.In(personTitles|orgWords|places) || isAcronym(u)
@@ -151,6 +152,17 @@ func nameParts(toks []text.Token, p phrase) (title, name [2]int) {
 		}
 	}
 	return [2]int{p.s, s}, [2]int{s, e}
+}
+
+// ofTitled reports a title that runs on with "of" into the words before a
+// name, [s, e): "Minister of Foreign", "Director of".
+func ofTitled(toks []text.Token, s, e int) bool {
+	for k := s + 1; k < e; k++ {
+		if toks[k].Lower() == "of" && toks[k-1].In(personTitles|roleNouns) && toks[k-1].Cap {
+			return true
+		}
+	}
+	return false
 }
 
 // placeOfOrigin returns where a person's name ends before "of" and a

@@ -195,10 +195,37 @@ func backwardNP(toks []text.Token, lo, end int) (phrase, bool) {
 			if q.kind == npName && p.kind == npName && toks[p.s-1].Lower() != "of" {
 				q.ce = q.e // "Alliance for Justice": one name
 			}
+			if g := personAfterBody(toks, p); g > 0 && toks[p.s-1].Lower() == "of" {
+				// "Chief Registrar of the Judiciary Gladys Shollei": the
+				// person at the end speaks; the rest is her title.
+				q.apS, q.apE = q.s, g
+				q.cs, q.ce, q.kind, q.head = g, p.e, npName, p.e-1
+			}
 			return q, true
 		}
 	}
 	return p, true
+}
+
+// personAfterBody returns where a person's name begins at the end of the
+// name phrase p that follows a title's "of", or 0: a given name after the
+// body's own words ("Chief Executive of the Port Authority Jane Smith").
+// Without a known given name the words are the body's: "Head of the
+// International Monetary Fund".
+func personAfterBody(toks []text.Token, p phrase) int {
+	if p.kind != npName {
+		return 0
+	}
+	s := p.s
+	if toks[s].In(determiners) {
+		s++
+	}
+	for g := s + 1; g+1 < p.e && p.e-g <= 3; g++ {
+		if toks[g].In(givenSet) && toks[g].Cap && isNameWord(&toks[g+1]) && !toks[g-1].In(givenSet) {
+			return g
+		}
+	}
+	return 0
 }
 
 // extendModifiers moves s back over titles, modifiers and a determiner.

@@ -327,9 +327,10 @@ func (sen *sentence) appositiveSubject(c int) (phrase, bool) {
 	if best > 0 {
 		next := segs[best-1]
 		switch {
-		case p.kind == npDesc && next.ok && next.np.kind == npName && isBareName(toks, next.np):
-			// "the White House spokesman, Josh Earnest, said": the name
-			// speaks, the description is its title.
+		case (p.kind == npDesc || titleOnly(toks, p)) && next.ok && next.np.kind == npName && isBareName(toks, next.np):
+			// "the White House spokesman, Josh Earnest, said", "The Mayor
+			// of Montego Bay, Homer Davis, said": the name speaks, the
+			// description is its title.
 			q := next.np.fix()
 			q.apS, q.apE = p.s, p.e
 			q.s, q.e = p.s, c
@@ -366,6 +367,16 @@ func (sen *sentence) relativeAntecedent(c int) (phrase, bool) {
 }
 
 // isBareName: a name without a determiner or title.
+// titleOnly reports a name phrase that names no person: a title and what
+// it is of ("The Mayor of Montego Bay").
+func titleOnly(toks []text.Token, p phrase) bool {
+	if p.kind != npName {
+		return false
+	}
+	_, name := nameParts(toks, p.fix())
+	return name[0] == name[1] || name[0]-1 > p.s && toks[name[0]-1].Lower() == "of" && toks[name[0]-2].In(personTitles)
+}
+
 func isBareName(toks []text.Token, p phrase) bool {
 	return p.kind == npName && !toks[p.s].In(determiners)
 }
