@@ -117,6 +117,9 @@ func npWord(t *text.Token) bool {
 	if isVerbish(t) || !t.Cap && isLyAdverb(t) {
 		return false
 	}
+	if !t.Cap && t.In(cueWords) && strings.HasSuffix(t.Lower(), "ed") && !cueVerbs[t.Lower()].ambiguous {
+		return false // "has refuted claims that": a verb, not the claims' owner
+	}
 	return true
 }
 
@@ -195,7 +198,7 @@ func backwardNP(toks []text.Token, lo, end int) (phrase, bool) {
 			if q.kind == npName && p.kind == npName && toks[p.s-1].Lower() != "of" {
 				q.ce = q.e // "Alliance for Justice": one name
 			}
-			if g := personAfterBody(toks, p); g > 0 && toks[p.s-1].Lower() == "of" {
+			if g := personAfterBody(toks, p); g > 0 && q.kind == npName && toks[p.s-1].Lower() == "of" && toks[q.head].In(personTitles|roleNouns) && !plural(toks[q.head].Lower()) {
 				// "Chief Registrar of the Judiciary Gladys Shollei": the
 				// person at the end speaks; the rest is her title.
 				q.apS, q.apE = q.s, g
@@ -209,7 +212,8 @@ func backwardNP(toks []text.Token, lo, end int) (phrase, bool) {
 
 // personAfterBody returns where a person's name begins at the end of the
 // name phrase p that follows a title's "of", or 0: a given name after the
-// body's own words ("Chief Executive of the Port Authority Jane Smith").
+// body's own words ("Chief Executive of the Port Authority Jane Smith";
+// not "Supporters of Democrat Hillary Clinton": the title is one person's).
 // Without a known given name the words are the body's: "Head of the
 // International Monetary Fund".
 func personAfterBody(toks []text.Token, p phrase) int {

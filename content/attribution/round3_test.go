@@ -126,6 +126,15 @@ var round3Cases = []struct {
 		[]wantQuote{{I, "The talks are continuing", "Becker", "Becker", "said"}}},
 
 	// What a speaker is.
+	{"a verb in its past form is no speaker",
+		"Treasurer Tom Becker has refuted claims that the pier is unsafe.",
+		nil},
+	{"a title of a place apposed to a named person is the person's",
+		"\"We will rebuild,\" Representative Tom T. Becker, Republican of Harbor City, said.",
+		[]wantQuote{{D, "We will rebuild", "Tom T. Becker", "Representative Tom T. Becker, Republican of Harbor City", "said"}}},
+	{"supporters of a named person are not that person",
+		"Supporters of Mayor Elena Vasquez say the pier should reopen.",
+		[]wantQuote{{I, "the pier should reopen", "Supporters", "Supporters of Mayor Elena Vasquez", "say"}}},
 	{"a person named after a title and what it is of",
 		"Chief Registrar of the Harbor Court Mary Okafor said the hearing would be held in private.",
 		[]wantQuote{{I, "the hearing would be held in private", "Mary Okafor", "Chief Registrar of the Harbor Court Mary Okafor", "said"}}},

@@ -159,6 +159,11 @@ func (r *resolver) resolve(paraText string, toks []text.Token, p phrase) int {
 			return r.named(joinToks(paraText, toks, rr), "", entOrg, 0, surface)
 		}
 		title, name := nameParts(toks, core)
+		if h := title[0]; title[1]-h >= 2 && toks[h].In(roleNouns) && plural(toks[h].Lower()) && toks[h+1].Lower() == "of" {
+			// "Supporters of Mayor Elena Vasquez": the group speaks
+			g := phrase{s: p.s, e: p.e, cs: p.s, ce: p.e, kind: npDesc, head: h}
+			return r.description(paraText, toks, g, surface)
+		}
 		if name[0] == name[1] && core.e-core.s == 1 && isNameWord(&toks[core.s]) {
 			// "White" after "Mr White": a title word that is a known surname
 			if _, ok := r.byLast[toks[core.s].Lower()]; ok {

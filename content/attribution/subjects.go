@@ -374,7 +374,7 @@ func titleOnly(toks []text.Token, p phrase) bool {
 		return false
 	}
 	_, name := nameParts(toks, p.fix())
-	return name[0] == name[1] || name[0]-1 > p.s && toks[name[0]-1].Lower() == "of" && toks[name[0]-2].In(personTitles)
+	return name[0] < name[1] && name[0]-1 > p.s && toks[name[0]-1].Lower() == "of" && toks[name[0]-2].In(roleNouns)
 }
 
 func isBareName(toks []text.Token, p phrase) bool {
