@@ -551,10 +551,14 @@ func (sen *sentence) verbFrame(i int, v cueVerb) (frame, bool) {
 	if !found && !f.inherit {
 		// ", saying …", "and said …": the subject of the clause speaks.
 		p := i - 1
-		for p >= a && (isAdverb(&toks[p]) || toks[p].Kind == text.QuoteMark && !inQuote[p]) {
-			p-- // "… ''expansionist,'' accusing it of …"
+		for p >= a && (isAdverb(&toks[p]) || toks[p].In(focusAdverbs) || toks[p].Kind == text.QuoteMark && !inQuote[p]) {
+			p-- // "… ''expansionist,'' accusing it of …", ", only saying"
 		}
-		if strings.HasSuffix(l, "ing") && p >= a && (toks[p].Text == "," || toks[p].Text == "--" || toks[p].Text == "—" || participlePreps.Has(toks[p].Lower())) ||
+		if strings.HasSuffix(l, "ing") && p == a && participlePreps.Has(toks[p].Lower()) && i+1 < b && toks[i+1].Lower() == "that" {
+			// "While stating that …, Davis said": the speaker of the
+			// main clause after it
+			f.inherit, f.lead = true, true
+		} else if strings.HasSuffix(l, "ing") && p >= a && (toks[p].Text == "," || toks[p].Text == "--" || toks[p].Text == "—" || participlePreps.Has(toks[p].Lower())) ||
 			p >= a && (toks[p].Lower() == "and" || toks[p].Lower() == "but" || toks[p].Lower() == "then") {
 			f.inherit = true
 		} else if strings.HasSuffix(l, "ing") && p < a && i+1 < b && toks[i+1].Lower() == "that" {

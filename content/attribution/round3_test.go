@@ -87,6 +87,14 @@ var round3Cases = []struct {
 			{D, "Crooked Harbor", "Becker", "Becker", "called"}}},
 
 	// Subjects of infinitives and participles.
+	{"a participle after a preposition that opens the sentence is the main clause's speaker's",
+		"While stating that he would leave the decision to the council, Becker said the pier needed repairs.",
+		[]wantQuote{
+			{I, "he would leave the decision to the council", "Becker", "Becker", "stating"},
+			{I, "the pier needed repairs", "Becker", "Becker", "said"}}},
+	{"a focus adverb before a participle",
+		"Mayor Elena Vasquez, the council's chair, sidestepped the question from reporters, only saying there had been a good meeting.",
+		[]wantQuote{{I, "there had been a good meeting", "Elena Vasquez", "Mayor Elena Vasquez", "saying"}}},
 	{"to tell: the subject of the sentence, not the one written to",
 		"Tom Becker has written to Ada Flores, the county clerk, to tell her the vote was void.",
 		[]wantQuote{{I, "the vote was void", "Tom Becker", "Tom Becker", "tell"}}},
