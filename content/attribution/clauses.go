@@ -10,6 +10,9 @@ import (
 // "that", no trailing punctuation, no unpaired quotation mark at the ends.
 func (sen *sentence) contentBytes(s, e int) (int, int, bool) {
 	toks, inQuote := sen.toks, sen.inQuote
+	if s == 0 {
+		s = datelineEnd(toks, e)
+	}
 	for s < e && (toks[s].Lower() == "that" && !inQuote[s] || toks[s].Kind == text.Punct) {
 		s++
 	}
@@ -36,6 +39,23 @@ func (sen *sentence) contentBytes(s, e int) (int, int, bool) {
 		return 0, 0, false
 	}
 	return bs, be, true
+}
+
+// datelineEnd returns where a paragraph's text begins after a dateline of
+// one to three capitalised words and a colon or a dash ("New Delhi:",
+// "WASHINGTON —"), or 0; it looks no further than e.
+func datelineEnd(toks []text.Token, e int) int {
+	for k := 1; k <= 3 && k+1 < e; k++ {
+		t := &toks[k-1]
+		if t.Kind != text.Word || !t.Cap || t.Function {
+			return 0
+		}
+		switch toks[k].Text {
+		case ":", "—", "--", "–":
+			return k + 1
+		}
+	}
+	return 0
 }
 
 func countQuotes(toks []text.Token, s, e int) int {

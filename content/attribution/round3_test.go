@@ -118,6 +118,12 @@ var round3Cases = []struct {
 		[]wantQuote{{I, "the pair had shown no remorse", "Police", "police", "saying"}}},
 
 	// Where a reported clause ends.
+	{"a dateline is not what was said",
+		"HARBOR CITY — The pier will close for a month, officials said.",
+		[]wantQuote{{I, "The pier will close for a month", "Officials", "officials", "said"}}},
+	{"a place and a colon before the words are not what was said",
+		"Harbor City: The pier will close for a month, the mayor said.",
+		[]wantQuote{{I, "The pier will close for a month", "Mayor", "the mayor", "said"}}},
 	{"though X noted: a clause with its own source",
 		"Flores said the clinic would stay open, though she noted the county had not paid.",
 		[]wantQuote{
