@@ -590,6 +590,9 @@ func (sen *sentence) verbFrame(i int, v cueVerb) (frame, bool) {
 		if h := sen.skipObject(k); !(h > k && toks[h-1].In(toldThings)) {
 			k = h // not "told the story of …": what is told, not who hears it
 		}
+		if f.inherit && k > f.cueE && k < b && toks[k].Lower() == "for" && !sen.markIn(k, b) {
+			return f, false // "said … and asked the woman for her boyfriend": a request inside the report, no words of its own
+		}
 	}
 	if h := sen.skipAdverbial(k); h > k && toks[k].Lower() == "to" && h < b && toks[h].Text == "," {
 		// "wrote to Ann Lee, the county clerk, to …": the one written

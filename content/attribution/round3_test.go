@@ -118,6 +118,9 @@ var round3Cases = []struct {
 		[]wantQuote{{I, "the pair had shown no remorse", "Police", "police", "saying"}}},
 
 	// Where a reported clause ends.
+	{"a request inside a report does not cut it",
+		"The incident report said the men kicked the door open and asked the woman for her keys.",
+		[]wantQuote{{I, "the men kicked the door open and asked the woman for her keys", "Incident report", "The incident report", "said"}}},
 	{"a dateline is not what was said",
 		"HARBOR CITY — The pier will close for a month, officials said.",
 		[]wantQuote{{I, "The pier will close for a month", "Officials", "officials", "said"}}},
