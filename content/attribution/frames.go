@@ -360,6 +360,12 @@ func (sen *sentence) accordingTo(i int) (frame, bool) {
 	toks, inQuote, b := sen.toks, sen.inQuote, sen.b
 	f := frame{cueS: i, cueE: i + 2, frameS: i, fwd: -1, quotesOnly: true}
 	np, ok := forwardNP(toks, i+2, b)
+	if k := i + 2; !ok && k < b {
+		switch toks[k].Lower() {
+		case "him", "her", "them": // "According to him, …"
+			np, ok = phrase{s: k, e: k + 1, cs: k, ce: k + 1, kind: npPronoun, head: k}, true
+		}
+	}
 	if !ok {
 		return f, false
 	}

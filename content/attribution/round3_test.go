@@ -118,6 +118,9 @@ var round3Cases = []struct {
 		[]wantQuote{{I, "the pair had shown no remorse", "Police", "police", "saying"}}},
 
 	// Where a reported clause ends.
+	{"according to him",
+		"Treasurer Tom Becker spoke on Monday.\n\nAccording to him, the storm had taken a toll on the pier.",
+		[]wantQuote{{I, "the storm had taken a toll on the pier", "Tom Becker", "him", "According to"}}},
 	{"a request inside a report does not cut it",
 		"The incident report said the men kicked the door open and asked the woman for her keys.",
 		[]wantQuote{{I, "the men kicked the door open and asked the woman for her keys", "Incident report", "The incident report", "said"}}},

@@ -135,12 +135,12 @@ func (r *resolver) resolve(paraText string, toks []text.Token, p phrase) int {
 		if c := pronounContraction(pr); c != "" {
 			pr = c
 		}
-		switch pr { // a possessive names its owner: "his claim that"
-		case "his":
+		switch pr { // a possessive names its owner: "his claim that"; "according to him"
+		case "his", "him":
 			pr = "he"
 		case "her":
 			pr = "she"
-		case "their":
+		case "their", "them":
 			pr = "they"
 		case "its":
 			pr = "it"
