@@ -474,6 +474,9 @@ func (sen *sentence) verbFrame(i int, v cueVerb) (frame, bool) {
 	if l == v.lemma && i > a && toks[i-1].In(nounSayers) {
 		return f, false // "the final say": a noun
 	}
+	if l == "say" && i-1 > a && toks[i-1].Lower() == "to" && toks[i-2].In(judgedSaying) {
+		return f, false // "It was hard to say why …, Thorn said": an idiom, not who spoke
+	}
 	if v.lemma == "plead" && i+1 < b && (toks[i+1].Lower() == "guilty" || toks[i+1].Lower() == "not" || toks[i+1].Lower() == "innocent" || toks[i+1].Lower() == "no") {
 		return f, false // "pleaded guilty to …": a plea, not a statement
 	}

@@ -118,6 +118,11 @@ var round3Cases = []struct {
 		[]wantQuote{{I, "the pair had shown no remorse", "Police", "police", "saying"}}},
 
 	// Where a reported clause ends.
+	{"hard to say is nobody's saying",
+		"Treasurer Tom Becker spoke on Tuesday.\n\nIt was hard to say why the council had turned the offer down, Becker said.\n\n\"I can only conclude it was the budget.\"",
+		[]wantQuote{
+			{I, "It was hard to say why the council had turned the offer down", "Tom Becker", "Becker", "said"},
+			{D, "I can only conclude it was the budget.", "Tom Becker", "Becker", "said"}}},
 	{"according to him",
 		"Treasurer Tom Becker spoke on Monday.\n\nAccording to him, the storm had taken a toll on the pier.",
 		[]wantQuote{{I, "the storm had taken a toll on the pier", "Tom Becker", "him", "According to"}}},
