@@ -397,12 +397,12 @@ var documentNouns = text.NewWordSet("announcement statement statements release l
 // subordinators open a clause that depends on another.
 var subordinators = text.NewWordSet("that who whom whose which what whether if how why where when because although though while since unless")
 
-// participlePreps introduce a participle whose subject is the clause's:
-// "by saying", "after adding", "despite admitting".
 // judgedSaying are the words before "to say" in idioms that report nobody's
 // words: "hard to say", "fair to say", "too early to say".
 var judgedSaying = text.NewWordSet("hard difficult easy impossible fair safe early premature needless")
 
+// participlePreps introduce a participle whose subject is the clause's:
+// "by saying", "after adding", "despite admitting".
 var participlePreps = text.NewWordSet("by while and after before despite without in when since upon")
 
 // claimNouns name a claim whose words follow "that": "Trump's claim that".

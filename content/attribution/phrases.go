@@ -199,8 +199,9 @@ func backwardNP(toks []text.Token, lo, end int) (phrase, bool) {
 				q.ce = q.e // "Alliance for Justice": one name
 			}
 			if g := personAfterBody(toks, p); g > 0 && q.kind == npName && toks[p.s-1].Lower() == "of" && toks[q.head].In(personTitles|roleNouns) && !plural(toks[q.head].Lower()) {
-				// "Chief Registrar of the Judiciary Gladys Shollei": the
-				// person at the end speaks; the rest is her title.
+				// "Chief Executive of the Port Authority Jane Smith": the
+				// person at the end speaks, the rest is her title; not
+				// "Supporters of Democrat Hillary Clinton", a group's.
 				q.apS, q.apE = q.s, g
 				q.cs, q.ce, q.kind, q.head = g, p.e, npName, p.e-1
 			}
@@ -212,10 +213,9 @@ func backwardNP(toks []text.Token, lo, end int) (phrase, bool) {
 
 // personAfterBody returns where a person's name begins at the end of the
 // name phrase p that follows a title's "of", or 0: a given name after the
-// body's own words ("Chief Executive of the Port Authority Jane Smith";
-// not "Supporters of Democrat Hillary Clinton": the title is one person's).
-// Without a known given name the words are the body's: "Head of the
-// International Monetary Fund".
+// body's own words ("the Port Authority Jane Smith"). Without a known
+// given name the words are the body's: "Head of the International
+// Monetary Fund".
 func personAfterBody(toks []text.Token, p phrase) int {
 	if p.kind != npName {
 		return 0
