@@ -141,7 +141,7 @@ func isArticle(arg string) bool {
 }
 
 func analyze(path string, asJSON bool, in inputOptions, stdin io.Reader, stdout, stderr io.Writer) int {
-	reserveHeap([]string{path})
+	reserveHeap([]string{path}, 16)
 	art, err := in.load(path, stdin)
 	if err != nil {
 		fmt.Fprintln(stderr, "copydesk:", err)
@@ -178,6 +178,7 @@ func read(path string, in inputOptions, db string, stderr io.Writer) int {
 	if isDir(path) {
 		lib, err = library.Open(path, int64(in.maxSize))
 	} else {
+		reserveHeap([]string{path}, 1)
 		art, watcher, err = openArticle(path, in)
 	}
 	if err != nil {
