@@ -121,8 +121,8 @@ func analyzeMany(args []string, asJSON bool, in inputOptions, stdout, stderr io.
 // pages over all of it raised the peak on a 50 MB article from 227–241 to
 // 244–250 MB, where the text alone on them left it as it was and brought
 // the first screen from 0.40–0.46 s to 0.27–0.40 s. Under 4 MB the
-// reservation's collection costs about what it saves. Stdin and addresses have no size beforehand and are left as
-// they are.
+// reservation's collection costs about what it saves. Stdin and addresses
+// have no size beforehand and are left as they are.
 func reserveHeap(paths []string, factor int64) {
 	var n int64
 	for _, p := range paths {

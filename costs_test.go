@@ -12,6 +12,8 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+
+	"copydesk/internal/hugeheap"
 )
 
 // Every command pays for the initialisation of every package linked in,
@@ -88,12 +90,8 @@ func minorFaults(t *testing.T, bin string, args ...string) int64 {
 // 4 KB of text beyond a one-line article's; on huge pages under 1 (the
 // code the analysis runs is paged in too).
 func TestAnalyzeHeapOnHugePages(t *testing.T) {
-	thp, err := os.ReadFile("/sys/kernel/mm/transparent_hugepage/enabled")
-	if err != nil || !bytes.Contains(thp, []byte("[madvise]")) {
-		t.Skip("transparent huge pages are not given on request here (THP mode is not madvise)")
-	}
-	if oc, err := os.ReadFile("/proc/sys/vm/overcommit_memory"); err != nil || bytes.HasPrefix(oc, []byte("2")) {
-		t.Skip("strict overcommit: the analysis does not reserve its heap")
+	if !hugeheap.Offered() {
+		t.Skip("huge pages are not given on request here (THP mode is not madvise, or overcommit is strict): the analysis reserves nothing")
 	}
 	bin := buildReader(t)
 	seed, err := os.ReadFile("content/lausanne-syria-talks.txt")

@@ -34,7 +34,7 @@ func Reserve(n int) bool {
 
 // reserve is Reserve, also returning the advised range.
 func reserve(n int) (beg, end uintptr, ok bool) {
-	if n <= 0 || !onRequest() || debug.SetMemoryLimit(-1) != math.MaxInt64 {
+	if n <= 0 || !Offered() || debug.SetMemoryLimit(-1) != math.MaxInt64 {
 		return 0, 0, false
 	}
 	// Under the kernel's default overcommit heuristic a mapping larger
@@ -83,10 +83,10 @@ func grow(n int) uintptr {
 	return uintptr(unsafe.Pointer(unsafe.StringData(sb.String())))
 }
 
-// onRequest reports whether the kernel gives transparent huge pages to
+// Offered reports whether the kernel gives transparent huge pages to
 // memory advised to take them and not to other memory, and lets a program
-// map more than it will touch.
-func onRequest() bool {
+// map more than it will touch: where Reserve can do anything.
+func Offered() bool {
 	thp, err := os.ReadFile("/sys/kernel/mm/transparent_hugepage/enabled")
 	if err != nil || !bytes.Contains(thp, []byte("[madvise]")) {
 		return false

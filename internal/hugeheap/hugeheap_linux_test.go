@@ -37,6 +37,7 @@ func mappings(t *testing.T) []vma {
 			if err1 == nil && err2 == nil {
 				out = append(out, vma{start: uintptr(s), end: uintptr(e)})
 			}
+		case len(fields) == 0:
 		case len(out) > 0 && fields[0] == "VmFlags:":
 			out[len(out)-1].flags = fields[1:]
 		case len(out) > 0 && fields[0] == "AnonHugePages:" && len(fields) > 1:
@@ -49,7 +50,7 @@ func mappings(t *testing.T) []vma {
 // The reserved range is advised for huge pages, and the heap that grows
 // into it gets them.
 func TestReserveAdvisesTheHeap(t *testing.T) {
-	if !onRequest() {
+	if !Offered() {
 		t.Skip("this system's transparent huge pages are not given on request (THP mode is not madvise): nothing to advise")
 	}
 	const n = 16 << 20
