@@ -75,6 +75,7 @@ func analyze(paras []string, size, workers, chunk int) Result {
 	an.quotes = make([]Quote, 0, size/200+8)
 	an.qent = make([]int, 0, size/200+8)
 	an.res.mentions = make([]mention, 0, size/80+8)
+	an.labels = dialogueLabels(paras)
 	if workers > 0 {
 		an.readParallel(paras, workers, chunk)
 	} else {
@@ -183,9 +184,10 @@ type analyzer struct {
 	// ("He also described the session as a plot.") is still its speaker's
 	recent    *sourceRef
 	recentN   int
-	chain     []int      // unattributed quotes of a quotation running over paragraphs
-	list      *sourceRef // "X said:" at the end of a paragraph introduces the next ones
-	listPlain bool       // and the next may be a plain paragraph
+	chain     []int           // unattributed quotes of a quotation running over paragraphs
+	list      *sourceRef      // "X said:" at the end of a paragraph introduces the next ones
+	listPlain bool            // and the next may be a plain paragraph
+	labels    map[string]bool // the speakers' labels of a transcript (dialogueLabels), or nil
 }
 
 // sourceRef is a resolved attribution that quotes share.
@@ -271,8 +273,26 @@ func (an *analyzer) paragraph(pp *prep) {
 	}
 	// Quotations.
 	an.linkQuotations(toks, p.n)
+	turn := -1 // a transcript's turn: where the labelled speaker's words end
+	if an.labels != nil {
+		if ls, le, after, ok := speakerLabel(p.text); ok && an.labels[labelKey(p.text[ls:le])] {
+			ref := an.labelRef(p, ls, le)
+			an.chain = an.chain[:0] // what came before was not this speaker's
+			if len(an.quots) > 0 && an.quots[0].s <= ls {
+				an.quots[0].s = after // "\"PENCE: Well, look, …": the quotation is the turn
+				an.qref[0] = ref
+			} else if e := trimEnd(p.text, len(p.text)); e > after {
+				an.addQuote(p, Direct, after, e, ref)
+				turn = e
+			}
+			lastRef = ref
+		}
+	}
 	for qi := range an.quots {
 		q := &an.quots[qi]
+		if q.e <= turn {
+			continue // quoted words inside the turn are the speaker's
+		}
 		ref := an.qref[qi]
 		if ref == nil && q.single {
 			continue // an unattributed single quote is a title or a scare quote
@@ -318,6 +338,23 @@ func (an *analyzer) paragraph(pp *prep) {
 	} else if len(an.frames) > 0 || len(an.quots) > 0 {
 		an.recent = nil // someone else spoke here
 	}
+}
+
+// labelRef is the source a transcript's label names (bytes [ls, le) of the
+// paragraph, before its colon).
+func (an *analyzer) labelRef(p *paragraph, ls, le int) *sourceRef {
+	ref := &sourceRef{ent: -1}
+	ref.spans[0] = Span{Paragraph: p.n, Start: le, End: le + 1, Text: p.text[le : le+1]}
+	ref.spans[1] = Span{Paragraph: p.n, Start: ls, End: le, Text: p.text[ls:le]}
+	ref.cue, ref.source = &ref.spans[0], &ref.spans[1]
+	label := p.text[ls:le]
+	ref.ent = an.res.named(labelName(label), "", entPerson, 0, label)
+	if e := an.res.ents[ref.ent]; e.name == label {
+		e.name = labelName(label) // first met as a name in capitals, in the label itself
+	}
+	an.res.salient(ref.ent)
+	an.res.mention(p.n, ls, le, label, ref.ent)
+	return ref
 }
 
 // describedSubject makes a person described, not named, who is the subject

@@ -289,6 +289,9 @@ func (sen *sentence) frameContents(frames []frame, k int) {
 		f.contents = sen.rest(f, end)
 		return
 	}
+	if p-1 > a && toks[p].Lower() == "as" && toks[p-1].Text == "," && !f.inherit {
+		p-- // "…, as police have said.": the clause before is what they said
+	}
 	if p <= a || !(toks[p].Text == "," || toks[p].Text == "--" || toks[p].Text == "—" || toks[p].Text == ":" && f.inverted) {
 		return
 	}

@@ -483,6 +483,12 @@ func (sen *sentence) verbFrame(i int, v cueVerb) (frame, bool) {
 	if v.lemma == "call" && l == "called" && i > a && i+1 < b && lowerFirst(&toks[i-1]) && !toks[i-1].In(roleNouns|subjectPronouns|text.FunctionWords) && toks[i+1].Cap && !toks[i+1].In(determiners) {
 		return f, false // "a program called Project Roomkey": a name given
 	}
+	if v.lemma == "answer" && i+1 < b && toks[i+1].In(subordinators) && toks[i+1].Lower() != "that" {
+		return f, false // "does not answer whether Scott had a gun": a question left open
+	}
+	if v.quotesOnly && i+1 < b && (toks[i+1].Lower() == "to" || strings.HasSuffix(toks[i+1].Lower(), "ing")) {
+		return f, false // "we must continue to push", "continued pushing": carrying on, not speaking
+	}
 	if v.lemma == "state" && (l == "state" || l == "states") && stateNoun(toks, a, b, i) {
 		return f, false // "Washington state", "his home state of Florida", "state lawmakers"
 	}
@@ -537,6 +543,9 @@ func (sen *sentence) verbFrame(i int, v cueVerb) (frame, bool) {
 		// "Black Lives Matter issued a statement saying …": the one who
 		// issued it speaks
 		found, f.inherit = false, true
+	}
+	if found && v.ambiguous && subj.kind == npDesc && subj.e == i && lowerFirst(&toks[subj.head]) && !toks[subj.head].In(roleNouns|orgDescriptors|documentNouns|orgWords) && subj.e-subj.s == 2 && toks[subj.s].In(determiners) {
+		return f, false // "the nonstop demands that come with …": a noun after its modifier
 	}
 	if found && v.ambiguous && !adjacentSubject(toks, subj, i) && !(i+1 < b && toks[i+1].Lower() == "that") && !(toks[i-1].Text == "," && subj.kind == npName) {
 		return f, false // "notes" is a verb beside its subject or before "that"

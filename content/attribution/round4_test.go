@@ -1,0 +1,99 @@
+package attribution
+
+import "testing"
+
+// round4Cases are the patterns of the fourth round: misreadings found on
+// PolNeAR dev, written as sentences of the made-up town council.
+var round4Cases = []struct {
+	name string
+	in   string
+	want []wantQuote
+}{
+	{"continue to is carrying on, not speaking",
+		"Mayor Elena Vasquez told the council that she believes we must continue to fight for the pier, saying that “the town needs it” more than ever.",
+		[]wantQuote{
+			{I, "she believes we must continue to fight for the pier", "Elena Vasquez", "Mayor Elena Vasquez", "told"},
+			{I, "“the town needs it” more than ever", "Elena Vasquez", "Mayor Elena Vasquez", "saying"},
+			{D, "the town needs it", "Elena Vasquez", "Mayor Elena Vasquez", "saying"}}},
+	{"a noun after its modifier before a relative that",
+		"Becker said the endless demands that come with the job wear people down, though he noted the pay had improved.",
+		[]wantQuote{
+			{I, "the endless demands that come with the job wear people down", "Becker", "Becker", "said"},
+			{I, "the pay had improved", "Becker", "he", "noted"}}},
+	{"as X have said after the clause they said",
+		"The footage does not answer whether the driver was armed, as police have said.",
+		[]wantQuote{{I, "The footage does not answer whether the driver was armed", "Police", "police", "said"}}},
+	{"as X had predicted",
+		"Tom Becker was re-elected, as the Harbor Party had predicted.",
+		[]wantQuote{{I, "Tom Becker was re-elected", "Harbor Party", "the Harbor Party", "predicted"}}},
+	{"as with no verb of saying reports nothing",
+		"He was born in Ohio, as was his father.",
+		nil},
+
+	// Transcripts.
+	{"a transcript's turns in quotations reopened at each paragraph",
+		"Mayor Elena Vasquez spoke to the radio host Ann Lee on Sunday.\n\n\"LEE: Will the pier be sold?\n\n\"VASQUEZ: Not while I am mayor. The council agrees with me.\n\n\"LEE: And if it does not?",
+		[]wantQuote{
+			{D, "Will the pier be sold?", "Ann Lee", "LEE", ":"},
+			{D, "Not while I am mayor. The council agrees with me.", "Elena Vasquez", "VASQUEZ", ":"},
+			{D, "And if it does not?", "Ann Lee", "LEE", ":"}}},
+	{"a transcript's turns as plain paragraphs, quoted words and reports inside",
+		"ANN LEE: Is the pier “a lost cause”?\n\nVASQUEZ: It is not. Becker said it was, but he is wrong.",
+		[]wantQuote{
+			{D, "Is the pier “a lost cause”?", "Ann Lee", "ANN LEE", ":"},
+			{D, "It is not. Becker said it was, but he is wrong", "Vasquez", "VASQUEZ", ":"},
+			{I, "it was, but he is wrong", "Becker", "Becker", "said"}}},
+	{"one label is a rubric, not a dialogue",
+		"UPDATE: The council voted on Tuesday.\n\nBecker said the pier was sold.",
+		[]wantQuote{{I, "the pier was sold", "Becker", "Becker", "said"}}},
+	{"rubrics are no speakers",
+		"UPDATE: The council voted on Tuesday.\n\nVIDEO: Watch the vote.",
+		nil},
+	{"a label before capitals is a headline",
+		"LEE: Is the pier sold?\n\nCOUNCIL: PIER SOLD TO DEVELOPER",
+		nil},
+}
+
+func TestAttributionRound4(t *testing.T) {
+	for _, tc := range round4Cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := gotQuotes(analyzeString(t, tc.in))
+			if len(got) != len(tc.want) {
+				t.Fatalf("%d quotes, want %d:\n got  %v\n want %v", len(got), len(tc.want), got, tc.want)
+			}
+			for i := range got {
+				if got[i] != tc.want[i] {
+					t.Errorf("quote %d:\n got  %v\n want %v", i, got[i], tc.want[i])
+				}
+			}
+		})
+	}
+}
+
+func TestSpeakerLabel(t *testing.T) {
+	for _, tc := range []struct {
+		in, label, rest string
+	}{
+		{"WALLACE: Let's start.", "WALLACE", "Let's start."},
+		{"\"PENCE: Well, look.", "PENCE", "Well, look."},
+		{"“JAKE TAPPER: Welcome back.", "JAKE TAPPER", "Welcome back."},
+		{"O'NEILL: No.", "O'NEILL", "No."},
+		{"RAMOS:\u00a0 Secretary Clinton, did you lie?", "RAMOS", "Secretary Clinton, did you lie?"},
+		{"UN: PEACEKEEPERS PAYING FOR SEX", "", ""},
+		{"Q: Why?", "", ""},
+		{"Wallace: Hello.", "", ""},
+		{"ONE TWO THREE FOUR: too long", "", ""},
+		{"WALLACE:", "", ""},
+		{"WALLACE said: hello", "", ""},
+		{"", "", ""},
+	} {
+		ls, le, after, ok := speakerLabel(tc.in)
+		label, rest := "", ""
+		if ok {
+			label, rest = tc.in[ls:le], tc.in[after:]
+		}
+		if label != tc.label || rest != tc.rest {
+			t.Errorf("speakerLabel(%q) = %q, %q; want %q, %q", tc.in, label, rest, tc.label, tc.rest)
+		}
+	}
+}
