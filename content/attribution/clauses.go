@@ -186,7 +186,9 @@ func (sen *sentence) frameContents(frames []frame, k int) {
 			if toks[p].Lower() == "as" && toks[p-1].Lower() == "even" {
 				p--
 			}
-			conj = toks[p-1].Text == ","
+			// the comma may close the quotation before: `health,"
+			// while 73 percent said`
+			conj = toks[p-1].Text == "," || toks[p-1].Kind == text.QuoteMark && p-2 > f.fwd && toks[p-2].Text == ","
 		}
 		if sep || conj || g.inherit && strings.HasSuffix(toks[g.cueS].Lower(), "ing") {
 			if conj && p-1 > f.fwd && toks[p-1].Text == "," {

@@ -547,6 +547,9 @@ func (sen *sentence) verbFrame(i int, v cueVerb) (frame, bool) {
 	if found && v.ambiguous && subj.kind == npDesc && subj.e == i && lowerFirst(&toks[subj.head]) && !toks[subj.head].In(roleNouns|orgDescriptors|documentNouns|orgWords) && subj.e-subj.s == 2 && toks[subj.s].In(determiners) {
 		return f, false // "the nonstop demands that come with …": a noun after its modifier
 	}
+	if found && v.ambiguous && subj.kind == npDesc && subj.e == i && strings.HasSuffix(l, "s") && plural(toks[subj.head].Lower()) && lowerFirst(&toks[subj.head]) {
+		return f, false // "shootings and protests demands that": a plural does not agree with "demands"
+	}
 	if found && v.ambiguous && !adjacentSubject(toks, subj, i) && !(i+1 < b && toks[i+1].Lower() == "that") && !(toks[i-1].Text == "," && subj.kind == npName) {
 		return f, false // "notes" is a verb beside its subject or before "that"
 	}

@@ -113,6 +113,9 @@ func init() {
 		"rule", "find finds found finding", "believe", "think thinks thought thinking", "feel feels felt feeling",
 		"fear", "worry", "hope", "know knows knew known knowing", "realize", "recognize", "understand understands understood understanding",
 		"decide", "determine", "show", "indicate", "prove", "demonstrate", "learn", "assume", "expect", "doubt", "suspect")
+	// Agreement reports a clause only with "that": "52 percent agreed that
+	// …", not "agreed to a deal".
+	add(cueVerb{needsThat: true}, "", "agree")
 	for _, spec := range []string{"fire fires fired firing", "shoot shoots shot shooting", "hit hits hit hitting", "push pushes pushed pushing"} {
 		for _, f := range splitFields(spec) {
 			cueVerbs[f] = cueVerb{lemma: "fire back", particle: "back"} // "fired back that"

@@ -30,6 +30,22 @@ var round4Cases = []struct {
 		"He was born in Ohio, as was his father.",
 		nil},
 
+	{"a plural does not agree with a verb in -s",
+		"Becker said the recent run of storms and floods demands that the town act.",
+		[]wantQuote{{I, "the recent run of storms and floods demands that the town act", "Becker", "Becker", "said"}}},
+	{"the subject of demands that is who demands",
+		"The union demands that the pier be saved.",
+		[]wantQuote{{I, "the pier be saved", "Union", "The union", "demands"}}},
+	{"agreed that reports, while a clause with its own source ends it after a quotation",
+		"Only 52 percent of residents agreed that the pier was \"worth saving,\" while 30 percent said it should be sold.",
+		[]wantQuote{
+			{I, "the pier was \"worth saving,\"", "Only 52 percent", "Only 52 percent of residents", "agreed"},
+			{D, "worth saving", "Only 52 percent", "Only 52 percent of residents", "agreed"},
+			{I, "it should be sold", "30 percent", "30 percent", "said"}}},
+	{"agreed to a deal reports nothing",
+		"The council agreed to a deal on Tuesday.",
+		nil},
+
 	// Transcripts.
 	{"a transcript's turns in quotations reopened at each paragraph",
 		"Mayor Elena Vasquez spoke to the radio host Ann Lee on Sunday.\n\n\"LEE: Will the pier be sold?\n\n\"VASQUEZ: Not while I am mayor. The council agrees with me.\n\n\"LEE: And if it does not?",
