@@ -178,7 +178,7 @@ func (sen *sentence) frameContents(frames []frame, k int) {
 		if p < f.fwd {
 			continue
 		}
-		sep := toks[p].Text == "," || toks[p].Text == ";" || toks[p].Text == "—" || toks[p].Text == "--" || toks[p].Text == "(" || f.lead
+		sep := toks[p].Text == "," || toks[p].Text == ";" || toks[p].Text == "—" || toks[p].Text == "―" || toks[p].Text == "--" || toks[p].Text == "(" || f.lead
 		conj := toks[p].Lower() == "and" || toks[p].Lower() == "but"
 		if !sep && !conj && p-1 > f.fwd && toks[p].In(concessives) {
 			// "…, though she noted …", "…, even as Lee concedes …": the
@@ -204,6 +204,9 @@ func (sen *sentence) frameContents(frames []frame, k int) {
 		if c := sen.commaAfter(f.fwd, end, 40); c > 0 {
 			end = c
 		}
+	}
+	if f.leadEnd > 0 {
+		end = min(end, f.leadEnd)
 	}
 	// "defends his record in an ad: “…”": the quotation after the colon
 	// speaks for itself

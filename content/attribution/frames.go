@@ -28,6 +28,7 @@ type frame struct {
 	object         bool     // the verb takes an object, not speech: "posted a 222% rise"
 	asked          bool     // "Asked whether …, X said": the question, asked by someone else
 	lead           bool     // "Conceding that …, he warned": the next frame's source speaks
+	leadEnd        int      // "After saying …, she left": where the opening phrase ends, when its speaker is the subject after it
 	passive        bool     // "was told that …": the subject heard it
 }
 
@@ -575,7 +576,12 @@ func (sen *sentence) verbFrame(i int, v cueVerb) (frame, bool) {
 		for p >= a && (isAdverb(&toks[p]) || toks[p].In(focusAdverbs) || toks[p].Kind == text.QuoteMark && !inQuote[p]) {
 			p-- // "… ''expansionist,'' accusing it of …", ", only saying"
 		}
-		if strings.HasSuffix(l, "ing") && p == a && participlePreps.Has(toks[p].Lower()) && i+1 < b && toks[i+1].Lower() == "that" {
+		if np, c, ok := sen.openingParticiple(i, p); ok && strings.HasSuffix(l, "ing") {
+			// "After saying her foot was “swollen,” she was taken …",
+			// "Bemoaning the “phony system,” Trump accused …": the
+			// subject after the opening phrase said it
+			subj, f.lead, f.leadEnd = np, true, c
+		} else if strings.HasSuffix(l, "ing") && p == a && participlePreps.Has(toks[p].Lower()) && i+1 < b && toks[i+1].Lower() == "that" {
 			// "While stating that …, Davis said": the speaker of the
 			// main clause after it
 			f.inherit, f.lead = true, true
@@ -647,6 +653,46 @@ func (sen *sentence) verbFrame(i int, v cueVerb) (frame, bool) {
 		f.asClause = true
 	}
 	return f, true
+}
+
+// openingParticiple reads a participle that opens the sentence (p, the
+// token before it, is before the sentence or a preposition that opens it:
+// "After saying …, she"): the subject of the main clause after the
+// phrase's comma, and where the phrase ends.
+func (sen *sentence) openingParticiple(i, p int) (phrase, int, bool) {
+	toks, inQuote, a, b := sen.toks, sen.inQuote, sen.a, sen.b
+	if !(p < a || p == a && participlePreps.Has(toks[p].Lower())) || i+1 >= b || toks[i+1].Lower() == "that" {
+		return phrase{}, 0, false
+	}
+	if j := sen.skipAdverbial(i + 1); j >= b || (toks[i+1].In(prepositions) || toks[i+1].Lower() == "upon" || toks[i+1].Lower() == "about") && toks[j].Lower() != "that" {
+		return phrase{}, 0, false // "Repeating from his speech, Biden …": what was said is not here
+	}
+	for k := i + 1; k < b && k-i <= 40; k++ {
+		end, next := -1, k+1
+		switch {
+		case inQuote[k]:
+			continue
+		case toks[k].Text == ",":
+			end = k
+			if k+1 < b && toks[k+1].Kind == text.QuoteMark && inQuote[k-1] {
+				end, next = k+2, k+2 // “… shoe on,” she: the comma closes the quotation
+			}
+		case sentenceEnd(&toks[k]) || toks[k].Text == ";" || toks[k].Text == ":":
+			return phrase{}, 0, false
+		}
+		if end < 0 {
+			continue
+		}
+		np, ok := sen.subjectAt(next, b)
+		if !ok || np.kind == npDesc && !toks[np.head].In(roleNouns) && !toks[np.s].In(determiners) {
+			return phrase{}, 0, false
+		}
+		if !sen.markIn(i+1, end) && !sen.hasVerb(i+1, end) {
+			return phrase{}, 0, false // "Explaining his reasons, Lane said": no words of its own
+		}
+		return np, end, true
+	}
+	return phrase{}, 0, false
 }
 
 // relativeBefore reports a verb in a relative clause set off by commas:

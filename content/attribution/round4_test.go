@@ -46,6 +46,35 @@ var round4Cases = []struct {
 		"The council agreed to a deal on Tuesday.",
 		nil},
 
+	// Opening participles.
+	{"after saying …, the subject after the phrase said it",
+		"After saying her ankle was “so swollen I could barely walk,” Vasquez was taken to hospital.",
+		[]wantQuote{
+			{I, "her ankle was “so swollen I could barely walk,”", "Vasquez", "Vasquez", "saying"},
+			{D, "so swollen I could barely walk", "Vasquez", "Vasquez", "saying"}}},
+	{"a speech act opening the sentence with a quotation",
+		"Bemoaning the \"rigged vote,\" Becker accused the council of lying.",
+		[]wantQuote{
+			{I, "the \"rigged vote,\"", "Becker", "Becker", "Bemoaning"},
+			{D, "rigged vote", "Becker", "Becker", "Bemoaning"}}},
+	{"the pronoun inside the phrase is not its speaker",
+		"After saying he was nervous about the vote, the treasurer left the hall.",
+		[]wantQuote{{I, "he was nervous about the vote", "Treasurer", "the treasurer", "saying"}}},
+	{"a time between the participle and that",
+		"Since announcing in October that she would not run again, Vasquez has backed Becker.",
+		[]wantQuote{{I, "she would not run again", "Vasquez", "Vasquez", "announcing"}}},
+	{"a participle before a preposition reports nothing here",
+		"Repeating from his speech at the much-praised festival, Becker attacked the plan.",
+		nil},
+	{"a participle with an object and no clause reports nothing",
+		"Explaining his reasons, Becker said: “It is over.”",
+		[]wantQuote{{D, "It is over.", "Becker", "Becker", "said"}}},
+	{"a horizontal bar sets off an aside before the next speaker",
+		"When Vasquez noted that the pier had not been repaired ― as was true for years ― Becker boasted, “That saves money.”",
+		[]wantQuote{
+			{I, "the pier had not been repaired ― as was true for years", "Vasquez", "Vasquez", "noted"},
+			{D, "That saves money.", "Becker", "Becker", "boasted"}}},
+
 	// Transcripts.
 	{"a transcript's turns in quotations reopened at each paragraph",
 		"Mayor Elena Vasquez spoke to the radio host Ann Lee on Sunday.\n\n\"LEE: Will the pier be sold?\n\n\"VASQUEZ: Not while I am mayor. The council agrees with me.\n\n\"LEE: And if it does not?",
