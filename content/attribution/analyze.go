@@ -297,6 +297,9 @@ func (an *analyzer) paragraph(pp *prep) {
 		if ref == nil && q.single {
 			continue // an unattributed single quote is a title or a scare quote
 		}
+		if ref != nil && titleQuote(toks, q) {
+			continue // "on CBS's “Face the Nation”": a name, no one's words
+		}
 		id := an.addQuote(p, Direct, q.s, q.e, ref)
 		if ref == nil {
 			if q.close < 0 || q.contd {

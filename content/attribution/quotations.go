@@ -299,3 +299,53 @@ func nickMark(toks []text.Token, i int) bool {
 	}
 	return false
 }
+
+// titleContext holds the words before a quotation that make a title of it:
+// "said on “Face the Nation”", "told “Morning Joe”", "a reporter for “The
+// Hill”".
+var titleContext = text.NewWordSet("on of in at from to for told")
+
+// titleQuote reports a quotation that is a title, not words its sentence's
+// speaker said: every word capitalised (short function words aside) and few
+// of them, after a preposition or a possessive ("said on CBS's “Face the
+// Nation”", "told “Morning Joe”").
+func titleQuote(toks []text.Token, q *quotation) bool {
+	if q.open < 0 || q.close < 0 || q.single {
+		return false
+	}
+	words := 0
+	for i := q.open + 1; i < q.close; i++ {
+		t := &toks[i]
+		switch t.Kind {
+		case text.Word:
+			if !t.Cap && !(t.In(titleSmallWords) && words > 0) || words == 0 && (t.In(subjectPronouns) || pronounContraction(t.Lower()) != "") {
+				return false // "I'm with her", "You're no Jack Kennedy" are said
+			}
+			words++
+		case text.Number:
+			words++
+		case text.Punct:
+			if i+1 < q.close && t.Text != "-" && t.Text != "'" && t.Text != "’" && t.Text != ":" {
+				return false // a title has no sentence inside: "Yes, We Can" is said
+			}
+		}
+	}
+	if words == 0 || words > 8 {
+		return false
+	}
+	p := q.open - 1
+	if p < 0 || !possessive(&toks[p]) && (toks[p].Kind != text.Word || toks[p].Cap) {
+		return false
+	}
+	if words == 1 {
+		// one word is a title after "on" or a possessive ("on
+		// “Hannity”"), not after "of" ("of “Oops”"), nor in capitals
+		// ("ISIS")
+		t := &toks[q.open+1]
+		return (toks[p].Lower() == "on" || possessive(&toks[p])) && len(t.Text) > 1 && !allCaps(t.Text)
+	}
+	return toks[p].In(titleContext) || possessive(&toks[p])
+}
+
+// titleSmallWords are the small words a title leaves in lower case.
+var titleSmallWords = text.NewWordSet("the a an of and or with for to in on at by from as")

@@ -75,6 +75,31 @@ var round4Cases = []struct {
 			{I, "the pier had not been repaired ― as was true for years", "Vasquez", "Vasquez", "noted"},
 			{D, "That saves money.", "Becker", "Becker", "boasted"}}},
 
+	// Titles.
+	{"a show's name after a possessive is no quotation",
+		"Vasquez said on WHBR's “Harbor Morning Show” that the pier was lost.",
+		[]wantQuote{{I, "the pier was lost", "Vasquez", "Vasquez", "said"}}},
+	{"a show told, then words said",
+		"Becker told “Morning Report” the pier was “a lost cause.”",
+		[]wantQuote{
+			{I, "“Morning Report” the pier was “a lost cause.”", "Becker", "Becker", "told"},
+			{D, "a lost cause.", "Becker", "Becker", "told"}}},
+	{"a name given is the speaker's words",
+		"Vasquez called the plan “Harbor First.”",
+		[]wantQuote{
+			{I, "the plan “Harbor First.”", "Vasquez", "Vasquez", "called"},
+			{D, "Harbor First.", "Vasquez", "Vasquez", "called"}}},
+	{"a capitalised sentence after a colon is said",
+		"Asked about the pier, Becker was blunt: “It Is Over.”",
+		[]wantQuote{
+			{I, "about the pier", "", "", "Asked"},
+			{D, "It Is Over.", "Becker", "Becker", ":"}}},
+	{"a pronoun opens words said, not a title",
+		"Becker said he had read the sign on “I Am Harbor” twice.",
+		[]wantQuote{
+			{I, "he had read the sign on “I Am Harbor” twice", "Becker", "Becker", "said"},
+			{D, "I Am Harbor", "Becker", "Becker", "said"}}},
+
 	// Transcripts.
 	{"a transcript's turns in quotations reopened at each paragraph",
 		"Mayor Elena Vasquez spoke to the radio host Ann Lee on Sunday.\n\n\"LEE: Will the pier be sold?\n\n\"VASQUEZ: Not while I am mayor. The council agrees with me.\n\n\"LEE: And if it does not?",
