@@ -252,6 +252,12 @@ func (sen *sentence) frameContents(frames []frame, k int) {
 		forward = false
 		f.fwd = end
 	}
+	if forward && !f.hasThat && !f.colon && k2 == f.cueE && k2+1 < end && !toks[k2].Cap && sen.complementAhead(k2) {
+		// "did not respond to requests for comment", "called into a
+		// radio show": the verb's complement, no reported words, here or
+		// before it
+		return
+	}
 	if forward {
 		f.contents = sen.appendContents(k2, end, f.contents)
 		return
@@ -336,6 +342,31 @@ func (sen *sentence) frameContents(frames []frame, k int) {
 	if p > cs {
 		f.contents = sen.rest(f, end)
 	}
+}
+
+// complementAhead reports a preposition at token k that takes the reporting
+// verb's complement, not a reported infinitive: "respond to requests",
+// "called into the show"; but "pledged to oppose", "vowed to win" report,
+// and so does "responded with a statement" (PolNeAR counts it).
+func (sen *sentence) complementAhead(k int) bool {
+	toks, b := sen.toks, sen.b
+	switch toks[k].Lower() {
+	case "into":
+	case "to":
+		if n := &toks[k+1]; !(n.In(determiners) && n.Lower() != "that" || n.Cap || n.Kind == text.Number) {
+			return false
+		}
+	default:
+		return false
+	}
+	// "pleaded with them to reject …", "explained to CBS why …": the
+	// hearer, then what is reported
+	for j := k + 2; j < b && j-k <= 10; j++ {
+		if toks[j].In(subordinators) && !toks[j].In(determiners) || toks[j].Lower() == "to" && j+1 < b && lowerFirst(&toks[j+1]) && !toks[j+1].In(determiners) {
+			return false
+		}
+	}
+	return true
 }
 
 // clauseAhead reports a clause starting at token k: a subject pronoun and a

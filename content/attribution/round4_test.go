@@ -75,6 +75,23 @@ var round4Cases = []struct {
 			{I, "the pier had not been repaired ― as was true for years", "Vasquez", "Vasquez", "noted"},
 			{D, "That saves money.", "Becker", "Becker", "boasted"}}},
 
+	// Complements of a reporting verb.
+	{"respond to a request reports nothing",
+		"A spokesman for Becker did not respond to a request for comment.",
+		nil},
+	{"called into a show reports nothing",
+		"Vasquez called into the WHBR morning show on Monday.",
+		nil},
+	{"a hearer, then what is asked of them",
+		"Vasquez pleaded with voters to back the pier.",
+		[]wantQuote{{I, "with voters to back the pier", "Vasquez", "Vasquez", "pleaded"}}},
+	{"a pledge to do something reports",
+		"Becker pledged to oppose the sale.",
+		[]wantQuote{{I, "to oppose the sale", "Becker", "Becker", "pledged"}}},
+	{"wrote to a hearer that",
+		"Becker wrote to the council that the pier was lost.",
+		[]wantQuote{{I, "the pier was lost", "Becker", "Becker", "wrote"}}},
+
 	// Titles.
 	{"a show's name after a possessive is no quotation",
 		"Vasquez said on WHBR's “Harbor Morning Show” that the pier was lost.",
