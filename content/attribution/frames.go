@@ -466,7 +466,17 @@ func (sen *sentence) verbFrame(i int, v cueVerb) (frame, bool) {
 	toks, inQuote, a, b := sen.toks, sen.inQuote, sen.a, sen.b
 	f := frame{cueS: i, cueE: i + 1, fwd: -1, quotesOnly: v.quotesOnly}
 	l := toks[i].Lower()
-	if passive(toks, a, i) {
+	be := i // where the verb is: "was" before an adjective
+	if v.adjective {
+		j := i - 1
+		for j >= a && isAdverb(&toks[j]) && !toks[j].In(beForms) {
+			j--
+		}
+		if j <= a || !toks[j].In(beForms) {
+			return f, false // "an adamant critic": no one's words
+		}
+		be = j
+	} else if passive(toks, a, i) {
 		return sen.passiveFrame(i, v)
 	}
 	if l == "said" && i > a && i+2 < b && toks[i+1].Lower() == "to" && (toks[i+2].Lower() == "be" || toks[i+2].Lower() == "have") && npWord(&toks[i-1]) && !toks[i-1].In(subjectPronouns) {
@@ -520,7 +530,7 @@ func (sen *sentence) verbFrame(i int, v cueVerb) (frame, bool) {
 		i > a && npWord(&toks[i-1]) && !toks[i-1].In(beForms|clauseVerbs) {
 		return f, false // "the sum announced by the chancellor": a participle after its noun
 	}
-	subj, found := sen.subjectBefore(i)
+	subj, found := sen.subjectBefore(be)
 	if i > a && toks[i-1].Text == "," && !v.needsQuote && !v.object && !strings.HasSuffix(l, "ing") && (!found || subj.kind != npName && subj.kind != npPronoun) {
 		// "Mix of nationalities shields UAE, says police chief": a
 		// speaker closing the sentence after the verb

@@ -25,6 +25,9 @@ type cueVerb struct {
 	// amountObject: a verb that reports speech or a result ("added that
 	// …", "added 146,000 jobs"): an amount after it is no speech
 	amountObject bool
+	// adjective: a word of insistence after "is" or "was" ("was
+	// adamant that …"), not a verb
+	adjective bool
 }
 
 var cueVerbs = map[string]cueVerb{}
@@ -113,6 +116,11 @@ func init() {
 		"rule", "find finds found finding", "believe", "think thinks thought thinking", "feel feels felt feeling",
 		"fear", "worry", "hope", "know knows knew known knowing", "realize", "recognize", "understand understands understood understanding",
 		"decide", "determine", "show", "indicate", "prove", "demonstrate", "learn", "assume", "expect", "doubt", "suspect")
+	// Adjectives of insistence report after "was": "Stange was insistent
+	// the performance was disappointing", "she was adamant that …".
+	for _, f := range []string{"insistent", "adamant", "emphatic", "unequivocal", "categorical"} {
+		cueVerbs[f] = cueVerb{lemma: f, adjective: true, plainObject: true}
+	}
 	// Agreement reports a clause only with "that": "52 percent agreed that
 	// …", not "agreed to a deal".
 	add(cueVerb{needsThat: true}, "", "agree")
@@ -316,7 +324,7 @@ authority council police army navy force forces guard command company airlines m
 partners press tribune gazette herald review magazine daily weekly television radio channel club league federation
 alliance coalition movement front society church school college hospital clinic museum library project initiative
 program programme fed reserve treasury state's times' post's democrats republicans gop dnc rnc fbi cia nsa
-doj epa irs sec fda cdc who nato opec imf eu un u.n. government`)
+doj epa irs sec fda cdc who nato opec imf eu un u.n. government judiciary`)
 
 // places are countries and a few cities that often "say" things in news.
 var places = text.NewWordSet(`kingdom republic emirates day street avenue boulevard square airport stadium arena plaza bridge river island islands valley bay lake county

@@ -229,6 +229,19 @@ func personAfterBody(toks []text.Token, p phrase) int {
 			return g
 		}
 	}
+	// a name of two or three words after a word that ends a body's name:
+	// "of the Judiciary Gladys Shollei", "of the Authority Kwame Mensah"
+	for g := p.e - 2; g >= p.e-3 && g > s; g-- {
+		if !toks[g-1].In(orgWords) || !toks[g-1].Cap {
+			continue
+		}
+		for k := g; k < p.e; k++ {
+			if !isNameWord(&toks[k]) || toks[k].In(orgWords|places|personTitles) {
+				return 0
+			}
+		}
+		return g
+	}
 	return 0
 }
 

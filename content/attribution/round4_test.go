@@ -75,6 +75,28 @@ var round4Cases = []struct {
 			{I, "the pier had not been repaired ― as was true for years", "Vasquez", "Vasquez", "noted"},
 			{D, "That saves money.", "Becker", "Becker", "boasted"}}},
 
+	// Names after a body's title.
+	{"a name not in the given-name list after a body's name",
+		"Chief Registrar of the Harbor Authority Kwame Mensah said the session was private.",
+		[]wantQuote{{I, "the session was private", "Kwame Mensah", "Chief Registrar of the Harbor Authority Kwame Mensah", "said"}}},
+	{"a body's name ending in its own words stays a title",
+		"Head of the Harbor Development Fund said the sale was off.",
+		[]wantQuote{{I, "the sale was off", "Head", "Head of the Harbor Development Fund", "said"}}},
+
+	// Adjectives of insistence.
+	{"was adamant that",
+		"Becker was adamant that the pier would be saved.",
+		[]wantQuote{{I, "the pier would be saved", "Becker", "Becker", "adamant"}}},
+	{"was insistent with no that, after an opening phrase",
+		"Despite the loss, Vasquez was insistent the council had done well.",
+		[]wantQuote{{I, "the council had done well", "Vasquez", "Vasquez", "insistent"}}},
+	{"adamant about a thing reports nothing",
+		"The council is adamant about the sale.",
+		nil},
+	{"an adamant critic is a description",
+		"Becker, an adamant critic of the plan, left the hall.",
+		nil},
+
 	// Complements of a reporting verb.
 	{"respond to a request reports nothing",
 		"A spokesman for Becker did not respond to a request for comment.",
