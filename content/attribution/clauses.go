@@ -121,6 +121,20 @@ func (sen *sentence) bareCircumstance(s, e int) bool {
 	return true
 }
 
+// quotationBefore reports a quotation closing just before token k: "“…,”
+// he said", "“…”, she said".
+func (sen *sentence) quotationBefore(k int) bool {
+	toks, inQuote, a := sen.toks, sen.inQuote, sen.a
+	p := k - 1
+	if p > a && toks[p].Text == "," {
+		p--
+	}
+	return p > a && toks[p].Kind == text.QuoteMark && !inQuote[p] && inQuote[p-1]
+}
+
+// whenWords open a clause that says when something was said.
+var whenWords = text.NewWordSet("as when while after before until once")
+
 // concessives open a clause that stands beside the one before it.
 var concessives = text.NewWordSet("though although while whereas yet as")
 
@@ -252,6 +266,12 @@ func (sen *sentence) frameContents(frames []frame, k int) {
 		forward = false
 		f.fwd = end
 	}
+	if forward && !f.hasThat && !f.colon && toks[k2].In(whenWords) && !toks[k2].Cap && !cueVerbs[toks[f.cueS].Lower()].needsQuote && sen.quotationBefore(f.frameS) {
+		// "“…,” he said as he entered the talks": when it was said; the
+		// words are before the frame
+		forward = false
+		f.fwd = end
+	}
 	if forward && !f.hasThat && !f.colon && k2 == f.cueE && k2+1 < end && !toks[k2].Cap && sen.complementAhead(k2) {
 		// "did not respond to requests for comment", "called into a
 		// radio show": the verb's complement, no reported words, here or
@@ -353,8 +373,11 @@ func (sen *sentence) complementAhead(k int) bool {
 	switch toks[k].Lower() {
 	case "into":
 	case "to":
-		if n := &toks[k+1]; !(n.In(determiners) && n.Lower() != "that" || n.Cap || n.Kind == text.Number) {
-			return false
+		n := &toks[k+1]
+		l := n.Lower()
+		plural := len(l) > 3 && strings.HasSuffix(l, "s") && !strings.HasSuffix(l, "ss") && !strings.HasSuffix(l, "us") && !strings.HasSuffix(l, "is")
+		if !(n.In(determiners) && l != "that" || n.Cap || n.Kind == text.Number || plural && lowerFirst(n)) {
+			return false // "pledged to oppose": an infinitive; "respond to requests": a plural noun
 		}
 	default:
 		return false
