@@ -61,7 +61,7 @@ func (sen *sentence) skipAdverbial(k int) int {
 	toks, inQuote, b := sen.toks, sen.inQuote, sen.b
 	for {
 		start := k
-		for k < b && (toks[k].In(timeWords) && toks[k].Cap || toks[k].Lower() == "today" || toks[k].Lower() == "yesterday" || toks[k].Lower() == "tonight" || isAdverb(&toks[k]) && !inQuote[k]) {
+		for k < b && (toks[k].In(timeWords) && (toks[k].Cap || k > start && toks[k-1].In(timeWords) && toks[k-1].Cap) || toks[k].Lower() == "today" || toks[k].Lower() == "yesterday" || toks[k].Lower() == "tonight" || isAdverb(&toks[k]) && !inQuote[k]) {
 			k++
 		}
 		if k < b && (toks[k].Lower() == "last" || toks[k].Lower() == "this" || toks[k].Lower() == "earlier" || toks[k].Lower() == "late") && k+1 < b && toks[k+1].In(timeWords) {

@@ -51,7 +51,7 @@ func datelineEnd(toks []text.Token, e int) int {
 			return 0
 		}
 		switch toks[k].Text {
-		case ":", "—", "--", "–":
+		case ":", "—", "―", "--", "–":
 			return k + 1
 		}
 	}

@@ -75,6 +75,20 @@ var round4Cases = []struct {
 			{I, "the pier had not been repaired ― as was true for years", "Vasquez", "Vasquez", "noted"},
 			{D, "That saves money.", "Becker", "Becker", "boasted"}}},
 
+	// Circumstances and subjects.
+	{"a day and its part after the verb",
+		"The council will publish the audit soon, a spokesman announced Monday morning.",
+		[]wantQuote{{I, "The council will publish the audit soon", "Spokesman", "a spokesman", "announced"}}},
+	{"a dateline set off by a horizontal bar",
+		"HARBOR CITY ― The pier is a danger to swimmers, lifeguards said Friday afternoon.",
+		[]wantQuote{{I, "The pier is a danger to swimmers", "Lifeguards", "lifeguards", "said"}}},
+	{"some of whom speak for the ones named before",
+		"This has not gone over well with family members of the victims, many of whom say the claims are unfounded.",
+		[]wantQuote{{I, "the claims are unfounded", "Family members", "family members of the victims, many of whom", "say"}}},
+	{"no verb in the antecedent of whom",
+		"Forty veterans attended, most of whom had previously announced their support.",
+		nil},
+
 	// Names after a body's title.
 	{"a name not in the given-name list after a body's name",
 		"Chief Registrar of the Harbor Authority Kwame Mensah said the session was private.",

@@ -144,6 +144,21 @@ func (sen *sentence) subjectBefore(i int) (phrase, bool) {
 		return phrase{}, false // but "the 33-year-old said"
 	}
 	l := t.Lower()
+	if l == "whom" && j-3 > a && toks[j-1].Lower() == "of" && (toks[j-2].In(groupPronouns|numberWords) || toks[j-2].Kind == text.Number) && toks[j-3].Text == "," {
+		// "family members of the victims, many of whom say": some of
+		// them speak; the mention runs from them to "whom"
+		k := j - 3
+		np, ok := sen.relativeAntecedent(k)
+		if !ok {
+			np, ok = backwardNP(toks, a, k)
+		}
+		if last := &toks[k-1]; ok && np.kind != npPronoun && !(lowerFirst(last) && strings.HasSuffix(last.Lower(), "ed")) {
+			np = np.fix()
+			np.e = j + 1
+			return np, true // not "Forty veterans attended, most of whom"
+		}
+		return phrase{}, false
+	}
 	if l == "who" || l == "which" {
 		// a relative clause: "Lavrov, who had said", "people who said";
 		// the mention runs from the antecedent to the pronoun
