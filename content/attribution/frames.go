@@ -107,7 +107,7 @@ func (sen *sentence) findFrames(titleCase bool, out []frame) []frame {
 	}
 	k := first
 	for _, f := range out[first:] {
-		if cueVerbs[toks[f.cueS].Lower()].needsQuote && lastMark < f.fwd && !sen.quotationThenFrame(&f) {
+		if cueVerbs[toks[f.cueS].Lower()].needsQuote && lastMark < f.fwd && !sen.quotationThenFrame(&f) && !sen.whatFrame(&f) {
 			continue
 		}
 		if toks[f.cueS].Kind == text.Word && cueVerbs[toks[f.cueS].Lower()].quotesOnly && !f.colon && !sen.quoted {
@@ -137,7 +137,7 @@ func (sen *sentence) findFrames(titleCase bool, out []frame) []frame {
 	k = first
 	dropped := false
 	for _, f := range out[first:] {
-		if cueVerbs[toks[f.cueS].Lower()].needsQuote && !sen.markInContents(f.contents) && !sen.markIn(f.fwd, f.clauseEnd) && !sen.quotationThenFrame(&f) ||
+		if cueVerbs[toks[f.cueS].Lower()].needsQuote && !sen.markInContents(f.contents) && !sen.markIn(f.fwd, f.clauseEnd) && !sen.quotationThenFrame(&f) && !sen.whatFrame(&f) ||
 			f.object && !sen.markIn(f.fwd, f.clauseEnd) {
 			// a verb with an object and no quotation is no attribution:
 			// "US firms added 146,000 jobs, the department said"
@@ -641,7 +641,9 @@ func (sen *sentence) verbFrame(i int, v cueVerb) (frame, bool) {
 			k = e + 1
 		}
 	}
-	k = sen.skipAdverbial(k)
+	if !(v.needsQuote && k < b && toks[k].Lower() == "as") {
+		k = sen.skipAdverbial(k) // but "described as …" names what it was described as
+	}
 	if k < b && toks[k].Lower() == "that" && !inQuote[k] {
 		f.hasThat = true
 		k++
@@ -703,6 +705,13 @@ func (sen *sentence) openingParticiple(i, p int) (phrase, int, bool) {
 		return np, end, true
 	}
 	return phrase{}, 0, false
+}
+
+// whatFrame reports a speech act in a free relative, "what analysts
+// described as age-old tactics", "what they call a rigged system": the
+// name given is the speaker's characterisation, quoted or not.
+func (sen *sentence) whatFrame(f *frame) bool {
+	return f.src.kind != npNone && f.frameS-1 >= sen.a && f.frameS < f.cueS && sen.toks[f.frameS-1].Lower() == "what"
 }
 
 // relativeBefore reports a verb in a relative clause set off by commas:

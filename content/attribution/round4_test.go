@@ -89,6 +89,19 @@ var round4Cases = []struct {
 		"Forty veterans attended, most of whom had previously announced their support.",
 		nil},
 
+	// Characterisations.
+	{"what X described as, with no quotation",
+		"The mayor engaged in what critics described as old tricks: delay and denial.",
+		[]wantQuote{{I, "as old tricks: delay and denial", "Critics", "critics", "described"}}},
+	{"described as before a colon and a quotation",
+		"Becker described the plan as a waste: “It is over.”",
+		[]wantQuote{
+			{I, "the plan as a waste", "Becker", "Becker", "described"},
+			{D, "It is over.", "Becker", "Becker", ":"}}},
+	{"described as with no quotation and no what",
+		"Becker described the plan as a waste.",
+		nil},
+
 	// Names after a body's title.
 	{"a name not in the given-name list after a body's name",
 		"Chief Registrar of the Harbor Authority Kwame Mensah said the session was private.",
