@@ -327,6 +327,16 @@ func (sen *sentence) askedFrame(i int) (frame, bool) {
 func (sen *sentence) nounFrame(i int) (frame, bool) {
 	toks, inQuote, a, b := sen.toks, sen.inQuote, sen.a, sen.b
 	f := frame{cueS: i, cueE: i + 1, fwd: -1}
+	if i+2 < b && (toks[i+1].Lower() == "from" || toks[i+1].Lower() == "by") && !inQuote[i+1] {
+		// "warnings from his attorney that …": the one after "from"
+		np, ok := forwardNP(toks, i+2, b)
+		if !ok || np.kind == npPronoun || np.e >= b || toks[np.e].Lower() != "that" || inQuote[np.e] || !plausibleSpeaker(toks, np) {
+			return f, false
+		}
+		f.src, f.hasThat = np, true
+		f.frameS, f.frameE, f.fwd = i, np.e+1, np.e+1
+		return f, true
+	}
 	if i+1 >= b || toks[i+1].Lower() != "that" || inQuote[i+1] {
 		return f, false
 	}

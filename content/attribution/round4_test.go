@@ -102,6 +102,17 @@ var round4Cases = []struct {
 		"Becker described the plan as a waste.",
 		nil},
 
+	// Nouns of saying.
+	{"warnings from X that",
+		"The vote went ahead despite repeated warnings from the harbourmaster that the pier was unsafe.",
+		[]wantQuote{{I, "the pier was unsafe", "Harbourmaster", "the harbourmaster", "warnings"}}},
+	{"claims by X that",
+		"Vasquez dismissed claims by critics that the audit was rigged.",
+		[]wantQuote{{I, "the audit was rigged", "Critics", "critics", "claims"}}},
+	{"warnings from a place are no one's",
+		"Warnings from 2019 that the pier was unsafe went unheeded.",
+		nil},
+
 	// Names after a body's title.
 	{"a name not in the given-name list after a body's name",
 		"Chief Registrar of the Harbor Authority Kwame Mensah said the session was private.",
