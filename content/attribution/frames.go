@@ -507,7 +507,7 @@ func (sen *sentence) verbFrame(i int, v cueVerb) (frame, bool) {
 	if v.lemma == "answer" && i+1 < b && toks[i+1].In(subordinators) && toks[i+1].Lower() != "that" {
 		return f, false // "does not answer whether Scott had a gun": a question left open
 	}
-	if v.quotesOnly && i+1 < b && (toks[i+1].Lower() == "to" || strings.HasSuffix(toks[i+1].Lower(), "ing")) {
+	if v.lemma == "continue" && i+1 < b && (toks[i+1].Lower() == "to" || strings.HasSuffix(toks[i+1].Lower(), "ing")) {
 		return f, false // "we must continue to push", "continued pushing": carrying on, not speaking
 	}
 	if v.lemma == "state" && (l == "state" || l == "states") && stateNoun(toks, a, b, i) {

@@ -15,6 +15,14 @@ var round4Cases = []struct {
 			{I, "she believes we must continue to fight for the pier", "Elena Vasquez", "Mayor Elena Vasquez", "told"},
 			{I, "“the town needs it” more than ever", "Elena Vasquez", "Mayor Elena Vasquez", "saying"},
 			{D, "the town needs it", "Elena Vasquez", "Mayor Elena Vasquez", "saying"}}},
+	{"shouted to a crowd, after an exclamation",
+		"“This is our year!” Vasquez shouted to the crowd.",
+		[]wantQuote{{D, "This is our year!", "Vasquez", "Vasquez", "shouted"}}},
+	{"continued, then a quotation",
+		"“It is over,” Becker continued. “We lost.”",
+		[]wantQuote{
+			{D, "It is over", "Becker", "Becker", "continued"},
+			{D, "We lost.", "Becker", "Becker", "continued"}}},
 	{"a noun after its modifier before a relative that",
 		"Becker said the endless demands that come with the job wear people down, though he noted the pay had improved.",
 		[]wantQuote{
