@@ -208,6 +208,9 @@ func (sen *sentence) frameContents(frames []frame, k int) {
 			if conj && p-1 > f.fwd && toks[p-1].Text == "," {
 				p--
 			}
+			if l := toks[p].Lower(); l == "from" && p-1 > f.fwd && (toks[p-1].Lower() == "aside" || toks[p-1].Lower() == "apart" || toks[p-1].Lower() == "far") {
+				p-- // "…, aside from saying": the phrase is the participle's
+			}
 			end = min(end, p)
 			break
 		}

@@ -414,7 +414,7 @@ var judgedSaying = text.NewWordSet("hard difficult easy impossible fair safe ear
 
 // participlePreps introduce a participle whose subject is the clause's:
 // "by saying", "after adding", "despite admitting".
-var participlePreps = text.NewWordSet("by while and after before despite without in when since upon")
+var participlePreps = text.NewWordSet("by while and after before despite without in when since upon from")
 
 // claimNouns name a claim whose words follow "that": "Trump's claim that".
 var claimNouns = text.NewWordSet("claim claims assertion assertions argument insistence suggestion statement contention allegation allegations accusation charge promise pledge vow warning prediction boast admission complaint declaration emphasis remark remarks comment comments view belief assurance assurances threat warnings predictions complaints promises pledges threats statements accusations suggestions")

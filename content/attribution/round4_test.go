@@ -54,6 +54,12 @@ var round4Cases = []struct {
 		"The council agreed to a deal on Tuesday.",
 		nil},
 
+	{"aside from saying: the subject of the clause before",
+		"Becker has said ten people want the post, but he refuses to name them, aside from saying he wants a woman.",
+		[]wantQuote{
+			{I, "ten people want the post, but he refuses to name them", "Becker", "Becker", "said"},
+			{I, "he wants a woman", "Becker", "he", "saying"}}},
+
 	// Opening participles.
 	{"after saying …, the subject after the phrase said it",
 		"After saying her ankle was “so swollen I could barely walk,” Vasquez was taken to hospital.",

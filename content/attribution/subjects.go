@@ -672,6 +672,9 @@ func isFiniteAfter(toks []text.Token, k, lim int) bool {
 		return false
 	}
 	l := toks[k].Lower()
+	if k > 0 && (toks[k-1].Lower() == "he" || toks[k-1].Lower() == "she") && strings.HasSuffix(l, "s") {
+		return true // "he refuses": after he or she, a word in -s is a verb
+	}
 	return toks[k].In(clauseVerbs) || strings.HasSuffix(l, "ed") || isVerbish(&toks[k])
 }
 
