@@ -60,6 +60,15 @@ var round4Cases = []struct {
 			{I, "ten people want the post, but he refuses to name them", "Becker", "Becker", "said"},
 			{I, "he wants a woman", "Becker", "he", "saying"}}},
 
+	{"a past tense after a reported would goes with said",
+		"Becker said he would resign and warned that the pier would fall.",
+		[]wantQuote{
+			{I, "he would resign", "Becker", "Becker", "said"},
+			{I, "the pier would fall", "Becker", "Becker", "warned"}}},
+	{"a past tense after a reported past stays in the report",
+		"Becker said he was tired and wanted to resign.",
+		[]wantQuote{{I, "he was tired and wanted to resign", "Becker", "Becker", "said"}}},
+
 	// Opening participles.
 	{"after saying …, the subject after the phrase said it",
 		"After saying her ankle was “so swollen I could barely walk,” Vasquez was taken to hospital.",

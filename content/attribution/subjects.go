@@ -537,6 +537,11 @@ func (sen *sentence) inheritSource(frames []frame, k int) {
 		// "I laughed and said": the subject of the verb before
 		if np, ok := sen.nearestClauseSubject(max(lo, a), c); ok {
 			f.src = np
+			if prev >= 0 && np.s >= frames[prev].fwd && np.e < c && toks[np.e].In(modals) && pastTense(&toks[f.cueS]) && pastTense(&toks[frames[prev].cueS]) {
+				// "Trump said he would order a review and warned …":
+				// the past tense goes with "said", not with "would"
+				f.src = frames[prev].src
+			}
 			return
 		}
 	}
@@ -593,6 +598,15 @@ func (sen *sentence) inheritSource(frames []frame, k int) {
 	if np, ok := sen.sentenceSubject(f.cueS); ok {
 		f.src = np
 	}
+}
+
+// modals open a verb phrase that a past tense does not continue.
+var modals = text.NewWordSet("would will could can should might may must shall")
+
+// pastTense reports a verb in the past: "warned", "said", "told".
+func pastTense(t *text.Token) bool {
+	l := t.Lower()
+	return strings.HasSuffix(l, "ed") || t.In(irregularPast) || l == "said" || l == "told" || l == "wrote"
 }
 
 // nearestClauseSubject finds the nearest name or pronoun before token m
