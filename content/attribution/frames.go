@@ -654,6 +654,9 @@ func (sen *sentence) verbFrame(i int, v cueVerb) (frame, bool) {
 	if !(v.needsQuote && k < b && toks[k].Lower() == "as") {
 		k = sen.skipAdverbial(k) // but "described as …" names what it was described as
 	}
+	if k < b && k-1 > f.cueE && toks[k].Lower() == "to" && toks[k-1].Lower() == "not" {
+		k-- // "urged residents not to panic": the request is not to
+	}
 	if k < b && toks[k].Lower() == "that" && !inQuote[k] {
 		f.hasThat = true
 		k++

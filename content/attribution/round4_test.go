@@ -69,6 +69,10 @@ var round4Cases = []struct {
 		"Becker said he was tired and wanted to resign.",
 		[]wantQuote{{I, "he was tired and wanted to resign", "Becker", "Becker", "said"}}},
 
+	{"not before a requested infinitive stays in it",
+		"Becker urged residents not to panic.",
+		[]wantQuote{{I, "not to panic", "Becker", "Becker", "urged"}}},
+
 	// Opening participles.
 	{"after saying …, the subject after the phrase said it",
 		"After saying her ankle was “so swollen I could barely walk,” Vasquez was taken to hospital.",
