@@ -170,8 +170,11 @@ func ofTitled(toks []text.Token, s, e int) bool {
 // and John Kasich. "Secretary of State" and "Bank of America" stay whole.
 func placeOfOrigin(toks []text.Token, s, e int) int {
 	for o := s + 2; o < e-1; o++ {
-		if toks[o].Text != "of" || !isNameWord(&toks[o-1]) || toks[o-1].In(personTitles|orgWords|places) || !toks[o+1].In(places) {
+		if toks[o].Text != "of" || !isNameWord(&toks[o-1]) || toks[o-1].In(personTitles|orgWords|places) || !toks[o+1].In(places) && !isAcronym(&toks[o+1]) {
 			continue
+		}
+		if o-s == 2 && isNameWord(&toks[s]) && !toks[s].In(personTitles|orgWords|places) && isAcronym(&toks[o+1]) && !isAcronym(&toks[s]) && !isAcronym(&toks[o-1]) {
+			return o // "Franz Stehring of UASA": a person and the body they speak for
 		}
 		for k := s; k < o-1; k++ {
 			if toks[k].In(givenSet|honorifics) || toks[k].Abbrev && text.TitleAbbrevs.Has(strings.TrimSuffix(toks[k].Lower(), ".")) {

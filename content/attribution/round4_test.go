@@ -148,6 +148,10 @@ var round4Cases = []struct {
 		"Head of the Harbor Development Fund said the sale was off.",
 		[]wantQuote{{I, "the sale was off", "Head", "Head of the Harbor Development Fund", "said"}}},
 
+	{"a person of an acronym's body is the person",
+		"“The strike will hurt the town,” said Pieter Botha of UASA.",
+		[]wantQuote{{D, "The strike will hurt the town", "Pieter Botha", "Pieter Botha of UASA", "said"}}},
+
 	// Adjectives of insistence.
 	{"was adamant that",
 		"Becker was adamant that the pier would be saved.",
