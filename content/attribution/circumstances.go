@@ -61,14 +61,14 @@ func (sen *sentence) skipAdverbial(k int) int {
 	toks, inQuote, b := sen.toks, sen.inQuote, sen.b
 	for {
 		start := k
-		for k < b && (toks[k].In(timeWords) && (toks[k].Cap || k > start && toks[k-1].In(timeWords) && toks[k-1].Cap) || toks[k].Lower() == "today" || toks[k].Lower() == "yesterday" || toks[k].Lower() == "tonight" || isAdverb(&toks[k]) && !inQuote[k]) {
+		for k < b && (toks[k].In(timeWords) && (toks[k].Cap || k > start && toks[k-1].In(timeWords) && toks[k-1].Cap) || toks[k].Lower() == "today" || toks[k].Lower() == "yesterday" || toks[k].Lower() == "tonight" || isAdverb(&toks[k]) && !inQuote[k] && !amountNext(toks, k+1, b)) {
 			k++
 		}
 		if k < b && (toks[k].Lower() == "last" || toks[k].Lower() == "this" || toks[k].Lower() == "earlier" || toks[k].Lower() == "late") && k+1 < b && toks[k+1].In(timeWords) {
 			k += 2
 		}
-		if k < b && toks[k].Text == "," && k+1 < b && (toks[k+1].In(adverbialStarts) || toks[k+1].In(timeWords)) {
-			// "said, in a statement, that"
+		if k < b && toks[k].Text == "," && k+1 < b && (toks[k+1].In(adverbialStarts) || toks[k+1].In(timeWords) || toks[k+1].Lower() == "based") {
+			// "said, in a statement, that", "said, based on legal advice,"
 			if e := sen.commaAfter(k+1, b, 14); e > 0 {
 				k = e + 1
 				continue
@@ -84,6 +84,12 @@ func (sen *sentence) skipAdverbial(k int) int {
 			return k
 		}
 	}
+}
+
+// amountNext reports a number or a currency sign at token k: an adverb
+// before it modifies the amount ("approximately $100,000 had been spent").
+func amountNext(toks []text.Token, k, b int) bool {
+	return k < b && (toks[k].Kind == text.Number || toks[k].Text == "$" || toks[k].Text == "£" || toks[k].Text == "€")
 }
 
 // commaAfter returns the first comma among tokens [k, end), within n

@@ -140,6 +140,13 @@ var round4Cases = []struct {
 		"Warnings from 2019 that the pier was unsafe went unheeded.",
 		nil},
 
+	{"an adverb before an amount is the amount's",
+		"Larking told councillors approximately $100,000 had been spent.",
+		[]wantQuote{{I, "approximately $100,000 had been spent", "Larking", "Larking", "told"}}},
+	{"based on … set off by commas after the verb",
+		"Becker met voters on Monday but said, based on legal advice, an appeal would be pointless.",
+		[]wantQuote{{I, "an appeal would be pointless", "Becker", "Becker", "said"}}},
+
 	// Names after a body's title.
 	{"a name not in the given-name list after a body's name",
 		"Chief Registrar of the Harbor Authority Kwame Mensah said the session was private.",

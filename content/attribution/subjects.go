@@ -689,7 +689,7 @@ func isFiniteAfter(toks []text.Token, k, lim int) bool {
 	if k > 0 && (toks[k-1].Lower() == "he" || toks[k-1].Lower() == "she") && strings.HasSuffix(l, "s") {
 		return true // "he refuses": after he or she, a word in -s is a verb
 	}
-	return toks[k].In(clauseVerbs) || strings.HasSuffix(l, "ed") || isVerbish(&toks[k])
+	return toks[k].In(clauseVerbs|irregularPast) || strings.HasSuffix(l, "ed") || isVerbish(&toks[k])
 }
 
 // sentenceSubject finds the subject that opens the sentence, among its
