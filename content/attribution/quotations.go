@@ -74,8 +74,11 @@ func findQuotations(paraText string, toks []text.Token, openBefore bool, out []q
 			shape = shapeOpen
 		case shape == shapeEither && !before && after:
 			shape = shapeClose
-		case shape == shapeClose && double && dOpen < 0 && !(openBefore && len(out) == 0) && (before && !after || i == 0 && paragraphStart(paraText, t.Start)):
-			shape = shapeOpen // a closing mark typed for an opening one: ”This is …
+		case shape == shapeClose && double && dOpen < 0 && (i == 0 && paragraphStart(paraText, t.Start) || !(openBefore && len(out) == 0) && before && !after):
+			// a closing mark typed for an opening one: ”This is …; at
+			// a paragraph's start it closes nothing, even after a
+			// paragraph left open (”…” style reopens every paragraph)
+			shape = shapeOpen
 		case shape == shapeOpen && double && dOpen >= 0 && !before && after && markFamily(t.Text) == markFamily(toks[dOpen].Text):
 			shape = shapeClose // an opening mark typed for a closing one: “It's unusual,“ he said
 		}
