@@ -208,7 +208,7 @@ func (sen *sentence) frameContents(frames []frame, k int) {
 			if conj && p-1 > f.fwd && toks[p-1].Text == "," {
 				p--
 			}
-			if l := toks[p].Lower(); l == "from" && p-1 > f.fwd && (toks[p-1].Lower() == "aside" || toks[p-1].Lower() == "apart" || toks[p-1].Lower() == "far") {
+			if toks[p].Text == "from" && p-1 > f.fwd && (toks[p-1].Text == "aside" || toks[p-1].Text == "apart" || toks[p-1].Text == "far") {
 				p-- // "…, aside from saying": the phrase is the participle's
 			}
 			end = min(end, p)
@@ -323,7 +323,7 @@ func (sen *sentence) frameContents(frames []frame, k int) {
 		f.contents = sen.rest(f, end)
 		return
 	}
-	if p-1 > a && toks[p].Lower() == "as" && toks[p-1].Text == "," && !f.inherit {
+	if p-1 > a && toks[p].Text == "as" && toks[p-1].Text == "," && !f.inherit {
 		p-- // "…, as police have said.": the clause before is what they said
 	}
 	if p <= a || !(toks[p].Text == "," || toks[p].Text == "--" || toks[p].Text == "—" || toks[p].Text == ":" && f.inverted) {
@@ -388,7 +388,7 @@ func (sen *sentence) complementAhead(k int) bool {
 	// "pleaded with them to reject …", "explained to CBS why …": the
 	// hearer, then what is reported
 	for j := k + 2; j < b && j-k <= 10; j++ {
-		if toks[j].In(subordinators) && !toks[j].In(determiners) || toks[j].Lower() == "to" && j+1 < b && lowerFirst(&toks[j+1]) && !toks[j+1].In(determiners) {
+		if toks[j].In(subordinators) && !toks[j].In(determiners) || toks[j].Text == "to" && j+1 < b && lowerFirst(&toks[j+1]) && !toks[j+1].In(determiners) {
 			return false
 		}
 	}

@@ -327,10 +327,10 @@ func (sen *sentence) askedFrame(i int) (frame, bool) {
 func (sen *sentence) nounFrame(i int) (frame, bool) {
 	toks, inQuote, a, b := sen.toks, sen.inQuote, sen.a, sen.b
 	f := frame{cueS: i, cueE: i + 1, fwd: -1}
-	if i+2 < b && (toks[i+1].Lower() == "from" || toks[i+1].Lower() == "by") && !inQuote[i+1] {
+	if i+2 < b && (toks[i+1].Text == "from" || toks[i+1].Text == "by") && !inQuote[i+1] {
 		// "warnings from his attorney that …": the one after "from"
 		np, ok := forwardNP(toks, i+2, b)
-		if !ok || np.kind == npPronoun || np.e >= b || toks[np.e].Lower() != "that" || inQuote[np.e] || !plausibleSpeaker(toks, np) {
+		if !ok || np.kind == npPronoun || np.e >= b || toks[np.e].Text != "that" || inQuote[np.e] || !plausibleSpeaker(toks, np) {
 			return f, false
 		}
 		f.src, f.hasThat = np, true
@@ -651,7 +651,7 @@ func (sen *sentence) verbFrame(i int, v cueVerb) (frame, bool) {
 			k = e + 1
 		}
 	}
-	if !(v.needsQuote && k < b && toks[k].Lower() == "as") {
+	if !(v.needsQuote && k < b && toks[k].Text == "as") {
 		k = sen.skipAdverbial(k) // but "described as …" names what it was described as
 	}
 	if k < b && k-1 > f.cueE && toks[k].Lower() == "to" && toks[k-1].Lower() == "not" {
@@ -686,10 +686,10 @@ func (sen *sentence) verbFrame(i int, v cueVerb) (frame, bool) {
 // phrase's comma, and where the phrase ends.
 func (sen *sentence) openingParticiple(i, p int) (phrase, int, bool) {
 	toks, inQuote, a, b := sen.toks, sen.inQuote, sen.a, sen.b
-	if !(p < a || p == a && participlePreps.Has(toks[p].Lower())) || i+1 >= b || toks[i+1].Lower() == "that" {
+	if !(p < a || p == a && participlePreps.Has(toks[p].Lower())) || i+1 >= b || toks[i+1].Text == "that" {
 		return phrase{}, 0, false
 	}
-	if j := sen.skipAdverbial(i + 1); j >= b || (toks[i+1].In(prepositions) || toks[i+1].Lower() == "upon" || toks[i+1].Lower() == "about") && toks[j].Lower() != "that" {
+	if j := sen.skipAdverbial(i + 1); j >= b || (toks[i+1].In(prepositions) || toks[i+1].Text == "upon" || toks[i+1].Text == "about") && toks[j].Text != "that" {
 		return phrase{}, 0, false // "Repeating from his speech, Biden …": what was said is not here
 	}
 	for k := i + 1; k < b && k-i <= 40; k++ {
@@ -724,7 +724,7 @@ func (sen *sentence) openingParticiple(i, p int) (phrase, int, bool) {
 // described as age-old tactics", "what they call a rigged system": the
 // name given is the speaker's characterisation, quoted or not.
 func (sen *sentence) whatFrame(f *frame) bool {
-	return f.src.kind != npNone && f.frameS-1 >= sen.a && f.frameS < f.cueS && sen.toks[f.frameS-1].Lower() == "what"
+	return f.src.kind != npNone && f.frameS-1 >= sen.a && f.frameS < f.cueS && (sen.toks[f.frameS-1].Text == "what" || sen.toks[f.frameS-1].Text == "What")
 }
 
 // relativeBefore reports a verb in a relative clause set off by commas:

@@ -321,8 +321,8 @@ func titleQuote(toks []text.Token, q *quotation) bool {
 		t := &toks[i]
 		switch t.Kind {
 		case text.Word:
-			if !t.Cap && !(t.In(titleSmallWords) && words > 0) || words == 0 && (t.In(subjectPronouns) || pronounContraction(t.Lower()) != "") {
-				return false // "I'm with her", "You're no Jack Kennedy" are said
+			if !t.Cap && !(t.In(titleSmallWords) && words > 0) {
+				return false
 			}
 			words++
 		case text.Number:
@@ -339,6 +339,9 @@ func titleQuote(toks []text.Token, q *quotation) bool {
 	p := q.open - 1
 	if p < 0 || !possessive(&toks[p]) && (toks[p].Kind != text.Word || toks[p].Cap) {
 		return false
+	}
+	if first := &toks[q.open+1]; first.In(subjectPronouns) || strings.ContainsAny(first.Text, "'’") && pronounContraction(first.Lower()) != "" {
+		return false // "I'm with her", "You're no Jack Kennedy" are said
 	}
 	if words == 1 {
 		// one word is a title after "on" or a possessive ("on

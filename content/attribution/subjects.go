@@ -144,7 +144,7 @@ func (sen *sentence) subjectBefore(i int) (phrase, bool) {
 		return phrase{}, false // but "the 33-year-old said"
 	}
 	l := t.Lower()
-	if l == "whom" && j-3 > a && toks[j-1].Lower() == "of" && (toks[j-2].In(groupPronouns|numberWords) || toks[j-2].Kind == text.Number) && toks[j-3].Text == "," {
+	if l == "whom" && j-3 > a && toks[j-1].Text == "of" && (toks[j-2].In(groupPronouns|numberWords) || toks[j-2].Kind == text.Number) && toks[j-3].Text == "," {
 		// "family members of the victims, many of whom say": some of
 		// them speak; the mention runs from them to "whom"
 		k := j - 3
@@ -686,7 +686,7 @@ func isFiniteAfter(toks []text.Token, k, lim int) bool {
 		return false
 	}
 	l := toks[k].Lower()
-	if k > 0 && (toks[k-1].Lower() == "he" || toks[k-1].Lower() == "she") && strings.HasSuffix(l, "s") {
+	if k > 0 && strings.HasSuffix(l, "s") && (toks[k-1].Text == "he" || toks[k-1].Text == "she" || toks[k-1].Text == "He" || toks[k-1].Text == "She") {
 		return true // "he refuses": after he or she, a word in -s is a verb
 	}
 	return toks[k].In(clauseVerbs|irregularPast) || strings.HasSuffix(l, "ed") || isVerbish(&toks[k])
