@@ -300,6 +300,9 @@ func (an *analyzer) paragraph(pp *prep) {
 		if ref != nil && titleQuote(toks, q) {
 			continue // "on CBS's “Face the Nation”": a name, no one's words
 		}
+		if stageDirection(p.text[q.s:q.e]) {
+			continue // a transcript's "(CROSSTALK.)", "[APPLAUSE]"
+		}
 		id := an.addQuote(p, Direct, q.s, q.e, ref)
 		if ref == nil {
 			if q.close < 0 || q.contd {

@@ -237,6 +237,11 @@ var round4Cases = []struct {
 			{D, "Is the pier “a lost cause”?", "Ann Lee", "ANN LEE", ":"},
 			{D, "It is not. Becker said it was, but he is wrong", "Vasquez", "VASQUEZ", ":"},
 			{I, "it was, but he is wrong", "Becker", "Becker", "said"}}},
+	{"a stage direction in a turn's quotation is nobody's words",
+		"\"LEE: Will the pier be sold?\n\n\"(CROSSTALK.)\n\n\"VASQUEZ: Not while I am mayor.",
+		[]wantQuote{
+			{D, "Will the pier be sold?", "Lee", "LEE", ":"},
+			{D, "Not while I am mayor.", "Vasquez", "VASQUEZ", ":"}}},
 	{"one label is a rubric, not a dialogue",
 		"UPDATE: The council voted on Tuesday.\n\nBecker said the pier was sold.",
 		[]wantQuote{{I, "the pier was sold", "Becker", "Becker", "said"}}},
@@ -288,6 +293,26 @@ func TestSpeakerLabel(t *testing.T) {
 		}
 		if label != tc.label || rest != tc.rest {
 			t.Errorf("speakerLabel(%q) = %q, %q; want %q, %q", tc.in, label, rest, tc.label, tc.rest)
+		}
+	}
+}
+
+func TestStageDirection(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want bool
+	}{
+		{"(CROSSTALK.)", true},
+		{"[APPLAUSE]", true},
+		{"(LAUGHTER)", true},
+		{"(D-Wis.)", false},
+		{"(It was over.)", false},
+		{"(UN)", false},
+		{"CROSSTALK", false},
+		{"", false},
+	} {
+		if got := stageDirection(tc.in); got != tc.want {
+			t.Errorf("stageDirection(%q) = %v, want %v", tc.in, got, tc.want)
 		}
 	}
 }

@@ -143,3 +143,24 @@ func labelName(label string) string {
 	}
 	return string(b)
 }
+
+// stageDirection reports words that describe what happened in a
+// transcript, in capitals between brackets: "(CROSSTALK.)", "[APPLAUSE]",
+// "(LAUGHTER)". Nobody said them.
+func stageDirection(s string) bool {
+	s = strings.TrimRight(s, ". ")
+	if len(s) < 3 || !(s[0] == '(' && s[len(s)-1] == ')' || s[0] == '[' && s[len(s)-1] == ']') {
+		return false
+	}
+	letters := 0
+	for _, c := range s[1 : len(s)-1] {
+		switch {
+		case c >= 'A' && c <= 'Z':
+			letters++
+		case c == ' ' || c == '.' || c == '-' || c == ',' || c == '\'':
+		default:
+			return false
+		}
+	}
+	return letters >= 3
+}
