@@ -5,11 +5,7 @@ import "testing"
 // round3Cases are the patterns that unseen news showed the analyser
 // missing or misreading, one or more sentences each, written for these
 // tests (the same made-up town council as attributionCases).
-var round3Cases = []struct {
-	name string
-	in   string
-	want []wantQuote
-}{
+var round3Cases = []attrCase{
 	// Pronouns.
 	{"he is not a plural subject",
 		"Mayor Elena Vasquez opened the meeting. Council members turned on the treasurer, Tom Becker, after he said the pier was \"a lost cause\".",
@@ -266,8 +262,19 @@ var round3Cases = []struct {
 		[]wantQuote{{I, "a neighbour had started the fire", "Caretaker", "the caretaker of the depot", "told"}}},
 }
 
-func TestAttributionRound3(t *testing.T) {
-	for _, tc := range round3Cases {
+func TestAttributionRound3(t *testing.T) { checkCases(t, round3Cases) }
+
+// attrCase is a sentence or two and the quotes expected of them.
+type attrCase struct {
+	name string
+	in   string
+	want []wantQuote
+}
+
+// checkCases analyses each case's text and compares its quotes, in order.
+func checkCases(t *testing.T, cases []attrCase) {
+	t.Helper()
+	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			got := gotQuotes(analyzeString(t, tc.in))
 			if len(got) != len(tc.want) {

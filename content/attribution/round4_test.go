@@ -4,11 +4,7 @@ import "testing"
 
 // round4Cases are the patterns of the fourth round: misreadings found on
 // PolNeAR dev, written as sentences of the made-up town council.
-var round4Cases = []struct {
-	name string
-	in   string
-	want []wantQuote
-}{
+var round4Cases = []attrCase{
 	{"continue to is carrying on, not speaking",
 		"Mayor Elena Vasquez told the council that she believes we must continue to fight for the pier, saying that “the town needs it” more than ever.",
 		[]wantQuote{
@@ -253,21 +249,7 @@ var round4Cases = []struct {
 		nil},
 }
 
-func TestAttributionRound4(t *testing.T) {
-	for _, tc := range round4Cases {
-		t.Run(tc.name, func(t *testing.T) {
-			got := gotQuotes(analyzeString(t, tc.in))
-			if len(got) != len(tc.want) {
-				t.Fatalf("%d quotes, want %d:\n got  %v\n want %v", len(got), len(tc.want), got, tc.want)
-			}
-			for i := range got {
-				if got[i] != tc.want[i] {
-					t.Errorf("quote %d:\n got  %v\n want %v", i, got[i], tc.want[i])
-				}
-			}
-		})
-	}
-}
+func TestAttributionRound4(t *testing.T) { checkCases(t, round4Cases) }
 
 func TestSpeakerLabel(t *testing.T) {
 	for _, tc := range []struct {
