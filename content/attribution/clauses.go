@@ -50,9 +50,13 @@ func datelineEnd(toks []text.Token, e int) int {
 		if t.Kind != text.Word || !t.Cap || t.Function {
 			return 0
 		}
-		switch toks[k].Text {
+		d := k
+		if k+3 < e && toks[k].Text == "(" && toks[k+1].Cap && toks[k+2].Text == ")" {
+			d = k + 3 // "Washington (AFP) –"
+		}
+		switch toks[d].Text {
 		case ":", "—", "―", "--", "–":
-			return k + 1
+			return d + 1
 		}
 	}
 	return 0

@@ -69,6 +69,13 @@ var round4Cases = []attrCase{
 		"Becker urged residents not to panic.",
 		[]wantQuote{{I, "not to panic", "Becker", "Becker", "urged"}}},
 
+	{"an opening phrase without a verb before the subject of saying",
+		"Hours later, Becker returned the compliment to Vasquez, telling reporters, “She has been a good friend.”",
+		[]wantQuote{{D, "She has been a good friend.", "Becker", "Becker", "telling"}}},
+	{"a dateline with its agency before the subject of saying",
+		"Harbor City (AFP) – Mayor Elena Vasquez has taken a swipe at the council's plan, saying that it does more harm than good.",
+		[]wantQuote{{I, "it does more harm than good", "Elena Vasquez", "Mayor Elena Vasquez", "saying"}}},
+
 	// Opening participles.
 	{"after saying …, the subject after the phrase said it",
 		"After saying her ankle was “so swollen I could barely walk,” Vasquez was taken to hospital.",

@@ -698,6 +698,9 @@ func isFiniteAfter(toks []text.Token, k, lim int) bool {
 func (sen *sentence) sentenceSubject(lim int) (phrase, bool) {
 	toks, inQuote, a := sen.toks, sen.inQuote, sen.a
 	s := skipConj(toks, a, lim)
+	if a == 0 {
+		s = max(s, datelineEnd(toks, lim)) // "WASHINGTON — Sen. Bernie Sanders …"
+	}
 	if s < lim && inQuote[s] || s < lim && toks[s].Kind == text.QuoteMark {
 		return phrase{}, false
 	}
@@ -722,7 +725,15 @@ func (sen *sentence) sentenceSubject(lim int) (phrase, bool) {
 		}
 		return phrase{}, false
 	}
-	return sen.subjectAt(s, lim)
+	if np, ok := sen.subjectAt(s, lim); ok {
+		return np, true
+	}
+	// "Hours later, Trump returned …", "But a few days later, Trump …":
+	// an opening phrase with no verb, then the subject
+	if c := sen.commaAfter(s, lim, 8); c > s && !sen.hasVerb(s, c) {
+		return sen.subjectAt(c+1, lim)
+	}
+	return phrase{}, false
 }
 
 // subjectAt returns the subject that begins at token s: a plausible
