@@ -686,7 +686,7 @@ func (sen *sentence) verbFrame(i int, v cueVerb) (frame, bool) {
 // phrase's comma, and where the phrase ends.
 func (sen *sentence) openingParticiple(i, p int) (phrase, int, bool) {
 	toks, inQuote, a, b := sen.toks, sen.inQuote, sen.a, sen.b
-	if !(p < a || p == a && participlePreps.Has(toks[p].Lower())) || i+1 >= b || toks[i+1].Text == "that" {
+	if !(p < a || p == a && participlePreps.Has(toks[p].Lower())) || i+1 >= b {
 		return phrase{}, 0, false
 	}
 	if j := sen.skipAdverbial(i + 1); j >= b || (toks[i+1].In(prepositions) || toks[i+1].Text == "upon" || toks[i+1].Text == "about") && toks[j].Text != "that" {
@@ -712,7 +712,16 @@ func (sen *sentence) openingParticiple(i, p int) (phrase, int, bool) {
 		if !ok || np.kind == npDesc && !toks[np.head].In(roleNouns) && !toks[np.s].In(determiners) {
 			return phrase{}, 0, false
 		}
-		if !sen.markIn(i+1, end) && !sen.hasVerb(i+1, end) {
+		for k := np.s + 1; k < np.e; k++ {
+			if lowerFirst(&toks[k]) && strings.HasSuffix(toks[k].Text, "ed") && !toks[k-1].In(determiners|possessivePronouns) && !isAdverb(&toks[k-1]) {
+				// "the billionaire real estate mogul offered himself":
+				// the phrase ends at its verb
+				np.e, np.head = k, k-1
+				np.cs, np.ce = np.s, k
+				break
+			}
+		}
+		if toks[i+1].Text != "that" && !sen.markIn(i+1, end) && !sen.hasVerb(i+1, end) {
 			return phrase{}, 0, false // "Explaining his reasons, Lane said": no words of its own
 		}
 		return np, end, true
