@@ -709,17 +709,23 @@ func (sen *sentence) openingParticiple(i, p int) (phrase, int, bool) {
 			continue
 		}
 		np, ok := sen.subjectAt(next, b)
-		if !ok || np.kind == npDesc && !toks[np.head].In(roleNouns) && !toks[np.s].In(determiners) {
-			return phrase{}, 0, false
+		verbAfter := ok
+		if !ok {
+			np, ok = forwardNP(toks, next, b) // its verb may be inside it: "the man ended up"
 		}
-		for k := np.s + 1; k < np.e; k++ {
+		trimmed := false
+		for k := np.s + 1; ok && k < np.e; k++ {
 			if lowerFirst(&toks[k]) && strings.HasSuffix(toks[k].Text, "ed") && !toks[k-1].In(determiners|possessivePronouns) && !isAdverb(&toks[k-1]) {
 				// "the billionaire real estate mogul offered himself":
 				// the phrase ends at its verb
 				np.e, np.head = k, k-1
 				np.cs, np.ce = np.s, k
+				trimmed = true
 				break
 			}
+		}
+		if !ok || !verbAfter && !trimmed || np.kind == npDesc && !toks[np.head].In(roleNouns) && !toks[np.s].In(determiners) || !plausibleSpeaker(toks, np) {
+			return phrase{}, 0, false
 		}
 		if toks[i+1].Text != "that" && !sen.markIn(i+1, end) && !sen.hasVerb(i+1, end) {
 			return phrase{}, 0, false // "Explaining his reasons, Lane said": no words of its own

@@ -98,6 +98,12 @@ var round4Cases = []attrCase{
 		[]wantQuote{
 			{I, "he alone could save the pier", "Retired harbour pilot", "the retired harbour pilot", "Declaring"},
 			{D, "common sense.", "Retired harbour pilot", "the retired harbour pilot", "Declaring"}}},
+	{"the participle's phrase between the subject and its verb",
+		"Vasquez, after initially saying she would not run, has entered the race.",
+		[]wantQuote{{I, "she would not run, has entered the race", "Vasquez", "Vasquez", "saying"}}},
+	{"a described subject whose verb ends in -ed after the phrase",
+		"After saying he was nervous, the treasurer ended up speaking for an hour.",
+		[]wantQuote{{I, "he was nervous", "Treasurer", "the treasurer", "saying"}}},
 	{"a time between the participle and that",
 		"Since announcing in October that she would not run again, Vasquez has backed Becker.",
 		[]wantQuote{{I, "she would not run again", "Vasquez", "Vasquez", "announcing"}}},

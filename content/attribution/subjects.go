@@ -198,7 +198,7 @@ func (sen *sentence) subjectBefore(i int) (phrase, bool) {
 		// "he's said", "they've argued"
 		return phrase{s: j, e: j + 1, cs: j, ce: j + 1, kind: npPronoun, head: j}, true
 	}
-	if possessive(t) || t.In(conjunctions) || t.In(prepositions) || l == "to" {
+	if possessive(t) || t.In(conjunctions) || t.In(prepositions) || t.In(clauseMarkers) || l == "to" {
 		return phrase{}, false
 	}
 	np, ok := backwardNP(toks, a, j+1)
@@ -597,6 +597,18 @@ func (sen *sentence) inheritSource(frames []frame, k int) {
 	}
 	if np, ok := sen.sentenceSubject(f.cueS); ok {
 		f.src = np
+		return
+	}
+	// "Mr. Sanders, after initially saying …, has bought ads": the
+	// participle's phrase stands between the subject and its verb
+	p := f.cueS - 1
+	for p > a && (isAdverb(&toks[p]) || participlePreps.Has(toks[p].Lower())) {
+		p--
+	}
+	if p > a && toks[p].Text == "," {
+		if np, ok := backwardNP(toks, a, p); ok && np.s == skipConj(toks, a, p) && np.kind != npPronoun {
+			f.src = np
+		}
 	}
 }
 
