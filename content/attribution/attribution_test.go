@@ -493,6 +493,11 @@ func tableSentences() []string {
 	for _, tc := range speakerCases {
 		out = append(out, tc.in)
 	}
+	for _, cases := range [][]attrCase{round3Cases, round4Cases} {
+		for _, tc := range cases {
+			out = append(out, tc.in)
+		}
+	}
 	return out
 }
 
