@@ -176,6 +176,13 @@ var round4Cases = []attrCase{
 		"“The strike will hurt the town,” said Pieter Botha of UASA.",
 		[]wantQuote{{D, "The strike will hurt the town", "Pieter Botha", "Pieter Botha of UASA", "said"}}},
 
+	{"a body's figures are the body's",
+		"According to HCC figures, 97 people were waiting.",
+		[]wantQuote{{I, "97 people were waiting", "HCC", "HCC figures", "According to"}}},
+	{"figures that declare are people",
+		"Top council figures declared the pier lost.",
+		[]wantQuote{{I, "the pier lost", "Top council figures", "Top council figures", "declared"}}},
+
 	// Adjectives of insistence.
 	{"was adamant that",
 		"Becker was adamant that the pier would be saved.",

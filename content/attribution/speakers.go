@@ -129,6 +129,11 @@ func (r *resolver) resolve(paraText string, toks []text.Token, p phrase) int {
 	}
 	core := phrase{s: p.cs, e: p.ce, kind: p.kind, head: p.head}
 	surface := joinToks(paraText, toks, [2]int{p.cs, p.ce})
+	if org, ok := dataOwner(toks, core); ok {
+		// "INMO figures", "the latest Reuters figures": the body whose
+		// numbers they are is the source
+		return r.named(joinToks(paraText, toks, org), "", entOrg, 0, surface)
+	}
 	switch p.kind {
 	case npPronoun:
 		pr := toks[p.s].Lower()
@@ -200,6 +205,31 @@ func (r *resolver) resolve(paraText string, toks []text.Token, p phrase) int {
 	default:
 		return r.description(paraText, toks, p, r.descSurface(paraText, toks, p))
 	}
+}
+
+// dataNouns are a body's numbers, which speak for it ("figures" only
+// after "according to": "GOP figures" are people).
+var dataNouns = text.NewWordSet("figures data statistics numbers estimates")
+
+// dataOwner returns the name before a data noun heading a phrase: "INMO"
+// in "INMO figures", "Reuters" in "the latest Reuters figures".
+func dataOwner(toks []text.Token, p phrase) ([2]int, bool) {
+	h := p.e - 1
+	if h <= p.s || !toks[h].In(dataNouns) || toks[h].Cap {
+		return [2]int{}, false
+	}
+	if toks[h].Text == "figures" && !(p.s > 0 && toks[p.s-1].Text == "to") {
+		return [2]int{}, false // "top GOP figures declared": people; "according to INMO figures": numbers
+	}
+	e := h
+	s := e
+	for s > p.s && isNameWord(&toks[s-1]) && !toks[s-1].In(determiners) {
+		s--
+	}
+	if s == e || e-s > 4 {
+		return [2]int{}, false
+	}
+	return [2]int{s, e}, true
 }
 
 // pairOf resolves "Coons and Lankford": each person as named, then the two
