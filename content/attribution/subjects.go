@@ -618,7 +618,7 @@ var modals = text.NewWordSet("would will could can should might may must shall")
 // pastTense reports a verb in the past: "warned", "said", "told".
 func pastTense(t *text.Token) bool {
 	l := t.Lower()
-	return strings.HasSuffix(l, "ed") || t.In(irregularPast) || l == "said" || l == "told" || l == "wrote"
+	return strings.HasSuffix(l, "ed") || t.In(irregularPast) || l == "said" // irregularPast holds "told", "wrote"
 }
 
 // nearestClauseSubject finds the nearest name or pronoun before token m
